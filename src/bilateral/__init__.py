@@ -1,0 +1,55 @@
+"""bilateral: official visits between countries, extracted from news articles.
+
+>>> import bilateral
+>>> result = bilateral.extract(bilateral.examples()[0].text, "seed-000")
+>>> result.article.source
+'Dawn'
+"""
+
+from bilateral.errors import BilateralError, InvalidDataError, UnreadableArticleError
+from bilateral.facts import extract, extract_document
+from bilateral.model import (
+    Agreement,
+    Article,
+    ExtractionResult,
+    Furniture,
+    Meeting,
+    Notice,
+    Official,
+    PartialDate,
+    Span,
+    Statement,
+    Visit,
+)
+from bilateral.model.serialize import from_json, from_jsonl, to_data, to_json, to_jsonl
+from bilateral.text import Document, document_from_bytes, examples, read_document
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Agreement",
+    "Article",
+    "BilateralError",
+    "Document",
+    "ExtractionResult",
+    "Furniture",
+    "InvalidDataError",
+    "Meeting",
+    "Notice",
+    "Official",
+    "PartialDate",
+    "Span",
+    "Statement",
+    "UnreadableArticleError",
+    "Visit",
+    "document_from_bytes",
+    "examples",
+    "extract",
+    "extract_document",
+    "from_json",
+    "from_jsonl",
+    "read_document",
+    "to_data",
+    "to_json",
+    "to_jsonl",
+]

@@ -1,0 +1,61 @@
+"""The reader's furniture patterns, compiled once from ``data/reader.toml``."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from attrs import frozen
+
+from bilateral.article.written_dates import expand
+from bilateral.text.resources import packaged_toml
+
+
+@frozen
+class LinePattern:
+    kind: str
+    regex: re.Pattern[str]
+    outlet_required: bool = False
+    needs_next: re.Pattern[str] | None = None
+
+
+@frozen
+class Layout:
+    header: tuple[LinePattern, ...]
+    prefix: tuple[LinePattern, ...]
+    caption: tuple[LinePattern, ...]
+    inline: tuple[LinePattern, ...]
+    footer: tuple[LinePattern, ...]
+    comment_stamp: tuple[LinePattern, ...]
+    dateline: re.Pattern[str]
+    stamp: re.Pattern[str]
+
+
+def _compile(records: list[dict[str, object]], default_kind: str) -> tuple[LinePattern, ...]:
+    patterns = []
+    for record in records:
+        needs_next = record.get("needs_next")
+        patterns.append(
+            LinePattern(
+                str(record.get("kind", default_kind)),
+                re.compile(expand(str(record["pattern"]))),
+                bool(record.get("outlet_required", False)),
+                re.compile(expand(needs_next)) if isinstance(needs_next, str) else None,
+            )
+        )
+    return tuple(patterns)
+
+
+@cache
+def layout() -> Layout:
+    data = packaged_toml("reader")
+    return Layout(
+        header=_compile(data["header"], "header"),
+        prefix=_compile(data["prefix"], "prefix"),
+        caption=_compile(data["caption"], "caption"),
+        inline=_compile(data["inline"], "inline"),
+        footer=_compile(data["footer"], "footer"),
+        comment_stamp=_compile(data["comment_stamp"], "comments"),
+        dateline=re.compile(expand(data["dateline"]["pattern"])),
+        stamp=re.compile(expand(data["stamp"]["pattern"])),
+    )

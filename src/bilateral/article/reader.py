@@ -1,0 +1,312 @@
+"""Raw text to :class:`Article`: metadata, furniture, body paragraphs and sentences."""
+
+from __future__ import annotations
+
+import re
+
+from attrs import define, field, frozen
+
+from bilateral.article.layout import LinePattern, layout
+from bilateral.article.outlets import outlet_in, outlet_named, outlet_of_code
+from bilateral.article.sentences import sentence_bounds
+from bilateral.article.written_dates import parse_written_date
+from bilateral.model import Article, Furniture, Notice, PartialDate, Span
+from bilateral.text.lexicons import city_countries
+
+_TERMINAL = re.compile(r"(?:[.!?…][\"”’')\]]*|[\"”])$")
+_BULLET = re.compile(r"^[•●▪■*-]\s")
+_WORD = re.compile(r"\S+")
+SUBHEADING_MAX_WORDS = 18
+BODY_MIN_WORDS = 6
+
+
+@frozen
+class Line:
+    start: int
+    end: int
+    text: str
+
+
+@define
+class _Reading:
+    """What the reader has learnt so far about one article."""
+
+    raw: str
+    article_id: str
+    furniture: list[Furniture] = field(factory=list)
+    outlets: list[tuple[int, str]] = field(factory=list)
+    published: PartialDate | None = None
+    month_day: tuple[int, int] | None = None
+    headline: str | None = None
+    standfirst: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    caption_dateline: str | None = None
+    notices: list[Notice] = field(factory=list)
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(self.article_id, start, end, self.raw[start:end])
+
+    def add(self, kind: str, start: int, end: int) -> None:
+        self.furniture.append(Furniture(kind, self.span(start, end)))
+
+    def note_date(self, text: str | None) -> None:
+        if not text or self.published is not None:
+            return
+        parsed = parse_written_date(text)
+        if parsed is None:
+            return
+        year, month, day = parsed
+        try:
+            if year is not None:
+                self.published = PartialDate(year, month, day)
+            elif self.month_day is None:
+                PartialDate(2000, month, day)  # validates month and day (leap year)
+                self.month_day = (month, day)
+        except ValueError:
+            self.notices.append(Notice("bad-date", f"not a calendar date: {text!r}"))
+
+
+# outlet evidence, strongest first
+FOOTER, HEADER, AGENCY_CODE, STAMP, DOMAIN, POLICY, SELF_REFERENCE = range(7)
+
+
+def lines_of(raw: str) -> list[Line]:
+    """Non-blank lines with their offsets, surrounding white space trimmed."""
+    lines = []
+    for match in re.finditer(r"[^\n\r]+", raw):
+        start, end = match.span()
+        while start < end and raw[start].isspace():
+            start += 1
+        while end > start and raw[end - 1].isspace():
+            end -= 1
+        if start < end:
+            lines.append(Line(start, end, raw[start:end]))
+    return lines
+
+
+def read_article(raw: str, article_id: str) -> tuple[Article, tuple[Notice, ...]]:
+    """Read an article's raw text; problems come back as notices, never as exceptions."""
+    reading = _Reading(raw, article_id)
+    lines = _strip_prefix(reading, lines_of(raw))
+    footer_at = _footer_start(reading, lines)
+    body_at = _header(reading, lines[:footer_at])
+    paragraphs = _body(reading, lines[body_at:footer_at])
+    _whole_text_outlets(reading, raw, paragraphs)
+    sentences = [
+        reading.span(p.start + s, p.start + e)
+        for p in paragraphs
+        for s, e in sentence_bounds(p.text)
+    ]
+    if not paragraphs:
+        reading.notices.append(Notice("no-body", "no article body found"))
+    elif not _TERMINAL.search(paragraphs[-1].text):
+        reading.notices.append(
+            Notice("truncated", "the last paragraph ends mid-sentence", paragraphs[-1])
+        )
+    article = Article(
+        id=article_id,
+        raw=raw,
+        source=min(reading.outlets)[1] if reading.outlets else None,
+        published=reading.published,
+        published_month_day=None if reading.published else reading.month_day,
+        dateline=reading.dateline or reading.caption_dateline,
+        headline=reading.headline,
+        byline=reading.byline,
+        body=reading.span(paragraphs[0].start, paragraphs[-1].end) if paragraphs else None,
+        paragraphs=tuple(paragraphs),
+        sentences=tuple(sentences),
+        furniture=tuple(sorted(reading.furniture, key=lambda f: f.span.start)),
+    )
+    return article, tuple(reading.notices)
+
+
+def _strip_prefix(reading: _Reading, lines: list[Line]) -> list[Line]:
+    if not lines:
+        return lines
+    first = lines[0]
+    for pattern in layout().prefix:
+        match = pattern.regex.match(first.text)
+        if match:
+            reading.note_date(match.groupdict().get("date"))
+            cut = first.start + match.end()
+            reading.add(pattern.kind, first.start, cut)
+            rest = [Line(cut, first.end, reading.raw[cut : first.end])] if cut < first.end else []
+            return rest + lines[1:]
+    return lines
+
+
+def _footer_start(reading: _Reading, lines: list[Line]) -> int:
+    """Index of the first line of the trailing furniture (len(lines) when none)."""
+    stamps = layout().comment_stamp
+    for index, line in enumerate(lines):
+        if index == 0:
+            continue
+        if any(p.regex.match(line.text) for p in stamps):
+            start = index - 1
+        else:
+            pattern = _footer_pattern(line, lines[index + 1] if index + 1 < len(lines) else None)
+            if pattern is None:
+                continue
+            start = index
+        for line_at in lines[start:]:
+            reading.add("footer", line_at.start, line_at.end)
+        for line_at in lines[start:]:
+            for footer in layout().footer:
+                match = footer.regex.match(line_at.text)
+                if match and match.groupdict().get("outlet"):
+                    if name := outlet_named(match["outlet"]):
+                        reading.outlets.append((FOOTER, name))
+                    reading.note_date(match.groupdict().get("date"))
+        return start
+    return len(lines)
+
+
+def _footer_pattern(line: Line, following: Line | None) -> LinePattern | None:
+    for pattern in layout().footer:
+        if not pattern.regex.match(line.text):
+            continue
+        if pattern.needs_next and not (following and pattern.needs_next.match(following.text)):
+            continue
+        return pattern
+    return None
+
+
+def _header(reading: _Reading, lines: list[Line]) -> int:
+    """Classify the lines before the body; returns the index where the body starts."""
+    previous: str | None = None
+    for index, line in enumerate(lines):
+        if line.text == previous:
+            reading.add("repeat", line.start, line.end)
+            continue
+        previous = line.text
+        if _header_furniture(reading, line) or _caption(reading, line):
+            continue
+        if _is_body_start(line):
+            return index
+        if reading.headline is None:
+            reading.headline = line.text
+            reading.add("headline", line.start, line.end)
+        elif reading.standfirst is None:
+            reading.standfirst = line.text
+            reading.add("standfirst", line.start, line.end)
+        else:
+            return index
+    return len(lines)
+
+
+def _header_furniture(reading: _Reading, line: Line) -> bool:
+    for pattern in layout().header:
+        match = pattern.regex.match(line.text)
+        if match is None:
+            continue
+        groups = match.groupdict()
+        outlet = outlet_named(groups["outlet"]) if groups.get("outlet") else None
+        if pattern.outlet_required and outlet is None:
+            continue
+        if outlet:
+            reading.outlets.append((HEADER, outlet))
+        reading.note_date(groups.get("date"))
+        if groups.get("name") and reading.byline is None:
+            reading.byline = groups["name"].strip()
+        reading.add(pattern.kind, line.start, line.end)
+        return True
+    return False
+
+
+def _caption(reading: _Reading, line: Line) -> bool:
+    if not any(p.regex.search(line.text) for p in layout().caption):
+        return False
+    reading.add("caption", line.start, line.end)
+    match = layout().dateline.match(line.text)
+    if match and reading.caption_dateline is None:
+        reading.caption_dateline = _city(match["city"])
+    return True
+
+
+def _is_body_start(line: Line) -> bool:
+    if layout().dateline.match(line.text) and _dateline_city(line.text):
+        return True
+    if layout().stamp.match(line.text):
+        return True
+    return bool(_TERMINAL.search(line.text)) and len(_WORD.findall(line.text)) >= BODY_MIN_WORDS
+
+
+def _dateline_city(text: str) -> str | None:
+    match = layout().dateline.match(text)
+    return _city(match["city"]) if match else None
+
+
+def _city(word: str) -> str | None:
+    """A dateline's city in title case, when it is in capitals or a known city."""
+    known = city_countries()
+    if word in known:
+        return word
+    letters = word.replace(" ", "").replace("-", "").replace(".", "")
+    if not (letters.isalpha() and letters.isupper() and len(letters) >= 3):
+        return None
+    titled = " ".join(part.capitalize() for part in word.split())
+    return next((city for city in known if city.lower() == titled.lower()), titled)
+
+
+def _body(reading: _Reading, lines: list[Line]) -> list[Span]:
+    paragraphs: list[Span] = []
+    previous: str | None = None
+    for index, line in enumerate(lines):
+        if line.text == previous:
+            reading.add("repeat", line.start, line.end)
+            continue
+        previous = line.text
+        if _caption(reading, line):
+            continue
+        inline = next((p for p in layout().inline if p.regex.match(line.text)), None)
+        if inline is not None:
+            reading.add(inline.kind, line.start, line.end)
+            continue
+        if paragraphs and index < len(lines) - 1 and _is_subheading(line):
+            reading.add("subheading", line.start, line.end)
+            continue
+        start = line.start
+        if not paragraphs:
+            start = _opening(reading, line)
+        if start < line.end:
+            paragraphs.append(reading.span(start, line.end))
+    return paragraphs
+
+
+def _is_subheading(line: Line) -> bool:
+    return (
+        not _TERMINAL.search(line.text)
+        and not _BULLET.match(line.text)
+        and len(_WORD.findall(line.text)) <= SUBHEADING_MAX_WORDS
+    )
+
+
+def _opening(reading: _Reading, line: Line) -> int:
+    """Record the dateline or date stamp opening the body; returns where the text starts."""
+    match = layout().dateline.match(line.text)
+    city = _city(match["city"]) if match else None
+    if match and city:
+        reading.dateline = city
+        if match["agency"] and (outlet := outlet_of_code(match["agency"])):
+            reading.outlets.append((AGENCY_CODE, outlet))
+        reading.add("dateline", line.start, line.start + match.end())
+        return line.start + match.end()
+    stamp = layout().stamp.match(line.text)
+    if stamp and (outlet := outlet_named(stamp["outlet"])):
+        reading.outlets.append((STAMP, outlet))
+        reading.note_date(stamp["date"])
+        reading.add("stamp", line.start, line.start + stamp.end())
+        return line.start + stamp.end()
+    return line.start
+
+
+def _whole_text_outlets(reading: _Reading, raw: str, paragraphs: list[Span]) -> None:
+    if outlet := outlet_in(raw, "domains"):
+        reading.outlets.append((DOMAIN, outlet))
+    furniture_text = "\n".join(f.span.text for f in reading.furniture)
+    if outlet := outlet_in(furniture_text, "footer"):
+        reading.outlets.append((POLICY, outlet))
+    body_text = "\n".join(p.text for p in paragraphs)
+    if outlet := outlet_in(body_text, "self_references"):
+        reading.outlets.append((SELF_REFERENCE, outlet))

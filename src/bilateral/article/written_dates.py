@@ -1,0 +1,75 @@
+"""Dates as newspapers write them: "July 17th, 2018", "Nov. 6", "2021-10-14"."""
+
+from __future__ import annotations
+
+import re
+
+from bilateral.model import PartialDate
+
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+MONTHS: dict[str, int] = {}
+for _number, _name in enumerate(_MONTH_NAMES, start=1):
+    MONTHS[_name.lower()] = _number
+    MONTHS[_name[:3].lower()] = _number
+MONTHS["sept"] = 9
+
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+DAY = MONTH + r"\s?\d{1,2}(?:st|nd|rd|th)?(?!\d)"
+DATE = DAY + r"\s*,?\s*\d{4}"
+
+_WRITTEN = re.compile(
+    r"(?P<month>[A-Za-z]+)\.?\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*,?\s*(?P<year>\d{4}))?"
+)
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def expand(pattern: str) -> str:
+    """Replace the {MONTH}, {DAY} and {DATE} placeholders of a data-file pattern."""
+    return pattern.replace("{MONTH}", MONTH).replace("{DATE}", DATE).replace("{DAY}", DAY)
+
+
+def month_number(word: str) -> int | None:
+    return MONTHS.get(word.lower().rstrip("."))
+
+
+def parse_written_date(text: str) -> tuple[int | None, int, int] | None:
+    """(year or None, month, day) of "July 17th, 2018", "Nov. 6" or "2018-07-17"."""
+    text = text.strip()
+    iso = _ISO_DAY.fullmatch(text)
+    if iso:
+        return int(iso[1]), int(iso[2]), int(iso[3])
+    match = _WRITTEN.fullmatch(text)
+    if match is None:
+        return None
+    month = month_number(match["month"])
+    if month is None:
+        return None
+    year = int(match["year"]) if match["year"] else None
+    return year, month, int(match["day"])
+
+
+def written_date(text: str) -> PartialDate | None:
+    """The exact date of a written date that shows its year, else None."""
+    parsed = parse_written_date(text)
+    if parsed is None or parsed[0] is None:
+        return None
+    try:
+        return PartialDate(parsed[0], parsed[1], parsed[2])
+    except ValueError:
+        return None

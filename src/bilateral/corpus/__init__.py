@@ -1,0 +1,1 @@
+"""Corpus layer: merging facts across articles and querying them."""

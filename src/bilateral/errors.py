@@ -1,0 +1,29 @@
+"""Every error the library raises on purpose derives from :class:`BilateralError`."""
+
+from __future__ import annotations
+
+
+class BilateralError(Exception):
+    """Base of the library's errors."""
+
+
+class UnreadableArticleError(BilateralError):
+    """An input file could not be read as article text (missing, binary, undecodable)."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class InvalidDataError(BilateralError):
+    """A lexicon, office-holder table or saved result is malformed.
+
+    The message names the file (or source) and the record at fault.
+    """
+
+    def __init__(self, source: str, record: str, reason: str) -> None:
+        super().__init__(f"{source}: {record}: {reason}")
+        self.source = source
+        self.record = record
+        self.reason = reason

@@ -1,0 +1,1 @@
+"""Mentions layer: dates, people, places and organisations found in an article."""

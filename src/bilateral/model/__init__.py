@@ -1,0 +1,29 @@
+"""The typed domain model shared by every layer."""
+
+from bilateral.model.dates import PartialDate
+from bilateral.model.records import (
+    Agreement,
+    Article,
+    ExtractionResult,
+    Furniture,
+    Meeting,
+    Notice,
+    Official,
+    Span,
+    Statement,
+    Visit,
+)
+
+__all__ = [
+    "Agreement",
+    "Article",
+    "ExtractionResult",
+    "Furniture",
+    "Meeting",
+    "Notice",
+    "Official",
+    "PartialDate",
+    "Span",
+    "Statement",
+    "Visit",
+]

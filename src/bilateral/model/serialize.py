@@ -1,0 +1,74 @@
+"""One cattrs converter for the whole model, and JSON / JSON Lines in and out."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any, TypeVar
+
+import cattrs
+
+from bilateral.errors import InvalidDataError
+from bilateral.model.dates import PartialDate
+
+T = TypeVar("T")
+
+converter = cattrs.Converter(forbid_extra_keys=True)
+converter.register_unstructure_hook(PartialDate, PartialDate.iso)
+converter.register_structure_hook(PartialDate, lambda value, _type: _structure_date(value))
+
+
+def _structure_date(value: object) -> PartialDate:
+    if not isinstance(value, str):
+        raise ValueError(f"a date is an ISO string, not {value!r}")
+    return PartialDate.parse(value)
+
+
+def to_data(obj: object) -> Any:
+    """Plain dicts, lists and strings for a model object."""
+    return converter.unstructure(obj)
+
+
+def from_data(data: object, cls: type[T], source: str = "<data>", record: str = "record") -> T:
+    """A model object from plain data, or :class:`InvalidDataError` naming the record."""
+    try:
+        return converter.structure(data, cls)
+    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
+        raise InvalidDataError(source, record, _describe(exc)) from exc
+
+
+def to_json(obj: object, *, indent: int | None = None) -> str:
+    """JSON text for a model object (keys in model order, non-ASCII kept)."""
+    return json.dumps(to_data(obj), ensure_ascii=False, indent=indent)
+
+
+def from_json(text: str, cls: type[T], source: str = "<json>") -> T:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidDataError(source, f"line {exc.lineno}", exc.msg) from exc
+    return from_data(data, cls, source)
+
+
+def to_jsonl(objs: Iterable[object]) -> Iterator[str]:
+    """One JSON line (without newline) per object."""
+    for obj in objs:
+        yield to_json(obj)
+
+
+def from_jsonl(lines: Iterable[str], cls: type[T], source: str = "<jsonl>") -> Iterator[T]:
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InvalidDataError(source, f"line {number}", exc.msg) from exc
+        yield from_data(data, cls, source, f"line {number}")
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, cattrs.BaseValidationError):
+        messages = cattrs.transform_error(exc)
+        return "; ".join(messages)
+    return str(exc)

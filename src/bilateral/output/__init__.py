@@ -1,0 +1,1 @@
+"""Output layer: text summaries, JSON and the command line."""

@@ -1,0 +1,87 @@
+"""Typed views of the packaged lexicons that several layers share."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from attrs import frozen
+
+from bilateral.errors import InvalidDataError
+from bilateral.text.resources import packaged_toml
+
+
+@frozen
+class Country:
+    code: str
+    name: str
+    names: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    capital: str | None
+    cities: tuple[str, ...]
+
+
+@frozen
+class Outlet:
+    name: str
+    signatures: tuple[str, ...]
+    codes: tuple[str, ...]
+    domains: tuple[str, ...]
+    self_references: tuple[str, ...]
+
+
+def _strings(record: dict[str, object], key: str, where: str) -> tuple[str, ...]:
+    value = record.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise InvalidDataError(where, key, "must be a list of strings")
+    return tuple(value)
+
+
+@cache
+def countries() -> tuple[Country, ...]:
+    """Every ISO 3166-1 country with its names, adjectives, capital and major cities."""
+    data = packaged_toml("countries")
+    result = []
+    for code, record in data.items():
+        where = f"bilateral/data/countries.toml [{code}]"
+        if not isinstance(record, dict) or len(code) != 2 or not code.isupper():
+            raise InvalidDataError(where, code, "expected a table keyed by an alpha-2 code")
+        capital = record.get("capital")
+        result.append(
+            Country(
+                code,
+                str(record.get("name", code)),
+                _strings(record, "names", where),
+                _strings(record, "adjectives", where),
+                capital if isinstance(capital, str) and capital else None,
+                _strings(record, "cities", where),
+            )
+        )
+    return tuple(result)
+
+
+@cache
+def city_countries() -> dict[str, str]:
+    """City name (as written) -> country code, capitals included."""
+    table: dict[str, str] = {}
+    for country in countries():
+        for city in (*((country.capital,) if country.capital else ()), *country.cities):
+            table.setdefault(city, country.code)
+    return table
+
+
+@cache
+def outlets() -> tuple[Outlet, ...]:
+    data = packaged_toml("outlets")
+    result = []
+    for index, record in enumerate(data.get("outlet", [])):
+        where = f"bilateral/data/outlets.toml outlet #{index + 1}"
+        result.append(
+            Outlet(
+                str(record["name"]),
+                _strings(record, "signatures", where),
+                _strings(record, "codes", where),
+                _strings(record, "domains", where),
+                _strings(record, "self_references", where),
+            )
+        )
+    return tuple(result)

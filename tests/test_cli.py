@@ -1,0 +1,57 @@
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bilateral.output.cli import main
+
+
+def test_extract_examples_jsonl(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", "--examples", "--format", "jsonl"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 5
+    first = json.loads(lines[0])
+    assert first["article"]["id"] == "seed-000"
+    assert first["article"]["source"] == "Dawn"
+    assert {"officials", "visits", "statements", "agreements"} <= first.keys()
+
+
+def test_text_summary_names_each_article(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", "--examples"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("== seed-") == 5 and "source: Dawn" in out
+
+
+def test_bad_file_is_reported_and_others_processed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("TEHRAN: The minister arrived on Monday for talks.", encoding="utf-8")
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x00\x01\x02" * 100)
+    missing = tmp_path / "missing.txt"
+    code = main(["extract", "--format", "jsonl", str(missing), str(binary), str(good)])
+    captured = capsys.readouterr()
+    assert code == 1
+    errors = captured.err.strip().splitlines()
+    assert len(errors) == 2 and "missing.txt" in errors[0] and "binary.txt" in errors[1]
+    assert "Traceback" not in captured.err
+    assert [json.loads(x)["article"]["id"] for x in captured.out.splitlines()] == ["good"]
+
+
+def test_usage_errors_exit_2() -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["extract"])
+    assert exit_info.value.code == 2
+
+
+def test_python_dash_m_runs() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "bilateral", "extract", "--examples", "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.count('"article"') == 5

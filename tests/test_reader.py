@@ -1,0 +1,155 @@
+"""The article reader, on text written for these tests and on the bundled examples."""
+
+import itertools
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bilateral import examples
+from bilateral.article import read_article
+from bilateral.article.sentences import sentence_bounds
+from bilateral.model import PartialDate
+
+DAWN_STYLE = """KARACHI: A caption about a ship visit at the port on Friday.—APP
+KARACHI: A caption about a ship visit at the port on Friday.—APP
+
+LAHORE: The provincial minister opened a new bridge over the river on Sunday.
+
+Traffic resumed within hours, officials said.
+
+Bridge work to continue
+
+Engineers will inspect it again next month.
+
+Published in Dawn, March 3rd, 2020
+
+Opinion
+
+Editorial
+
+Some other piece
+"""
+
+
+def read(text: str):  # type: ignore[no-untyped-def]
+    article, notices = read_article(text, "t")
+    return article, notices
+
+
+def test_dawn_furniture_is_kept_out_of_the_body() -> None:
+    article, _ = read(DAWN_STYLE)
+    assert article.source == "Dawn"
+    assert article.published == PartialDate(2020, 3, 3)
+    assert article.dateline == "Lahore"
+    assert [p.text for p in article.paragraphs] == [
+        "The provincial minister opened a new bridge over the river on Sunday.",
+        "Traffic resumed within hours, officials said.",
+        "Engineers will inspect it again next month.",
+    ]
+    kinds = [f.kind for f in article.furniture]
+    assert kinds[:3] == ["caption", "repeat", "dateline"]
+    assert "subheading" in kinds and "footer" in kinds
+    assert not any("Some other piece" in p.text for p in article.paragraphs)
+
+
+def test_leading_date_stamp_and_agency_code() -> None:
+    article, _ = read(" date 2020-02-11 QUETTA, Feb 11 (APP): The governor met traders on Tuesday.")
+    assert article.published == PartialDate(2020, 2, 11)
+    assert article.source == "APP"
+    assert article.dateline == "Quetta"
+    assert article.paragraphs[0].text == "The governor met traders on Tuesday."
+
+
+def test_headline_byline_and_caption() -> None:
+    text = (
+        "Ministers meet on trade\n\nTalks focus on tariffs and transit\n\n"
+        "Jane Doe May 4, 2022\nThe two ministers at the meeting. PHOTO: FILE\n\n"
+        "The two ministers held talks on trade and transit routes on Wednesday.\n"
+    )
+    article, _ = read(text)
+    assert article.headline == "Ministers meet on trade"
+    assert article.byline == "Jane Doe"
+    assert article.published == PartialDate(2022, 5, 4)
+    assert article.dateline is None
+    assert len(article.paragraphs) == 1
+    assert {"standfirst", "byline", "caption"} <= {f.kind for f in article.furniture}
+
+
+def test_comment_section_is_not_body() -> None:
+    text = (
+        "KABUL: The envoy arrived in the capital for talks on Monday.\n\n"
+        "Reader One\nAug 3, 2019 05:07pm\n\nWelcome to our country, minister.\n"
+    )
+    article, _ = read(text)
+    assert [p.text for p in article.paragraphs] == [
+        "The envoy arrived in the capital for talks on Monday."
+    ]
+
+
+def test_outlet_stamp_without_year_keeps_month_and_day() -> None:
+    article, _ = read(
+        "Talks held\n\nMarch 9, The Iran Project – The minister arrived in Tehran today."
+    )
+    assert article.source == "The Iran Project"
+    assert article.published is None
+    assert article.published_month_day == (3, 9)
+
+
+def test_truncated_and_empty_articles_are_noted() -> None:
+    _, notices = read("ANKARA: The minister said the talks would continue and that the")
+    assert [n.code for n in notices] == ["truncated"]
+    article, notices = read("   \n\n  ")
+    assert article.paragraphs == () and [n.code for n in notices] == ["no-body"]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Gen. Smith met Maj. Gen. Jones. They talked.", 2),
+        ("He arrived on Nov. 6 in the city. Talks began.", 2),
+        ("Lt. Col. A. B. Khan spoke. Dr. Ali listened.", 2),
+        ("“We will cooperate. We will win,” he said. Then he left.", 2),
+        ("The Inter-Services Public Relations (ISPR) said so. Next came talks.", 2),
+        ("He left. She stayed! Did they meet? Yes.", 4),
+    ],
+)
+def test_sentence_splitting(text: str, count: int) -> None:
+    assert len(sentence_bounds(text)) == count
+
+
+@given(st.text(max_size=300))
+def test_sentences_are_trimmed_slices(text: str) -> None:
+    bounds = sentence_bounds(text)
+    for start, end in bounds:
+        assert 0 <= start < end <= len(text)
+        assert text[start:end] == text[start:end].strip()
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(bounds))
+
+
+@given(st.text(max_size=400))
+def test_reader_never_raises_and_spans_match(text: str) -> None:
+    article, _ = read(text)
+    for span in (*article.paragraphs, *article.sentences, *(f.span for f in article.furniture)):
+        assert text[span.start : span.end] == span.text
+
+
+EXPECTED = {
+    "seed-000": ("Dawn", "2018-07-17", "Islamabad"),
+    "seed-001": ("Dawn", "2019-11-20", "Islamabad"),
+    "seed-002": (None, "2021-10-14", None),
+    "seed-003": ("The Iran Project", None, None),
+    "seed-004": ("The Express Tribune", "2023-07-16", None),
+}
+
+
+@pytest.mark.parametrize("document", examples(), ids=lambda d: d.id)
+def test_bundled_examples_metadata(document) -> None:  # type: ignore[no-untyped-def]
+    article, _ = read_article(document.text, document.id)
+    source, published, dateline = EXPECTED[document.id]
+    assert article.source == source
+    assert (article.published.iso() if article.published else None) == published
+    assert article.dateline == dateline
+    assert article.sentences and all(
+        s.text[0].isupper() or s.text[0] in "“\"'‘" for s in article.sentences
+    )
