@@ -1,0 +1,267 @@
+"""The lexicons mentions are found with: offices, ranks, organisations, office-holders.
+
+Each is data (TOML in ``bilateral/data``) read by small functions into frozen records and
+compiled once into a :class:`Lexicon`. Users can load their own office-holder table on top.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from functools import cache, cached_property
+from pathlib import Path
+from typing import Any
+
+from attrs import evolve, field, frozen
+
+from bilateral.errors import InvalidDataError
+from bilateral.model import PartialDate
+from bilateral.text.lexicons import Country, countries
+from bilateral.text.resources import packaged_toml
+
+
+@frozen
+class OfficeForm:
+    pattern: str
+    country: str | None = None
+
+
+@frozen
+class Office:
+    key: str
+    name: str
+    forms: tuple[OfficeForm, ...]
+    roles: tuple[str, ...] = ()
+
+
+@frozen
+class Rank:
+    name: str
+    forms: tuple[str, ...]
+    military: bool
+
+
+@frozen
+class Organisation:
+    name: str
+    forms: tuple[str, ...]
+    country: str | None
+    kind: str
+    place: str | None = None
+
+
+@frozen
+class Term:
+    office: str
+    start: PartialDate
+    end: PartialDate | None = None
+
+    def covers(self, day: dt.date, slack_days: int = 0) -> bool:
+        slack = dt.timedelta(days=slack_days)
+        if day + slack < self.start.first_day():
+            return False
+        return self.end is None or day - slack <= self.end.last_day()
+
+
+@frozen
+class Holder:
+    """A person in the office-holder table."""
+
+    id: str
+    name: str
+    country: str
+    aliases: tuple[str, ...] = ()
+    rank: str | None = None
+    terms: tuple[Term, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+def _strings(value: object, where: str, key: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise InvalidDataError(where, key, "must be a list of strings")
+    return tuple(value)
+
+
+def _date(value: object, where: str, key: str) -> PartialDate:
+    try:
+        return PartialDate.parse(str(value))
+    except ValueError as exc:
+        raise InvalidDataError(where, key, str(exc)) from exc
+
+
+def parse_offices(data: Mapping[str, Any], source: str) -> tuple[Office, ...]:
+    offices = []
+    for index, record in enumerate(data.get("office", [])):
+        where = f"{source} office #{index + 1}"
+        forms = []
+        for form in record.get("forms", []):
+            if isinstance(form, str):
+                forms.append(OfficeForm(form))
+            elif isinstance(form, dict) and isinstance(form.get("form"), str):
+                forms.append(OfficeForm(form["form"], form.get("country")))
+            else:
+                raise InvalidDataError(where, "forms", f"bad form {form!r}")
+        offices.append(
+            Office(
+                str(record["key"]),
+                str(record["name"]),
+                tuple(forms),
+                _strings(record.get("role"), where, "role"),
+            )
+        )
+    return tuple(offices)
+
+
+def parse_ranks(data: Mapping[str, Any], source: str) -> tuple[Rank, ...]:
+    return tuple(
+        Rank(
+            str(r["name"]),
+            _strings(r.get("forms"), f"{source} rank #{i + 1}", "forms"),
+            bool(r.get("military", False)),
+        )
+        for i, r in enumerate(data.get("rank", []))
+    )
+
+
+def parse_organisations(data: Mapping[str, Any], source: str) -> tuple[Organisation, ...]:
+    return tuple(
+        Organisation(
+            str(r["name"]),
+            _strings(r.get("forms"), f"{source} organisation #{i + 1}", "forms"),
+            r.get("country"),
+            str(r.get("kind", "government")),
+            r.get("place"),
+        )
+        for i, r in enumerate(data.get("organisation", []))
+    )
+
+
+def parse_officeholders(data: Mapping[str, Any], source: str) -> tuple[Holder, ...]:
+    """Validate a whole office-holder table; raises :class:`InvalidDataError` naming the
+    record at fault before anything is used."""
+    holders = []
+    seen: set[str] = set()
+    records = data.get("person")
+    if not isinstance(records, list):
+        raise InvalidDataError(source, "file", "expected [[person]] records")
+    for index, record in enumerate(records):
+        where = f"{source} person #{index + 1}"
+        if not isinstance(record, dict):
+            raise InvalidDataError(where, "record", "expected a table")
+        for key in ("id", "name", "country"):
+            if not isinstance(record.get(key), str) or not record[key]:
+                raise InvalidDataError(where, key, "is required and must be a string")
+        where = f"{source} person {record['id']!r}"
+        if record["id"] in seen:
+            raise InvalidDataError(where, "id", "appears twice")
+        seen.add(record["id"])
+        if not re.fullmatch(r"[A-Z]{2}", record["country"]):
+            raise InvalidDataError(where, "country", "must be an ISO 3166-1 alpha-2 code")
+        terms = []
+        for term in record.get("terms", []):
+            if not isinstance(term, dict) or not isinstance(term.get("office"), str):
+                raise InvalidDataError(where, "terms", f"bad term {term!r}")
+            start = _date(term.get("start"), where, "start")
+            end = _date(term["end"], where, "end") if term.get("end") else None
+            if end and end.last_day() < start.first_day():
+                raise InvalidDataError(where, "terms", f"{term['office']} ends before it starts")
+            terms.append(Term(term["office"], start, end))
+        holders.append(
+            Holder(
+                record["id"],
+                record["name"],
+                record["country"],
+                _strings(record.get("aliases"), where, "aliases"),
+                record.get("rank"),
+                tuple(terms),
+            )
+        )
+    return tuple(holders)
+
+
+def load_officeholders(path: str | Path) -> tuple[Holder, ...]:
+    """Read and fully validate a user's office-holder table (same format as the packaged one)."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidDataError(str(path), "file", str(exc)) from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise InvalidDataError(str(path), "file", str(exc)) from exc
+    return parse_officeholders(data, str(path))
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@frozen
+class Lexicon:
+    """All lexicons, with their combined patterns compiled once (lazily)."""
+
+    countries: tuple[Country, ...]
+    offices: tuple[Office, ...]
+    ranks: tuple[Rank, ...]
+    organisations: tuple[Organisation, ...]
+    holders: tuple[Holder, ...]
+    _cache: dict[str, Any] = field(factory=dict, eq=False, repr=False)
+
+    def with_officeholders(self, extra: Iterable[Holder]) -> Lexicon:
+        """This lexicon with more office-holders; a holder with a known id replaces it."""
+        extra = tuple(extra)
+        replaced = {h.id for h in extra}
+        return evolve(
+            self,
+            holders=(*(h for h in self.holders if h.id not in replaced), *extra),
+            cache={},
+        )
+
+    @cached_property
+    def country_words(self) -> str:
+        """A regex alternation of country names and adjectives (possessives matched apart)."""
+        return _alternation(w for c in self.countries for w in (*c.names, *c.adjectives))
+
+    def country_of_word(self, word: str) -> str | None:
+        table: dict[str, str] = self._cache.setdefault("country_of_word", {})
+        if not table:
+            for country in self.countries:
+                for name in (*country.names, *country.adjectives):
+                    table.setdefault(name, country.code)
+                    table.setdefault(name.lower(), country.code)
+        stripped = re.sub(r"[’']s?$", "", word)
+        return table.get(stripped) or table.get(stripped.lower())
+
+    def office(self, key: str) -> Office | None:
+        return next((o for o in self.offices if o.key == key), None)
+
+    def holders_of(self, office: str, country: str | None, day: dt.date) -> list[Holder]:
+        """Who held ``office`` (in ``country``, when given) on ``day``."""
+        return [
+            h
+            for h in self.holders
+            if (country is None or h.country == country)
+            and any(t.office == office and t.covers(day) for t in h.terms)
+        ]
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    """The packaged lexicons."""
+    return Lexicon(
+        countries=countries(),
+        offices=parse_offices(packaged_toml("offices"), "bilateral/data/offices.toml"),
+        ranks=parse_ranks(packaged_toml("ranks"), "bilateral/data/ranks.toml"),
+        organisations=parse_organisations(
+            packaged_toml("organisations"), "bilateral/data/organisations.toml"
+        ),
+        holders=parse_officeholders(
+            packaged_toml("officeholders"), "bilateral/data/officeholders.toml"
+        ),
+    )

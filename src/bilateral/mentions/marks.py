@@ -1,0 +1,85 @@
+"""Typed stretches of an article's body: countries, cities, organisations, ranks, offices."""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from bilateral.mentions.lexicon import Lexicon
+from bilateral.mentions.patterns import (
+    city_pattern,
+    country_pattern,
+    office_pattern,
+    organisation_pattern,
+    rank_pattern,
+)
+from bilateral.text.lexicons import city_countries
+
+
+@frozen
+class Mark:
+    """``kind`` is country, city, organisation, rank or office; ``value`` the country code,
+    city name, organisation name, rank name or office key; ``country`` what it implies."""
+
+    start: int
+    end: int
+    kind: str
+    value: str
+    country: str | None
+    text: str
+
+
+def find_marks(text: str, offset: int, lexicon: Lexicon) -> list[Mark]:
+    """All marks in ``text`` (a sentence starting at ``offset`` in the article)."""
+    marks: list[Mark] = []
+    for match in country_pattern(lexicon).finditer(text):
+        code = lexicon.country_of_word(match.group())
+        if code:
+            marks.append(_mark(match.start(), match.end(), offset, "country", code, code, text))
+    cities = city_countries()
+    for match in city_pattern(lexicon).finditer(text):
+        code = cities[match.group()]
+        marks.append(
+            _mark(match.start(), match.end(), offset, "city", match.group(), code, text)
+        )
+    organisations = {f: o for o in lexicon.organisations for f in o.forms}
+    for match in organisation_pattern(lexicon).finditer(text):
+        org = organisations[match.group()]
+        marks.append(
+            _mark(match.start(), match.end(), offset, "organisation", org.name, org.country, text)
+        )
+    ranks = {f: r.name for r in lexicon.ranks for f in r.forms}
+    for match in rank_pattern(lexicon).finditer(text):
+        marks.append(
+            _mark(match.start(), match.end(), offset, "rank", ranks[match.group()], None, text)
+        )
+    offices = office_pattern(lexicon)
+    for match in offices.regex.finditer(text):
+        group = match.lastgroup
+        if group is None:
+            continue
+        key, implied = offices.groups[group]
+        marks.append(_mark(match.start(), match.end(), offset, "office", key, implied, text))
+    return _without_nested(marks)
+
+
+def _mark(start: int, end: int, offset: int, kind: str, value: str, country: str | None,
+          text: str) -> Mark:  # fmt: skip
+    return Mark(start + offset, end + offset, kind, value, country, text[start:end])
+
+
+def _without_nested(marks: list[Mark]) -> list[Mark]:
+    """Drop a mark inside a longer one of another kind, except country words inside offices
+    and organisations (which tell whose office it is)."""
+    kept = []
+    for mark in marks:
+        inside = any(
+            other is not mark
+            and other.start <= mark.start
+            and mark.end <= other.end
+            and (other.end - other.start) > (mark.end - mark.start)
+            and not (mark.kind == "country" and other.kind in ("office", "organisation"))
+            for other in marks
+        )
+        if not inside:
+            kept.append(mark)
+    return sorted(kept, key=lambda m: (m.start, -m.end))

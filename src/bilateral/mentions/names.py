@@ -1,0 +1,44 @@
+"""Folding personal names so that spellings of one name compare equal."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "ul", "ur", "al", "el", "ud", "e", "de", "van"})
+HONORIFIC_PARTS = frozenset({"syed", "sayyid", "sayed", "seyed", "seyyed", "sayyed", "hafiz", "sardar"})
+_FIRST_NAMES = {
+    "mohammad": "mhd", "muhammad": "mhd", "mohammed": "mhd", "muhammed": "mhd",
+    "mohamad": "mhd", "mohamed": "mhd", "mohd": "mhd", "ebrahim": "ibrahim",
+    "hossein": "husain", "hussain": "husain", "hussein": "husain", "hosein": "husain",
+}  # fmt: skip
+_SOUNDS = (("gh", "q"), ("kh", "k"), ("ou", "u"), ("ee", "i"), ("dh", "d"), ("w", "v"))
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
+def split_glued(name: str) -> str:
+    """Separate words a scrape glued together ("HosseinSalami" -> "Hossein Salami")."""
+    return _CAMEL.sub(" ", name)
+
+
+def fold_token(token: str) -> str:
+    token = _FIRST_NAMES.get(token, token)
+    for written, folded in _SOUNDS:
+        token = token.replace(written, folded)
+    return re.sub(r"(.)\1+", r"\1", token)
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """Folded tokens of a name, without honorific parts and particles."""
+    ascii_name = unicodedata.normalize("NFKD", split_glued(name)).encode("ascii", "ignore")
+    words = re.sub(r"[^a-z]+", " ", ascii_name.decode().lower()).split()
+    return tuple(
+        fold_token(w) for w in words if w not in HONORIFIC_PARTS and w not in NAME_PARTICLES
+    )
+
+
+def clean_name(name: str) -> str:
+    """A name as it should be shown: glued words split, possessive and spaces tidied."""
+    name = split_glued(name)
+    name = re.sub(r"[’']s$", "", name)
+    return " ".join(name.split())

@@ -1,0 +1,437 @@
+"""People: named officials, office-only references, and one identity per person.
+
+A capitalised run of words is a person's name when a rank or an office stands next to it,
+when the office-holder table knows it, or when it repeats part of a name already found.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from attrs import define, field, frozen
+
+from bilateral.mentions.lexicon import Holder, Lexicon
+from bilateral.mentions.marks import Mark
+from bilateral.mentions.names import clean_name, name_tokens
+
+_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z]+|[’'](?!s\b)[A-Za-z]+)*|[A-Z]\.?)"
+_NAME_RUN = re.compile(
+    rf"{_NAME_TOKEN}(?:\s(?:(?:bin|bint|ibn|ul|ur|al|el|ud|Bin|Ibn|Al|El)\s)?{_NAME_TOKEN})*"
+)
+_POSSESSIVE = re.compile(r"^[’']s\b")
+_NOT_NAMES = frozenset(
+    """The A An In On At Of For And But Or As By To From With During After Before Since While
+    When Where Who Whom Whose Which What Why How This That These Those It Its He She His Her
+    They Their Them We Our Us You Your I Meanwhile Earlier Later Also Both Each Following
+    Besides However Moreover Furthermore Subsequently According Addressing Talking Reciprocating
+    Stressing Speaking Heading Regarding Referring Although Though Recently Yesterday Today
+    Tomorrow Last Next Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
+    February March April May June July August September October November December Jan Feb Mar
+    Apr Jun Jul Aug Sep Sept Oct Nov Dec Chief Minister Ministry Army Navy Air Force Forces
+    Armed General Staff Committee Council Office Affairs Foreign Defence Defense Prime Deputy
+    Secretary National Security Supreme Islamic Republic Joint Military State Federal
+    Government Assembly Parliament Senate Spokesman Spokesperson Commander President Premier
+    Leader Director Ambassador Governor Embassy Headquarters Department Central Command
+    Division Corps Guard Guards Revolutionary Services Public Relations Intelligence Border
+    Borders Peace Friendship Agency News Press Photo Published Updated Read More Comments
+    Opinion Editorial Click Title Page Paper Logo Mr Mrs Ms Dr""".split()
+)
+_CHAIN_FILLER = re.compile(
+    r"^\s*(?:,\s*)?(?:\((?P<abbr>[A-Z]{2,8})\)\s*)?$"
+)
+_LEFT_WORDS = re.compile(
+    r"(?:\b(?:the|The|caretaker|Caretaker|visiting|top|former|then|acting|his|her|its)\s+)+$"
+)
+_POST_TITLE = re.compile(r"^,?\s(?:the\s)?")
+_TENURE_SLACK_DAYS = 730
+_APPOSITION_END = re.compile(r"^\s*(?:[,.;:(]|$|(?:who|which|and|said|says)\b|\([A-Z]{2,8}\))")
+GENERIC_OFFICES = frozenset({"commander", "chief", "director_general", "vice_chairman", "minister"})
+
+
+@frozen
+class PersonMention:
+    """A reference to a person in the body: named, or by office alone."""
+
+    start: int
+    end: int
+    sentence: int
+    kind: str  # "named" or "office"
+    name: str | None = None
+    name_start: int | None = None
+    rank: str | None = None
+    titles: tuple[str, ...] = ()
+    offices: tuple[str, ...] = ()
+    country: str | None = None
+    person: str | None = None
+
+
+@define
+class Person:
+    """One person of the article, gathered from all their mentions."""
+
+    id: str
+    names: list[str]
+    holder: Holder | None = None
+    country: str | None = None
+    rank: str | None = None
+    titles: list[str] = field(factory=list)
+    offices: list[str] = field(factory=list)
+    mentions: list[PersonMention] = field(factory=list)
+    is_official: bool = False
+
+    @property
+    def name(self) -> str:
+        if self.holder:
+            return self.holder.name
+        return max(self.names, key=lambda n: (len(name_tokens(n)), len(n)))
+
+    @property
+    def tokens(self) -> set[str]:
+        found = {t for n in self.names for t in name_tokens(n)}
+        if self.holder:
+            found |= {t for n in self.holder.names for t in name_tokens(n)}
+        return found
+
+
+@frozen
+class SentenceText:
+    index: int
+    start: int
+    text: str
+
+
+def find_people(
+    sentences: Sequence[SentenceText],
+    marks: Sequence[Sequence[Mark]],
+    lexicon: Lexicon,
+    day: dt.date | None,
+) -> tuple[list[Person], list[PersonMention]]:
+    """The article's people and every mention of them, in article order."""
+    finder = _Finder(lexicon, day)
+    for sentence, sentence_marks in zip(sentences, marks, strict=True):
+        finder.sentence(sentence, sentence_marks)
+    finder.surname_pass(sentences, marks)
+    mentions = finder.resolve_offices()
+    return finder.persons, mentions
+
+
+class _Finder:
+    def __init__(self, lexicon: Lexicon, day: dt.date | None) -> None:
+        self.lexicon = lexicon
+        self.day = day
+        self.persons: list[Person] = []
+        self.mentions: list[PersonMention] = []
+        self.office_mentions: list[PersonMention] = []
+
+    # --- named mentions -------------------------------------------------------------
+    def sentence(self, sentence: SentenceText, marks: Sequence[Mark]) -> None:
+        used: set[int] = set()
+        for start, end in _name_runs(sentence, marks):
+            chain = _left_chain(sentence, marks, start)
+            post = _post_title(sentence, marks, end)
+            name = clean_name(sentence.text[start - sentence.start : end - sentence.start])
+            holder = self.holder_for(name, [m.value for m in chain + post if m.kind == "office"])
+            titled = any(m.kind in ("rank", "office") for m in chain + post)
+            if not (titled or holder):
+                continue
+            used.update(id(m) for m in chain + post)
+            inside = [
+                m.value for t in chain + post if t.kind == "office" for m in marks
+                if m.kind == "country" and t.start <= m.start and m.end <= t.end
+            ]  # fmt: skip
+            self.add_named(sentence, start, end, name, chain, post, holder, inside)
+        for mark in marks:
+            if mark.kind == "office" and id(mark) not in used:
+                self.office_mentions.append(
+                    PersonMention(
+                        mark.start, mark.end, sentence.index, "office",
+                        titles=(mark.text,), offices=(mark.value,),
+                        country=_country_near(sentence, marks, mark) or mark.country,
+                    )
+                )  # fmt: skip
+
+    def add_named(
+        self, sentence: SentenceText, start: int, end: int, name: str, chain: list[Mark],
+        post: list[Mark], holder: Holder | None, countries_in_titles: list[str],
+    ) -> None:  # fmt: skip
+        titles = [m for m in chain + post if m.kind == "office"]
+        rank = next((m.value for m in chain if m.kind == "rank"), None)
+        country = next((m.value for m in chain if m.kind == "country"), None)
+        country = country or next(iter(countries_in_titles), None)
+        country = country or next((t.country for t in titles if t.country), None)
+        phrase_start = min([start, *(m.start for m in chain)])
+        phrase_end = max([end, *(m.end for m in post)])
+        mention = PersonMention(
+            phrase_start, phrase_end, sentence.index, "named", name, start, rank,
+            tuple(t.text for t in titles), tuple(t.value for t in titles), country,
+        )  # fmt: skip
+        person = self.person_for(name, holder, country)
+        person.names.append(name)
+        person.mentions.append(mention)
+        person.titles.extend(t for t in mention.titles if t not in person.titles)
+        person.offices.extend(o for o in mention.offices if o not in person.offices)
+        person.rank = person.rank or rank
+        person.country = person.country or country
+        person.is_official = person.is_official or bool(
+            titles or holder or (rank and _is_military(self.lexicon, rank))
+        )
+        self.mentions.append(_with_person(mention, person.id))
+
+    def holder_for(self, name: str, offices: list[str]) -> Holder | None:
+        tokens = name_tokens(name)
+        if not tokens:
+            return None
+        exact = [h for h in self.lexicon.holders if any(name_tokens(n) == tokens for n in h.names)]
+        if exact:
+            return self._best(exact, offices)
+        partial = [
+            h for h in self.lexicon.holders
+            if self._in_office_around(h) and any(_part_of(tokens, n) for n in h.names)
+        ]  # fmt: skip
+        if len(tokens) == 1:
+            partial = [
+                h for h in partial
+                if any(name_tokens(n)[-1] == tokens[0] for n in h.names)
+                or (offices and self._held(h, offices))
+            ]  # fmt: skip
+        return self._best(partial, offices) if partial else None
+
+    def _best(self, holders: list[Holder], offices: list[str]) -> Holder | None:
+        if len(holders) == 1:
+            return holders[0]
+        around = [h for h in holders if self._in_office_around(h)]
+        matching = [h for h in around if offices and self._held(h, offices)]
+        for group in (matching, around):
+            if len(group) == 1:
+                return group[0]
+        return None
+
+    def _in_office_around(self, holder: Holder) -> bool:
+        return self.day is None or any(
+            t.covers(self.day, _TENURE_SLACK_DAYS) for t in holder.terms
+        )
+
+    def _held(self, holder: Holder, offices: list[str]) -> bool:
+        return any(
+            t.office in offices and (self.day is None or t.covers(self.day, 30))
+            for t in holder.terms
+        )
+
+    def person_for(self, name: str, holder: Holder | None, country: str | None) -> Person:
+        tokens = set(name_tokens(name))
+        for person in self.persons:
+            if holder and person.holder and person.holder.id == holder.id:
+                return person
+            if holder and person.holder and person.holder.id != holder.id:
+                continue
+            if country and person.country and country != person.country:
+                continue
+            if tokens and tokens <= person.tokens:
+                if holder and not person.holder:
+                    person.holder = holder
+                return person
+            if holder and not person.holder and set(name_tokens(holder.name)) >= person.tokens:
+                person.holder = holder
+                return person
+        person = Person(
+            id=holder.id if holder else _slug(name),
+            names=[],
+            holder=holder,
+            country=holder.country if holder else country,
+        )
+        self.persons.append(person)
+        return person
+
+    # --- bare surnames ("Bagheri", "Khan") of people already found ------------------
+    def surname_pass(self, sentences: Sequence[SentenceText], marks: Sequence[Sequence[Mark]]) -> None:
+        known = [(p, p.tokens) for p in self.persons if p.is_official]
+        if not known:
+            return
+        taken = {(m.name_start, m.sentence) for m in self.mentions}
+        for sentence, sentence_marks in zip(sentences, marks, strict=True):
+            for start, end in _name_runs(sentence, sentence_marks):
+                if (start, sentence.index) in taken or any(
+                    m.start <= start < m.end for m in self.mentions if m.sentence == sentence.index
+                ):
+                    continue
+                name = clean_name(sentence.text[start - sentence.start : end - sentence.start])
+                tokens = set(name_tokens(name))
+                matches = [p for p, person_tokens in known if tokens and tokens <= person_tokens]
+                if not matches:
+                    continue
+                person = self._closest(matches, start)
+                mention = PersonMention(
+                    start, end, sentence.index, "named", name, start, person=person.id
+                )
+                person.mentions.append(mention)
+                if name not in person.names:
+                    person.names.append(name)
+                self.mentions.append(mention)
+        self.mentions.sort(key=lambda m: m.start)
+
+    def _closest(self, persons: list[Person], at: int) -> Person:
+        def last_before(person: Person) -> int:
+            return max((m.start for m in person.mentions if m.start < at), default=-1)
+
+        return max(persons, key=last_before)
+
+    # --- office-only references resolved to people of the article --------------------
+    def resolve_offices(self) -> list[PersonMention]:
+        resolved = list(self.mentions)
+        for mention in self.office_mentions:
+            person = self._holder_in_article(mention)
+            resolved.append(_with_person(mention, person.id) if person else mention)
+        return sorted(resolved, key=lambda m: m.start)
+
+    def _holder_in_article(self, mention: PersonMention) -> Person | None:
+        candidates = [
+            p for p in self.persons
+            if p.is_official and self._holds(p, mention.offices)
+            and (mention.country is None or p.country in (None, mention.country))
+        ]  # fmt: skip
+        if not candidates:
+            return None
+        before = [p for p in candidates if any(m.start < mention.start for m in p.mentions)]
+        if before:
+            return self._closest(before, mention.start)
+        return min(candidates, key=lambda p: min(m.start for m in p.mentions))
+
+    def _holds(self, person: Person, offices: tuple[str, ...]) -> bool:
+        if any(o in person.offices for o in offices):
+            return True
+        generic = [o for o in offices if o in GENERIC_OFFICES]
+        if generic and self._plays_role(person, generic):
+            return True
+        return bool(person.holder) and self._held(person.holder, list(offices))  # type: ignore[arg-type]
+
+
+    def _plays_role(self, person: Person, generic: list[str]) -> bool:
+        """Whether a person can be called "the commander", "the minister"..."""
+        for key in person.offices:
+            office = self.lexicon.office(key)
+            if office and any(self.lexicon.office(g) and g in office.roles for g in generic):
+                return True
+        military = bool(person.rank) and _is_military(self.lexicon, person.rank or "")
+        return military and "commander" in generic
+
+
+def _with_person(mention: PersonMention, person: str) -> PersonMention:
+    return PersonMention(
+        mention.start, mention.end, mention.sentence, mention.kind, mention.name,
+        mention.name_start, mention.rank, mention.titles, mention.offices, mention.country,
+        person,
+    )  # fmt: skip
+
+
+def _slug(name: str) -> str:
+    return "-".join(name_tokens(name)) or re.sub(r"\W+", "-", name.lower()).strip("-")
+
+
+def _part_of(tokens: tuple[str, ...], full_name: str) -> bool:
+    full = name_tokens(full_name)
+    return bool(full) and set(tokens) <= set(full)
+
+
+def _is_military(lexicon: Lexicon, rank: str) -> bool:
+    return any(r.name == rank and r.military for r in lexicon.ranks)
+
+
+def _name_runs(sentence: SentenceText, marks: Sequence[Mark]) -> list[tuple[int, int]]:
+    """Absolute (start, end) of capitalised runs that may be names, cut at marks."""
+    blocked = [(m.start, m.end) for m in marks]
+    runs = []
+    for match in _NAME_RUN.finditer(sentence.text):
+        base = sentence.start + match.start()
+        tokens = [(base + t.start(), base + t.end()) for t in re.finditer(r"\S+", match.group())]
+        current: list[tuple[int, int]] = []
+        for start, end in tokens:
+            word = sentence.text[start - sentence.start : end - sentence.start]
+            inside = any(b0 <= start < b1 for b0, b1 in blocked)
+            if inside or (not current and word in _NOT_NAMES) or word in _NOT_NAMES:
+                if current:
+                    runs.append(current)
+                current = []
+                continue
+            current.append((start, end))
+        if current:
+            runs.append(current)
+    result = []
+    for run in runs:
+        while run and run[-1][1] - run[-1][0] <= 2 and len(run) > 1 and _is_particle(sentence, run[-1]):
+            run = run[:-1]
+        if run:
+            result.append((run[0][0], run[-1][1]))
+    return result
+
+
+def _is_particle(sentence: SentenceText, token: tuple[int, int]) -> bool:
+    word = sentence.text[token[0] - sentence.start : token[1] - sentence.start]
+    return word.lower() in ("bin", "ibn", "ul", "ur", "al", "el", "ud")
+
+
+def _left_chain(sentence: SentenceText, marks: Sequence[Mark], start: int) -> list[Mark]:
+    """Ranks, offices and country words standing right before a name, nearest first."""
+    chain: list[Mark] = []
+    position = start
+    while True:
+        before = sentence.text[: position - sentence.start]
+        filler = _LEFT_WORDS.search(before)
+        if filler and chain:
+            position -= len(filler.group())
+            before = sentence.text[: position - sentence.start]
+        previous = [m for m in marks if m.end <= position and _CHAIN_FILLER.match(
+            sentence.text[m.end - sentence.start : position - sentence.start])]
+        if not previous:
+            return chain
+        mark = max(previous, key=lambda m: (m.end, m.end - m.start))
+        gap = sentence.text[mark.end - sentence.start : position - sentence.start]
+        if "," in gap and not (mark.kind == "office" and all(m.kind == "rank" for m in chain)):
+            return chain
+        if mark.kind not in ("rank", "office", "country", "organisation"):
+            return chain
+        chain.append(mark)
+        position = mark.start
+
+
+def _post_title(sentence: SentenceText, marks: Sequence[Mark], end: int) -> list[Mark]:
+    """An office right after a name ("Joseph Votel, Commander ...", "Zhang Gaoli Executive
+    Vice Premier") that is not the title of the next name."""
+    rest = sentence.text[end - sentence.start :]
+    lead = _POST_TITLE.match(rest)
+    if lead is None:
+        return []
+    at = end + lead.end()
+    office = next((m for m in marks if m.kind == "office" and m.start == at), None)
+    if office is None:
+        return []
+    after = sentence.text[office.end - sentence.start :]
+    if "," in lead.group() and not _APPOSITION_END.match(after):
+        return []
+    if end - sentence.start == len(sentence.text[: end - sentence.start].lstrip()) and " " not in (
+        sentence.text[: end - sentence.start].strip()
+    ):
+        return []  # "Afterwards, Naval Chief laid ...": a sentence-opening word is no name
+    follows = re.match(r"^\s*(?:\([A-Z]{2,8}\)\s*)?", after)
+    next_at = office.end + (follows.end() if follows else 0)
+    if any(m.start == next_at and m.kind == "rank" for m in marks):
+        return []
+    if _NAME_RUN.match(sentence.text, next_at - sentence.start) and not after.startswith(","):
+        word = _NAME_RUN.match(sentence.text, next_at - sentence.start)
+        if word and word.group().split()[0] not in _NOT_NAMES:
+            return []
+    return [office]
+
+
+def _country_near(sentence: SentenceText, marks: Sequence[Mark], office: Mark) -> str | None:
+    """The country word right before an office or inside it ("the Iranian president")."""
+    for mark in marks:
+        if mark.kind != "country":
+            continue
+        if office.start <= mark.start and mark.end <= office.end:
+            return mark.value
+        gap = sentence.text[mark.end - sentence.start : office.start - sentence.start]
+        if mark.end <= office.start and re.fullmatch(r"\s*(?:(?:top|visiting|caretaker)\s+)*", gap):
+            return mark.value
+    return None
