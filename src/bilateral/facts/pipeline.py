@@ -3,26 +3,45 @@
 from __future__ import annotations
 
 from bilateral.article import read_article
-from bilateral.model import Article, ExtractionResult, Notice
+from bilateral.facts.agreements import FoundAgreement, find_agreements
+from bilateral.facts.context import Context, build_context
+from bilateral.facts.meetings import find_meetings
+from bilateral.facts.statements import find_statements
+from bilateral.facts.visits import FoundVisit, find_visits
+from bilateral.facts.vocabulary import topics_of
+from bilateral.mentions.lexicon import Lexicon, default_lexicon
+from bilateral.mentions.names import name_tokens
+from bilateral.model import (
+    Agreement,
+    Article,
+    ExtractionResult,
+    Meeting,
+    Notice,
+    Official,
+    Statement,
+    Visit,
+)
 from bilateral.text.documents import Document, text_id
 
+DUPLICATE_OVERLAP = 0.7
 
-def extract(text: str, article_id: str | None = None) -> ExtractionResult:
+
+def extract(text: str, article_id: str | None = None, lexicon: Lexicon | None = None) -> ExtractionResult:
     """Everything the library finds in one article's raw text.
 
     Never raises on any ``str``: problems become notices in ``result.warnings``.
     """
     article_id = article_id or text_id(text)
     try:
-        return _extract(text, article_id)
+        return _extract(text, article_id, lexicon or default_lexicon())
     except Exception as exc:  # the contract: a bad article never stops a batch
         notice = Notice("internal-error", f"extraction failed: {type(exc).__name__}: {exc}")
         return ExtractionResult(article=Article(id=article_id, raw=text), warnings=(notice,))
 
 
-def extract_document(document: Document) -> ExtractionResult:
+def extract_document(document: Document, lexicon: Lexicon | None = None) -> ExtractionResult:
     """Extract from a :class:`Document`, keeping its reading warning."""
-    result = extract(document.text, document.id)
+    result = extract(document.text, document.id, lexicon)
     if document.warning is None:
         return result
     notice = Notice("encoding", document.warning)
@@ -36,6 +55,162 @@ def extract_document(document: Document) -> ExtractionResult:
     )
 
 
-def _extract(text: str, article_id: str) -> ExtractionResult:
+def _extract(text: str, article_id: str, lexicon: Lexicon) -> ExtractionResult:
     article, notices = read_article(text, article_id)
-    return ExtractionResult(article=article, warnings=notices)
+    ctx = build_context(article, lexicon)
+    meetings = find_meetings(ctx)
+    found_visits = find_visits(ctx, meetings)
+    _fill_countries(ctx, found_visits)
+    current = [v for v in found_visits if v.status == "current"]
+    main_pair = (
+        (ctx.country(current[0].visitor) or "", current[0].destination)
+        if current and ctx.country(current[0].visitor)
+        else None
+    )
+    visitors = {ctx.country(v.visitor) or "": v.visitor for v in current}
+    found_statements = find_statements(ctx, visitors)
+    found_agreements = _without_duplicates(find_agreements(ctx, main_pair))  # type: ignore[arg-type]
+    if main_pair:
+        for agreement in found_agreements:
+            if set(agreement.parties) == set(main_pair) and agreement.date:
+                visit = current[0]
+                if agreement.date not in visit.dates and _near(visit, agreement):
+                    visit.dates.append(agreement.date)
+    officials = _officials(ctx)
+    known = {o.id for o in officials}
+    visits = tuple(
+        _visit(ctx, f"{article_id}/visit-{n}", v, known)
+        for n, v in enumerate((v for v in found_visits if v.visitor in known), start=1)
+    )
+    statements = tuple(
+        Statement(
+            id=f"{article_id}/statement-{n}",
+            speaker=s.speaker,
+            text=s.text,
+            mode=s.mode,  # type: ignore[arg-type]
+            verb=s.verb,
+            channel=s.channel,
+            addressee=s.addressee if s.addressee in known else None,
+            date=s.date,
+            topics=topics_of(s.text),
+            evidence=(s.evidence,),
+        )
+        for n, s in enumerate((s for s in found_statements if s.speaker in known), start=1)
+    )
+    agreements = tuple(
+        Agreement(
+            id=f"{article_id}/agreement-{n}",
+            parties=a.parties,
+            text=a.text,
+            verb=a.verb,
+            signatories=tuple(p for p in a.signatories if p in known),
+            date=a.date,
+            topics=topics_of(a.text),
+            evidence=(a.evidence,),
+        )
+        for n, a in enumerate(found_agreements, start=1)
+    )
+    return ExtractionResult(
+        article=ctx.article,
+        officials=officials,
+        visits=visits,
+        statements=statements,
+        agreements=agreements,
+        warnings=(*notices, *ctx.notices),
+    )
+
+
+def _fill_countries(ctx: Context, visits: list[FoundVisit]) -> None:
+    """Officials of unknown country take it from the visit they appear in: the host
+    country for those the visitor met there, the visitor's for the delegation."""
+    for visit in visits:
+        home = ctx.country(visit.visitor)
+        for person_id in visit.delegation:
+            person = ctx.persons.get(person_id)
+            if person and person.country is None and home:
+                person.country = home
+        for meeting in visit.meetings:
+            if meeting.status != "held":
+                continue
+            for person_id in meeting.participants:
+                person = ctx.persons.get(person_id)
+                if person and person.country is None:
+                    person.country = visit.destination
+
+
+def _officials(ctx: Context) -> tuple[Official, ...]:
+    officials = []
+    for person in ctx.persons.values():
+        if not person.is_official:
+            continue
+        name = person.name
+        aliases = tuple(dict.fromkeys(n for n in person.names if n != name))
+        officials.append(
+            Official(
+                id=person.id,
+                name=name,
+                country=person.country,
+                aliases=aliases,
+                titles=tuple(person.titles),
+                offices=tuple(person.offices),
+                rank=person.rank,
+                evidence=tuple(ctx.span(m.start, m.end) for m in person.mentions),
+            )
+        )
+    return tuple(officials)
+
+
+def _visit(ctx: Context, visit_id: str, found: FoundVisit, known: set[str]) -> Visit:
+    meetings = tuple(
+        Meeting(
+            participants=tuple(
+                dict.fromkeys(
+                    [found.visitor, *(p for p in m.participants if p in known and p != found.visitor)]
+                )
+            ),
+            date=m.date,
+            place=m.place,
+            status=m.status,  # type: ignore[arg-type]
+            evidence=(m.evidence,),
+        )
+        for m in found.meetings
+    )
+    origin = ctx.country(found.visitor)
+    return Visit(
+        id=visit_id,
+        visitor=found.visitor,
+        origin=origin if origin != found.destination else None,
+        destination=found.destination,
+        places=tuple(found.places),
+        start=found.start,
+        end=found.end,
+        dates=tuple(sorted(set(found.dates), key=lambda d: d.sort_key())),
+        days=found.days,
+        status=found.status,  # type: ignore[arg-type]
+        delegation=tuple(p for p in found.delegation if p in known),
+        inviter=found.inviter if found.inviter in known else None,
+        meetings=tuple(m for m in meetings if len(m.participants) > 1),
+        topics=topics_of(*(span.text for span in found.evidence)),
+        evidence=tuple(found.evidence),
+    )
+
+
+def _near(visit: FoundVisit, agreement: FoundAgreement) -> bool:
+    if not visit.dates:
+        return True
+    return any(abs((d.first_day() - agreement.date.first_day()).days) <= 7 for d in visit.dates if agreement.date)
+
+
+def _without_duplicates(agreements: list[FoundAgreement]) -> list[FoundAgreement]:
+    kept: list[FoundAgreement] = []
+    for agreement in agreements:
+        words = set(name_tokens(agreement.text))
+        if any(
+            set(k.parties) == set(agreement.parties)
+            and words
+            and len(words & set(name_tokens(k.text))) / len(words) >= DUPLICATE_OVERLAP
+            for k in kept
+        ):
+            continue
+        kept.append(agreement)
+    return kept

@@ -1,0 +1,120 @@
+"""Agreements: what two or more sides jointly agreed, pledged, vowed, signed or decided."""
+
+from __future__ import annotations
+
+import re
+
+from attrs import frozen
+
+from bilateral.facts.context import Context
+from bilateral.facts.vocabulary import pattern
+from bilateral.model import PartialDate, Span
+
+_SUBJECT_REACH = 140
+_SPLIT = re.compile(r",?\s+(?:besides|while also|as well as)\s+(?=\w+ing\b)|\s+and\s+(?:(?:they|we|the two sides|both sides)\s+)?(?:have\s+|had\s+|also\s+)*(?=(?:agreed|pledged|vowed|signed|decided)\b)", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"(?:^|[;:]\s*|,\s+(?:and\s+)?|\bthat\s+|\bsaid\s+)(?=\S)")
+
+
+@frozen
+class FoundAgreement:
+    parties: tuple[str, ...]
+    text: str
+    verb: str
+    sentence: int
+    evidence: Span
+    signatories: tuple[str, ...] = ()
+    date: PartialDate | None = None
+
+
+def find_agreements(ctx: Context, main_pair: tuple[str, str] | None) -> list[FoundAgreement]:
+    found: list[FoundAgreement] = []
+    for index, sentence in enumerate(ctx.sentences):
+        for verb in pattern("agreements", "verbs").finditer(sentence.text):
+            if any(a.sentence == index and _covers(a, sentence.start + verb.start()) for a in found):
+                continue
+            subject = _subject(ctx, index, verb.start())
+            if subject is None:
+                continue
+            parties, signatories = _parties(ctx, index, subject, main_pair)
+            if len(parties) < 2:
+                continue
+            for text in _split(sentence.text[verb.start() :]):
+                found.append(
+                    FoundAgreement(
+                        parties=parties,
+                        text=text,
+                        verb=verb.group().lower(),
+                        sentence=index,
+                        evidence=ctx.sentence_span(index),
+                        signatories=signatories,
+                        date=ctx.date_of(index),
+                    )
+                )
+    return found
+
+
+def _covers(agreement: FoundAgreement, at: int) -> bool:
+    start = agreement.evidence.start + agreement.evidence.text.find(agreement.text)
+    return start <= at < start + len(agreement.text)
+
+
+def _subject(ctx: Context, index: int, at: int) -> tuple[int, int] | None:
+    """(start, end) in the sentence of the words before the verb that name the sides."""
+    text = ctx.sentences[index].text[:at]
+    start = 0
+    for clause in _CLAUSE_START.finditer(text):
+        start = clause.end()
+    if not text[start:].strip() or at - start > _SUBJECT_REACH:
+        return None
+    return start, at
+
+
+def _parties(
+    ctx: Context, index: int, subject: tuple[int, int], main_pair: tuple[str, str] | None
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The countries a subject stands for, and the officials it names."""
+    sentence = ctx.sentences[index]
+    start, end = sentence.start + subject[0], sentence.start + subject[1]
+    window = sentence.text[subject[0] : subject[1]]
+    countries = [
+        m.country for m in ctx.marks[index]
+        if m.kind == "country" and start <= m.start < end and m.country
+    ]  # fmt: skip
+    people = [m.person for m in ctx.officials_in(index, start=start, end=end) if m.person]
+    codes = [*(ctx.country(p) for p in people), *countries]
+    unique = tuple(dict.fromkeys(c for c in codes if c))
+    if len(unique) >= 2 and re.search(r"\band\b", window):
+        return unique, tuple(dict.fromkeys(people))
+    if pattern("agreements", "sides").search(window):
+        pair = _pair_in_context(ctx, index) or main_pair
+        if pair:
+            return pair, tuple(dict.fromkeys(people))
+    return (), ()
+
+
+def _pair_in_context(ctx: Context, index: int) -> tuple[str, str] | None:
+    """The two countries the current and previous sentences are about."""
+    seen: list[str] = []
+    for earlier in range(index, max(-1, index - 2), -1):
+        for mention in reversed(list(ctx.officials_in(earlier))):
+            country = ctx.country(mention.person or "")
+            if country and country not in seen:
+                seen.append(country)
+        for mark in reversed(ctx.marks[earlier]):
+            if mark.kind == "country" and mark.country and mark.country not in seen:
+                seen.append(mark.country)
+        if len(seen) >= 2:
+            return seen[1], seen[0]
+    return None
+
+
+def _split(text: str) -> list[str]:
+    """One text per joint decision: "agreed to X, besides deciding to Y" gives two."""
+    parts = [p.strip(" ,.") for p in _SPLIT.split(text)]
+    return [_trim(p) for p in parts if len(p.split()) >= 3]
+
+
+def _trim(text: str) -> str:
+    text = re.sub(r",\s*(?:the|a)\s[\w’' -]{2,40}\s(?:said|added|reported)$", "", text)
+    text = re.sub(r",\s*(?:said|according to)\s.*$", "", text)
+    return text.strip(" ,.“”\"")

@@ -1,0 +1,183 @@
+"""Everything the fact finders read about one article, gathered once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from attrs import define, evolve, field
+
+from bilateral.mentions.dates import DateMention, Duration, find_dates, find_durations, infer_year
+from bilateral.mentions.lexicon import Lexicon
+from bilateral.mentions.marks import Mark, find_marks
+from bilateral.mentions.people import Person, PersonMention, SentenceText, find_people
+from bilateral.model import Article, Notice, PartialDate, Span
+
+_GOVERNED = re.compile(r"(?:\b(?:with|to|of|by|from|between|and|on|for|including)|[’']s)\s*$")
+_PRONOUN = re.compile(r"\b(?:he|she|He|She|his|her|His|Her|him)\b")
+
+
+@define
+class Context:
+    """The article with its sentences and mentions, indexed by sentence."""
+
+    article: Article
+    lexicon: Lexicon
+    sentences: list[SentenceText]
+    paragraph_of: list[int]
+    marks: list[list[Mark]]
+    persons: dict[str, Person]
+    mentions: list[list[PersonMention]]
+    dates: list[list[DateMention]]
+    durations: list[Duration]
+    notices: list[Notice] = field(factory=list)
+
+    @property
+    def day(self) -> dt.date | None:
+        published = self.article.published
+        return published.as_date() if published else None
+
+    def span(self, start: int, end: int) -> Span:
+        return self.article.span(start, end)
+
+    def sentence_span(self, index: int) -> Span:
+        sentence = self.sentences[index]
+        return self.span(sentence.start, sentence.start + len(sentence.text))
+
+    def person(self, mention: PersonMention) -> Person | None:
+        return self.persons.get(mention.person) if mention.person else None
+
+    def country(self, person_id: str) -> str | None:
+        person = self.persons.get(person_id)
+        return person.country if person else None
+
+    def officials_in(self, index: int, start: int = 0, end: int | None = None) -> Iterator[PersonMention]:
+        """Mentions of officials in sentence ``index`` between absolute offsets."""
+        for mention in self.mentions[index]:
+            person = self.person(mention)
+            if person and person.is_official and mention.start >= start and (
+                end is None or mention.start < end
+            ):
+                yield mention
+
+    def is_governed(self, mention: PersonMention) -> bool:
+        """Whether a mention is the object of "with", "to", "of"... (not a subject)."""
+        sentence = self.sentences[mention.sentence]
+        before = sentence.text[: mention.start - sentence.start]
+        return bool(_GOVERNED.search(before))
+
+    def subject(self, index: int, before: int | None = None) -> str | None:
+        """The person who is the subject of sentence ``index`` (before an offset)."""
+        for mention in self.officials_in(index, end=before):
+            if not self.is_governed(mention):
+                return mention.person
+        return None
+
+    def antecedent(self, index: int, at: int) -> str | None:
+        """Who "he"/"his" at offset ``at`` of sentence ``index`` refers to: the subject of
+        this sentence before it, else of the nearest earlier sentence with one."""
+        own = self.subject(index, before=at)
+        if own:
+            return own
+        for earlier in range(index - 1, max(-1, index - 4), -1):
+            found = self.subject(earlier)
+            if found:
+                return found
+        return None
+
+    def pronoun_at(self, index: int, start: int, end: int) -> int | None:
+        """Offset of a personal pronoun in [start, end) of sentence ``index``."""
+        sentence = self.sentences[index]
+        match = _PRONOUN.search(sentence.text, start - sentence.start, end - sentence.start)
+        return sentence.start + match.start() if match else None
+
+    def date_of(self, index: int, near: int | None = None) -> PartialDate | None:
+        """The day-precision date a sentence places its events on (nearest to ``near``)."""
+        candidates = [
+            d for d in self.dates[index]
+            if d.value is not None and d.value.precision == "day" and d.kind != "visit-day"
+        ]  # fmt: skip
+        if not candidates:
+            return None
+        if near is None:
+            return candidates[0].value
+        return min(candidates, key=lambda d: abs(d.start - near)).value
+
+    def place_in(self, index: int, start: int = 0, end: int | None = None) -> tuple[str, str] | None:
+        """(place name, country) of the first city or located organisation in a stretch."""
+        for mark in self.marks[index]:
+            if mark.start < start or (end is not None and mark.start >= end):
+                continue
+            if mark.kind == "city" and mark.country:
+                return mark.value, mark.country
+            if mark.kind == "organisation":
+                organisation = next(
+                    (o for o in self.lexicon.organisations if o.name == mark.value), None
+                )
+                if organisation and organisation.place and organisation.country:
+                    return organisation.place, organisation.country
+        return None
+
+
+def build_context(article: Article, lexicon: Lexicon) -> Context:
+    """Mentions of every kind for one article; infers a missing publication year first."""
+    sentences = [SentenceText(i, s.start, s.text) for i, s in enumerate(article.sentences)]
+    paragraph_of = []
+    paragraph = 0
+    for sentence in article.sentences:
+        while paragraph < len(article.paragraphs) - 1 and sentence.start >= article.paragraphs[paragraph].end:
+            paragraph += 1
+        paragraph_of.append(paragraph)
+    marks = [find_marks(s.text, s.start, lexicon) for s in sentences]
+    notices: list[Notice] = []
+    if article.published is None and article.published_month_day:
+        article = _with_inferred_year(article, sentences, marks, lexicon, notices)
+    day = article.published.as_date() if article.published else None
+    persons, mentions = find_people(sentences, marks, lexicon, day)
+    by_sentence: list[list[PersonMention]] = [[] for _ in sentences]
+    for mention in mentions:
+        by_sentence[mention.sentence].append(mention)
+    dates: list[list[DateMention]] = [[] for _ in sentences]
+    for date in find_dates(sentences, article.published):
+        dates[date.sentence].append(date)
+    return Context(
+        article=article,
+        lexicon=lexicon,
+        sentences=sentences,
+        paragraph_of=paragraph_of,
+        marks=marks,
+        persons={p.id: p for p in persons},
+        mentions=by_sentence,
+        dates=dates,
+        durations=find_durations(sentences),
+        notices=notices,
+    )
+
+
+def _with_inferred_year(
+    article: Article, sentences: list[SentenceText], marks: list[list[Mark]],
+    lexicon: Lexicon, notices: list[Notice],
+) -> Article:  # fmt: skip
+    assert article.published_month_day is not None
+    persons, _ = find_people(sentences, marks, lexicon, None)
+    allowed: set[int] | None = None
+    for person in persons:
+        if not person.holder or not person.offices:
+            continue
+        years = {
+            year
+            for term in person.holder.terms if term.office in person.offices
+            for year in range(term.start.year, (term.end.year if term.end else dt.date.today().year) + 1)
+        }  # fmt: skip
+        if years:
+            allowed = years if allowed is None else allowed & years
+    clues = find_dates(sentences, None)
+    year = infer_year(article.published_month_day, clues, allowed)
+    if year is None:
+        return article
+    month, day = article.published_month_day
+    notices.append(
+        Notice("inferred-year", f"publication year {year} inferred from weekdays and office tenures")
+    )
+    return evolve(article, published=PartialDate(year, month, day), published_month_day=None)

@@ -1,0 +1,155 @@
+"""Meetings in person: "A met B", "A called on B", "his meeting with B", held or scheduled."""
+
+from __future__ import annotations
+
+import re
+
+from attrs import frozen
+
+from bilateral.facts.context import Context
+from bilateral.facts.vocabulary import pattern
+from bilateral.mentions.dates import is_future
+from bilateral.model import PartialDate, Span
+
+_CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|where|while|which)\s(?=[a-z])")
+_SCHEDULED_VERB = re.compile(r"\b(?:will|would|to|scheduled|expected|due|set)\b", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been)\s(?:\w+\s)?$")
+
+
+@frozen
+class FoundMeeting:
+    """A meeting as found in one sentence; ``first`` is the participant named as its subject."""
+
+    participants: tuple[str, ...]
+    sentence: int
+    evidence: Span
+    status: str = "held"
+    date: PartialDate | None = None
+    visit_day: int | None = None
+    place: str | None = None
+    place_country: str | None = None
+    caller: str | None = None
+
+
+def find_meetings(ctx: Context) -> list[FoundMeeting]:
+    found: list[FoundMeeting] = []
+    for index, sentence in enumerate(ctx.sentences):
+        if pattern("meetings", "remote").search(sentence.text):
+            continue
+        for verb in pattern("meetings", "verbs").finditer(sentence.text):
+            meeting = _from_verb(ctx, index, verb)
+            if meeting:
+                found.append(meeting)
+        for phrase in pattern("meetings", "phrases").finditer(sentence.text):
+            meeting = _from_phrase(ctx, index, phrase)
+            if meeting:
+                found.append(meeting)
+    return _merged(found)
+
+
+def _from_verb(ctx: Context, index: int, verb: re.Match[str]) -> FoundMeeting | None:
+    sentence = ctx.sentences[index]
+    start, end = sentence.start + verb.start(), sentence.start + verb.end()
+    subject = _subject_before(ctx, index, start)
+    objects = [m.person for m in ctx.officials_in(index, start=end) if m.person]
+    passive = bool(_PASSIVE.search(sentence.text[: verb.start()]))
+    participants = _unique([subject, *objects] if subject else objects)
+    if len(participants) < 2 and _pair_before(ctx, index, verb.start()):
+        participants = _last_two(ctx, index)
+    if len(participants) < 2:
+        return None
+    words = verb.group().lower()
+    scheduled = bool(_SCHEDULED_VERB.search(words)) or is_future(sentence.text, verb.start())
+    caller = None
+    if re.match(r"call|paid|visit", words):
+        caller = participants[0]
+    elif re.match(r"receiv|host", words):
+        caller = participants[0] if passive else (participants[1] if len(participants) > 1 else None)
+    return _meeting(ctx, index, participants, start, scheduled, caller)
+
+
+def _from_phrase(ctx: Context, index: int, phrase: re.Match[str]) -> FoundMeeting | None:
+    sentence = ctx.sentences[index]
+    start, end = sentence.start + phrase.start(), sentence.start + phrase.end()
+    clause = _CLAUSE_END.search(sentence.text, phrase.end())
+    clause_end = sentence.start + (clause.start() if clause else len(sentence.text))
+    objects = [m.person for m in ctx.officials_in(index, start=end, end=clause_end) if m.person]
+    subject = ctx.subject(index)
+    if subject is None and re.match(r"(?:his|her)\b", phrase.group(), re.IGNORECASE):
+        subject = ctx.antecedent(index, start)
+    participants = _unique([subject, *objects] if subject else objects)
+    if len(participants) < 2:
+        return None
+    scheduled = is_future(sentence.text, phrase.start())
+    return _meeting(ctx, index, participants, start, scheduled, None)
+
+
+def _pair_before(ctx: Context, index: int, at: int) -> bool:
+    text = ctx.sentences[index].text[:at]
+    return any(
+        m.end() >= len(text.rstrip()) - 12
+        for m in pattern("meetings", "pairs").finditer(text)
+    )
+
+
+def _last_two(ctx: Context, index: int) -> list[str]:
+    """The two officials named last before sentence ``index`` ("the two leaders")."""
+    seen: list[str] = []
+    for earlier in range(index, max(-1, index - 3), -1):
+        for mention in reversed(list(ctx.officials_in(earlier))):
+            if earlier == index:
+                continue
+            if mention.person and mention.person not in seen:
+                seen.append(mention.person)
+        if len(seen) >= 2:
+            return seen[:2][::-1]
+    return []
+
+
+def _subject_before(ctx: Context, index: int, at: int) -> str | None:
+    """The official named (or "he") right before a verb, or the pair "the two leaders"."""
+    sentence = ctx.sentences[index]
+    before = [m for m in ctx.officials_in(index, end=at) if not ctx.is_governed(m)]
+    pronoun = ctx.pronoun_at(index, max([sentence.start, *(m.end for m in before)]), at)
+    if before and pronoun is None:
+        return before[-1].person
+    if pronoun is not None:
+        return ctx.antecedent(index, pronoun)
+    return None
+
+
+def _meeting(
+    ctx: Context, index: int, participants: list[str], at: int, scheduled: bool,
+    caller: str | None,
+) -> FoundMeeting:  # fmt: skip
+    place = ctx.place_in(index, at) or ctx.place_in(index)
+    visit_day = next((d.ordinal for d in ctx.dates[index] if d.kind == "visit-day"), None)
+    return FoundMeeting(
+        participants=tuple(participants),
+        sentence=index,
+        evidence=ctx.sentence_span(index),
+        status="scheduled" if scheduled else "held",
+        date=ctx.date_of(index, near=at),
+        visit_day=visit_day,
+        place=place[0] if place else None,
+        place_country=place[1] if place else None,
+        caller=caller,
+    )
+
+
+def _unique(ids: list[str | None]) -> list[str]:
+    seen: list[str] = []
+    for person in ids:
+        if person and person not in seen:
+            seen.append(person)
+    return seen
+
+
+def _merged(meetings: list[FoundMeeting]) -> list[FoundMeeting]:
+    """One meeting per sentence and participant set."""
+    kept: dict[tuple[int, frozenset[str]], FoundMeeting] = {}
+    for meeting in meetings:
+        key = (meeting.sentence, frozenset(meeting.participants))
+        if key not in kept:
+            kept[key] = meeting
+    return list(kept.values())

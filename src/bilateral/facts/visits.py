@@ -1,0 +1,401 @@
+"""Visits: who travelled from which country to which, when, where, and whom they met."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from attrs import define, field
+
+from bilateral.facts.context import Context
+from bilateral.facts.meetings import FoundMeeting
+from bilateral.facts.vocabulary import pattern
+from bilateral.mentions.dates import is_future
+from bilateral.mentions.marks import Mark
+from bilateral.model import PartialDate, Span
+
+RECENT_DAYS = 10
+_DESTINATION_REACH = 90
+_BREAK = re.compile(r"[;:]|,\s(?:and\s)?(?:where|while|which|who|but)\b|\.\s")
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
+_THE_COUNTRY = re.compile(r"^\s*(?:the|this|that)\s(?:country|neighbou?ring country|neighbou?r)\b")
+_CAPITAL = re.compile(r"^\s*(?:the\s)?(?P<adj>\w+)\scapital\b")
+_POSSESSIVE_END = re.compile(r"[’']s?\s+(?:(?:\w+-day|maiden|first|official|state|brief|recent|ongoing|unprecedented|\w+)\s+){0,3}$")
+
+
+@define
+class FoundVisit:
+    visitor: str
+    destination: str
+    status: str
+    evidence: list[Span] = field(factory=list)
+    sentences: list[int] = field(factory=list)
+    places: list[str] = field(factory=list)
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    dates: list[PartialDate] = field(factory=list)
+    days: int | None = None
+    delegation: list[str] = field(factory=list)
+    inviter: str | None = None
+    meetings: list[FoundMeeting] = field(factory=list)
+    ordinals: list[tuple[int, PartialDate | None]] = field(factory=list)
+
+
+@define
+class _Trigger:
+    visitor: str
+    destination: str | None
+    sentence: int
+    at: int
+    end: int
+    kind: str  # arrival, visit, bare, meeting
+
+
+def find_visits(ctx: Context, meetings: list[FoundMeeting]) -> list[FoundVisit]:
+    triggers: list[_Trigger] = []
+    for index, sentence in enumerate(ctx.sentences):
+        if pattern("meetings", "remote").search(sentence.text):
+            continue
+        triggers.extend(_explicit(ctx, index))
+    triggers.extend(_from_meetings(ctx, meetings))
+    visits = _grouped(ctx, triggers)
+    _place_bare(ctx, triggers, visits, meetings)
+    for visit in visits:
+        _attach_meetings(ctx, visit, meetings)
+        _settle_dates(ctx, visit)
+    return [v for v in visits if v.destination]
+
+
+# --- triggers ------------------------------------------------------------------------
+def _explicit(ctx: Context, index: int) -> list[_Trigger]:
+    sentence = ctx.sentences[index]
+    found = []
+    for kind in ("arrival", "visit"):
+        for match in pattern("visits", kind).finditer(sentence.text):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            visitor = _visitor(ctx, index, start, end)
+            if visitor is None:
+                continue
+            destinations = _destinations(ctx, index, end, visitor)
+            if not destinations and kind == "arrival" and not match.group().lower().endswith(("in", "at", "to", "for", "reached", "reaches")):
+                destinations = [None]
+            for destination in destinations or []:
+                found.append(_Trigger(visitor, destination, index, start, end, kind))
+    for match in pattern("visits", "bare").finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        if any(t.sentence == index and t.at <= start < t.end + 4 for t in found):
+            continue
+        visitor = _visitor(ctx, index, start, end)
+        if visitor:
+            found.append(_Trigger(visitor, None, index, start, end, "bare"))
+    return found
+
+
+def _visitor(ctx: Context, index: int, start: int, end: int) -> str | None:
+    """Who travels: "X's visit", "visit of X to", the subject before the verb, or "he"."""
+    sentence = ctx.sentences[index]
+    before_text = sentence.text[: start - sentence.start]
+    officials = list(ctx.officials_in(index))
+    before = [m for m in officials if m.end <= start]
+    if before and _POSSESSIVE_END.search(before_text[: None]) and before_text[
+        before[-1].end - sentence.start :
+    ].lstrip().startswith(("’", "'")):
+        return before[-1].person
+    after_of = re.match(r"\s*of\s", sentence.text[end - sentence.start :])
+    if after_of:
+        following = [m for m in officials if m.start >= end and m.start - end < 60]
+        if following:
+            return following[0].person
+    pronoun = ctx.pronoun_at(index, before[-1].end if before else sentence.start, start)
+    if pronoun is not None:
+        return ctx.antecedent(index, pronoun)
+    subjects = [m for m in before if not ctx.is_governed(m)]
+    if subjects:
+        return subjects[-1].person
+    if before and re.search(r"\bto\s+$", before_text):
+        return before[-1].person
+    return None
+
+
+def _destinations(ctx: Context, index: int, end: int, visitor: str) -> list[str | None]:
+    """Countries named right after a visit verb ("to Turkey, India and Pakistan")."""
+    sentence = ctx.sentences[index]
+    rest = sentence.text[end - sentence.start :]
+    stop = _BREAK.search(rest)
+    limit = end + min(_DESTINATION_REACH, stop.start() if stop else len(rest))
+    home = ctx.country(visitor)
+    if _THE_COUNTRY.match(rest):
+        country = _country_recalled(ctx, index, home)
+        return [country] if country else []
+    capital = _CAPITAL.match(rest)
+    if capital:
+        code = ctx.lexicon.country_of_word(capital["adj"])
+        if code:
+            return [code]
+    places = [m for m in ctx.marks[index] if m.kind in ("country", "city") and end <= m.start < limit]
+    if not places:
+        return []
+    chain: list[Mark] = [places[0]]
+    if sentence.text[end - sentence.start : places[0].start - sentence.start].strip(" ,") not in (
+        "", "the", "the city of", "the port city of", "neighbouring", "the neighbouring",
+    ) and not re.fullmatch(r"[\w\s’'-]{0,40}", sentence.text[end - sentence.start : places[0].start - sentence.start]):
+        return []
+    for mark in places[1:]:
+        gap = sentence.text[chain[-1].end - sentence.start : mark.start - sentence.start]
+        if not _LIST_GAP.match(gap):
+            break
+        chain.append(mark)
+    codes = [m.country for m in chain if m.country and m.country != home]
+    return list(dict.fromkeys(codes))
+
+
+def _country_recalled(ctx: Context, index: int, home: str | None) -> str | None:
+    for earlier in range(index, max(-1, index - 4), -1):
+        countries = [m.country for m in ctx.marks[earlier] if m.kind == "country" and m.country]
+        for code in reversed(countries):
+            if code != home:
+                return code
+    return None
+
+
+def _from_meetings(ctx: Context, meetings: list[FoundMeeting]) -> list[_Trigger]:
+    """A meeting abroad is a visit of the participant who is not at home."""
+    found = []
+    dateline = ctx.article.dateline
+    dateline_country = _city_country(ctx, dateline)
+    for meeting in meetings:
+        countries = {p: ctx.country(p) for p in meeting.participants}
+        host = meeting.place_country
+        if host is None and meeting.caller and countries.get(meeting.caller):
+            others = {c for p, c in countries.items() if p != meeting.caller and c}
+            if len(others) == 1 and countries[meeting.caller] not in others:
+                host = others.pop()
+        if host is None and dateline_country:
+            at_home = [p for p, c in countries.items() if c == dateline_country]
+            abroad = [p for p, c in countries.items() if c and c != dateline_country]
+            if at_home and len(abroad) == 1:
+                host = dateline_country
+        if host is None:
+            continue
+        if not any(c == host for c in countries.values()) and meeting.place_country is None:
+            continue
+        for person, country in countries.items():
+            if country and country != host:
+                sentence = ctx.sentences[meeting.sentence]
+                found.append(_Trigger(person, host, meeting.sentence, sentence.start, sentence.start, "meeting"))
+    return found
+
+
+def _city_country(ctx: Context, city: str | None) -> str | None:
+    if not city:
+        return None
+    from bilateral.text.lexicons import city_countries
+
+    return city_countries().get(city)
+
+
+# --- grouping -------------------------------------------------------------------------
+def _status(ctx: Context, trigger: _Trigger) -> str:
+    sentence = ctx.sentences[trigger.sentence]
+    day = ctx.day
+    dates = [d.value for d in ctx.dates[trigger.sentence] if d.value is not None and d.kind != "visit-day"]
+    if day and dates:
+        value = min(dates, key=lambda d: abs((d.first_day() - day).days))
+        if value.first_day() > day:
+            return "planned"
+        if value.last_day() < day - dt.timedelta(days=RECENT_DAYS):
+            return "past"
+    if pattern("visits", "recall").search(sentence.text):
+        return "past"
+    local = sentence.text[max(0, trigger.at - sentence.start - 60) : trigger.end - sentence.start + 40]
+    if is_future(sentence.text, trigger.at - sentence.start) or pattern("visits", "planned").search(local):
+        if trigger.kind != "meeting":
+            return "planned"
+    return "current"
+
+
+def _grouped(ctx: Context, triggers: list[_Trigger]) -> list[FoundVisit]:
+    visits: list[FoundVisit] = []
+    for trigger in sorted(triggers, key=lambda t: (t.kind == "meeting", t.sentence)):
+        if trigger.destination is None:
+            continue
+        home = ctx.country(trigger.visitor)
+        if home == trigger.destination:
+            continue
+        status = _status(ctx, trigger)
+        visit = next(
+            (
+                v for v in visits
+                if v.visitor == trigger.visitor and v.destination == trigger.destination
+                and _compatible(v.status, status, trigger.kind)
+            ),
+            None,
+        )  # fmt: skip
+        if visit is None:
+            visit = FoundVisit(trigger.visitor, trigger.destination, status)
+            visits.append(visit)
+        elif visit.status == "planned" and status == "current":
+            visit.status = "current"
+        _add_sentence(ctx, visit, trigger)
+    return visits
+
+
+def _compatible(existing: str, new: str, kind: str) -> bool:
+    if existing == new:
+        return True
+    if kind == "meeting":
+        return existing != "past"
+    return {existing, new} == {"current", "planned"}
+
+
+def _add_sentence(ctx: Context, visit: FoundVisit, trigger: _Trigger) -> None:
+    index = trigger.sentence
+    if index not in visit.sentences:
+        visit.sentences.append(index)
+        visit.evidence.append(ctx.sentence_span(index))
+    sentence = ctx.sentences[index]
+    text = sentence.text
+    date = ctx.date_of(index, near=trigger.at)
+    words = text[max(0, trigger.at - sentence.start - 40) : trigger.end - sentence.start + 60].lower()
+    if date and re.search(rf"\b(?:{'|'.join(_words('starts'))})\b", words) and visit.start is None:
+        visit.start = date
+    elif date and re.search(rf"\b(?:{'|'.join(_words('ends'))})\b", words) and visit.end is None:
+        visit.end = date
+    for mention in ctx.dates[index]:
+        if mention.kind == "range" and mention.value and mention.end_value:
+            visit.start, visit.end = mention.value, mention.end_value
+        elif mention.kind == "visit-day" and mention.ordinal:
+            visit.ordinals.append((mention.ordinal, date))
+        elif mention.value is not None and visit.status == "past":
+            visit.dates.append(mention.value)
+    if date and visit.status != "past" and date not in visit.dates:
+        visit.dates.append(date)
+    durations = [d for d in ctx.durations if d.sentence == index]
+    if durations and visit.days is None:
+        visit.days = min(durations, key=lambda d: abs(d.start - trigger.at)).days
+    for mark in ctx.marks[index]:
+        if mark.kind == "city" and mark.country == visit.destination and mark.value not in visit.places:
+            visit.places.append(mark.value)
+    _delegation_and_inviter(ctx, visit, index)
+
+
+def _words(key: str) -> list[str]:
+    return _vocabulary(key)
+
+
+def _vocabulary(key: str) -> list[str]:
+    from bilateral.text.resources import packaged_toml
+
+    return [str(w) for w in packaged_toml("facts")["visits"][key]]
+
+
+def _delegation_and_inviter(ctx: Context, visit: FoundVisit, index: int) -> None:
+    sentence = ctx.sentences[index]
+    for key in ("delegation", "invitation"):
+        for match in pattern("visits", key).finditer(sentence.text):
+            start = sentence.start + match.end()
+            stop = _BREAK.search(sentence.text, match.end())
+            end = sentence.start + (stop.start() if stop else len(sentence.text))
+            people = [m.person for m in ctx.officials_in(index, start=start, end=end) if m.person]
+            people = [p for p in people if p != visit.visitor]
+            if key == "delegation":
+                visit.delegation.extend(p for p in people if p not in visit.delegation)
+            elif people and visit.inviter is None:
+                visit.inviter = people[0]
+
+
+def _place_bare(
+    ctx: Context, triggers: list[_Trigger], visits: list[FoundVisit], meetings: list[FoundMeeting]
+) -> None:
+    """Give a destination-less mention ("Bagheri's visit") to the visitor's trip it names,
+    or find its destination from where the visitor met whom."""
+    for trigger in triggers:
+        if trigger.destination is not None:
+            continue
+        own = [v for v in visits if v.visitor == trigger.visitor and v.status != "past"]
+        if len(own) == 1:
+            _add_sentence(ctx, own[0], trigger)
+            continue
+        if own:
+            continue
+        destination = _destination_from_meetings(ctx, trigger.visitor, meetings) or _other_visit_destination(ctx, trigger.visitor, visits)
+        if destination and destination != ctx.country(trigger.visitor):
+            status = _status(ctx, trigger)
+            visit = FoundVisit(trigger.visitor, destination, status)
+            visits.append(visit)
+            _add_sentence(ctx, visit, trigger)
+
+
+def _destination_from_meetings(ctx: Context, visitor: str, meetings: list[FoundMeeting]) -> str | None:
+    home = ctx.country(visitor)
+    hosts = {
+        ctx.country(p) for m in meetings if visitor in m.participants
+        for p in m.participants if p != visitor
+    } - {None, home}  # fmt: skip
+    places = {m.place_country for m in meetings if visitor in m.participants} - {None, home}
+    found = places or hosts
+    return next(iter(found)) if len(found) == 1 else None  # type: ignore[return-value]
+
+
+def _other_visit_destination(ctx: Context, visitor: str, visits: list[FoundVisit]) -> str | None:
+    home = ctx.country(visitor)
+    if home is None:
+        return None
+    destinations = {v.destination for v in visits if v.status == "current"} - {home}
+    if len(destinations) == 1:
+        return destinations.pop()
+    dateline = _city_country(ctx, ctx.article.dateline)
+    return dateline if dateline and dateline != home else None
+
+
+# --- meetings and dates ---------------------------------------------------------------
+def _attach_meetings(ctx: Context, visit: FoundVisit, meetings: list[FoundMeeting]) -> None:
+    if visit.status == "past":
+        return
+    home = ctx.country(visit.visitor)
+    for meeting in meetings:
+        if visit.visitor not in meeting.participants:
+            continue
+        if meeting.place_country and meeting.place_country != visit.destination:
+            continue
+        others = [p for p in meeting.participants if p != visit.visitor]
+        if all(ctx.country(p) == home and home for p in others):
+            continue
+        visit.meetings.append(meeting)
+        if meeting.sentence not in visit.sentences:
+            visit.sentences.append(meeting.sentence)
+            visit.evidence.append(meeting.evidence)
+        if meeting.place and meeting.place not in visit.places:
+            visit.places.append(meeting.place)
+        if meeting.visit_day:
+            visit.ordinals.append((meeting.visit_day, meeting.date))
+        if meeting.date and meeting.status == "held" and meeting.date not in visit.dates:
+            visit.dates.append(meeting.date)
+
+
+def _settle_dates(ctx: Context, visit: FoundVisit) -> None:
+    for ordinal, date in visit.ordinals:
+        if ordinal > 0 and date and visit.start is None:
+            visit.start = PartialDate.of(date.first_day() - dt.timedelta(days=ordinal - 1))
+    if visit.start and visit.start.precision == "day" and visit.days:
+        end = PartialDate.of(visit.start.first_day() + dt.timedelta(days=visit.days - 1))
+        visit.end = visit.end or end
+    if visit.end and visit.end.precision == "day" and visit.days and visit.start is None:
+        visit.start = PartialDate.of(visit.end.first_day() - dt.timedelta(days=visit.days - 1))
+    if visit.start and visit.end and visit.end.last_day() < visit.start.first_day():
+        visit.end = None
+    resolved_meetings = []
+    for meeting in visit.meetings:
+        if meeting.date is None and meeting.visit_day and visit.start and visit.start.precision == "day":
+            day = PartialDate.of(visit.start.first_day() + dt.timedelta(days=meeting.visit_day - 1))
+            meeting = FoundMeeting(
+                meeting.participants, meeting.sentence, meeting.evidence, meeting.status, day,
+                meeting.visit_day, meeting.place, meeting.place_country, meeting.caller,
+            )  # fmt: skip
+            visit.dates.append(day)
+        resolved_meetings.append(meeting)
+    visit.meetings = resolved_meetings
+    for value in (visit.start, visit.end):
+        if value and value not in visit.dates:
+            visit.dates.append(value)
+    visit.dates.sort(key=lambda d: d.sort_key())

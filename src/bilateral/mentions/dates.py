@@ -1,0 +1,351 @@
+"""Temporal expressions, resolved against the publication date the way a reader does.
+
+"on Monday" in an article published Tuesday 17 July 2018 is 16 July 2018 (the latest Monday
+on or before publication) unless its clause speaks of the future; "a day earlier" counts from
+the date mentioned last; "last year" and "in June" keep their year or month precision.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+from attrs import frozen
+from dateutil.relativedelta import relativedelta
+
+from bilateral.article.written_dates import MONTH, month_number
+from bilateral.mentions.people import SentenceText
+from bilateral.model import PartialDate
+from bilateral.text.resources import packaged_toml
+
+WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
+_WEEKDAY = "|".join(calendar.day_name)
+_SUFFIX = r"(?:st|nd|rd|th)?"
+
+
+@frozen
+class DateMention:
+    """A temporal expression. ``value`` is None when it cannot be resolved (no anchor)."""
+
+    start: int
+    end: int
+    sentence: int
+    kind: str  # day, range, weekday, relative, month, year, visit-day
+    value: PartialDate | None = None
+    end_value: PartialDate | None = None
+    weekday: int | None = None
+    month_day: tuple[int, int] | None = None
+    ordinal: int | None = None
+
+
+@frozen
+class Duration:
+    """A stated length: "a three-day visit", "for 3 days"."""
+
+    start: int
+    end: int
+    sentence: int
+    days: int
+
+
+@cache
+def _vocabulary() -> dict[str, object]:
+    return packaged_toml("time")
+
+
+@cache
+def _number_words() -> dict[str, int]:
+    numbers = _vocabulary()["numbers"]
+    assert isinstance(numbers, dict)
+    return {str(k): int(v) for k, v in numbers.items()}
+
+
+@cache
+def _ordinal_words() -> dict[str, int]:
+    ordinals = _vocabulary()["ordinals"]
+    assert isinstance(ordinals, dict)
+    return {str(k): int(v) for k, v in ordinals.items()}
+
+
+@cache
+def _date_pattern() -> re.Pattern[str]:
+    numbers = "|".join(_number_words())
+    ordinals = "|".join(_ordinal_words())
+    day = rf"\d{{1,2}}{_SUFFIX}"
+    parts = [
+        rf"(?P<range>(?:from\s)?(?P<r_month>{MONTH})\s?(?P<r_from>\d{{1,2}}){_SUFFIX}"
+        rf"\s?(?:to|-|–|and|till|until)\s?(?P<r_to>\d{{1,2}}){_SUFFIX}(?:,?\s(?P<r_year>\d{{4}}))?)",
+        rf"(?P<weekday>(?:(?P<w_rel>last|this|next|coming)\s)?(?P<w_day>{_WEEKDAY})"
+        rf"(?:\s(?:morning|afternoon|evening|night))?"
+        rf"(?:\s?\((?P<w_month>{MONTH})\s?(?P<w_date>\d{{1,2}}){_SUFFIX}\))?)",
+        rf"(?P<md>(?P<md_month>{MONTH})\s?(?P<md_day>\d{{1,2}}){_SUFFIX}(?![\d:])"
+        rf"(?:,?\s?(?P<md_year>(?:19|20)\d\d))?)",
+        rf"(?P<dm>(?P<dm_day>{day})\s(?:of\s)?(?P<dm_month>{MONTH})(?:,?\s(?P<dm_year>(?:19|20)\d\d))?)",
+        r"(?P<relday>(?P<rd_n>a|one|two|three|four|five|\d+)\sdays?\s(?P<rd_dir>earlier|later|before|"
+        r"after|ago)|the\s(?P<rd_word>previous|next|following)\sday|the\sday\s(?P<rd_dir2>before|after))",
+        r"(?P<deictic>today|yesterday|tomorrow|tonight)",
+        r"(?P<relperiod>(?P<rp_which>last|this|next|earlier\sthis|later\sthis|past)\s(?P<rp_unit>week|month|year))",
+        rf"(?P<monthref>(?P<mr_month>{MONTH})(?:\s(?P<mr_rel>this|last|next)\syear|,?\s(?P<mr_year>(?:19|20)\d\d))?)",
+        rf"(?P<visitday>the\s(?P<vd_n>{ordinals}|\d+{_SUFFIX})\sday\sof\s(?:his|her|their|the)\s(?:visit|trip|tour|stay))",
+        r"(?P<year>(?<![\d,.])(?:19[5-9]\d|20\d\d)(?![\d,.]*\d)(?!\s?(?:km|kilomet|mile|troop|people|MW)))",
+    ]
+    del numbers
+    return re.compile(rf"(?<![\w])(?:{'|'.join(parts)})(?:(?<=\))|(?![\w]))", re.IGNORECASE)
+
+
+@cache
+def _duration_pattern() -> re.Pattern[str]:
+    numbers = "|".join(_number_words())
+    return re.compile(
+        rf"(?<![\w-])(?P<n>{numbers}|\d{{1,2}})(?:[- ]day\b|\sdays?(?=\s(?:official\s|state\s|"
+        r"working\s)?(?:visit|trip|tour|stay)))",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _tense_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    vocabulary = _vocabulary()
+    future = vocabulary["future"]
+    past = vocabulary["past"]
+    assert isinstance(future, list) and isinstance(past, list)
+    return (
+        re.compile(rf"\b(?:{'|'.join(future)})\b", re.IGNORECASE),
+        re.compile(rf"\b(?:{'|'.join(past)}|[a-z]{{3,}}ed)\b", re.IGNORECASE),
+    )
+
+
+def is_future(text: str, at: int) -> bool:
+    """Whether the clause around ``text[at]`` speaks of the future: the nearest tense word
+    before ``at`` decides, else the nearest after it."""
+    future, past = _tense_patterns()
+    before = [(m.end(), "future") for m in future.finditer(text, 0, at)]
+    before += [(m.end(), "past") for m in past.finditer(text, 0, at)]
+    if before:
+        return max(before)[1] == "future"
+    after = [(m.start(), "future") for m in future.finditer(text, at)]
+    after += [(m.start(), "past") for m in past.finditer(text, at)]
+    return bool(after) and min(after)[1] == "future"
+
+
+def find_durations(sentences: Sequence[SentenceText]) -> list[Duration]:
+    found = []
+    for sentence in sentences:
+        for match in _duration_pattern().finditer(sentence.text):
+            word = match["n"].lower()
+            days = int(word) if word.isdigit() else _number_words()[word]
+            if days > 0:
+                found.append(
+                    Duration(
+                        sentence.start + match.start(),
+                        sentence.start + match.end(),
+                        sentence.index,
+                        days,
+                    )
+                )
+    return found
+
+
+def find_dates(
+    sentences: Sequence[SentenceText], published: PartialDate | None
+) -> list[DateMention]:
+    """Every temporal expression of the body, resolved where the article allows."""
+    day = published.as_date() if published else None
+    mentions: list[DateMention] = []
+    last_day: PartialDate | None = None
+    for sentence in sentences:
+        for match in _date_pattern().finditer(sentence.text):
+            mention = _resolve(match, sentence, day, last_day)
+            if mention is None:
+                continue
+            mentions.append(mention)
+            if mention.value is not None and mention.value.precision == "day":
+                last_day = mention.end_value or mention.value
+    return mentions
+
+
+def _resolve(
+    match: re.Match[str], sentence: SentenceText, day: dt.date | None,
+    last_day: PartialDate | None,
+) -> DateMention | None:  # fmt: skip
+    start, end = sentence.start + match.start(), sentence.start + match.end()
+    future = is_future(sentence.text, match.start())
+    kind = match.lastgroup
+    base = {"start": start, "end": end, "sentence": sentence.index}
+    if match["range"]:
+        month = month_number(match["r_month"])
+        if month is None:
+            return None
+        year = int(match["r_year"]) if match["r_year"] else None
+        first = _day(year, month, int(match["r_from"]), day, future)
+        last = _day(first.year if first else year, month, int(match["r_to"]), day, future)
+        return DateMention(**base, kind="range", value=first, end_value=last)
+    if match["weekday"]:
+        weekday = WEEKDAYS[match["w_day"].lower()]
+        if match["w_month"]:
+            month = month_number(match["w_month"])
+            if month is None:
+                return None
+            value = _day(None, month, int(match["w_date"]), day, future)
+            return DateMention(**base, kind="weekday", value=value, weekday=weekday,
+                               month_day=(month, int(match["w_date"])))  # fmt: skip
+        value = _weekday(weekday, day, future, (match["w_rel"] or "").lower())
+        return DateMention(**base, kind="weekday", value=value, weekday=weekday)
+    if match["md"] or match["dm"]:
+        prefix = "md" if match["md"] else "dm"
+        month = month_number(match[f"{prefix}_month"])
+        if month is None:
+            return None
+        number = int(re.sub(r"\D", "", match[f"{prefix}_day"]))
+        year_text = match[f"{prefix}_year"]
+        value = _day(int(year_text) if year_text else None, month, number, day, future)
+        return DateMention(**base, kind="day", value=value)
+    if match["relday"]:
+        return DateMention(**base, kind="relative", value=_relative_day(match, last_day))
+    if match["deictic"]:
+        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[match.group().lower()]
+        value = PartialDate.of(day + dt.timedelta(days=shift)) if day else None
+        return DateMention(**base, kind="relative", value=value)
+    if match["relperiod"]:
+        return DateMention(**base, kind=match["rp_unit"].lower(), value=_period(match, day))
+    if match["monthref"]:
+        return _month_reference(match, base, day, future)
+    if match["visitday"]:
+        word = match["vd_n"].lower()
+        ordinal = _ordinal_words().get(word) or int(re.sub(r"\D", "", word) or 0)
+        return DateMention(**base, kind="visit-day", ordinal=ordinal)
+    if match["year"]:
+        return DateMention(**base, kind="year", value=PartialDate(int(match.group())))
+    del kind
+    return None
+
+
+def _day(
+    year: int | None, month: int, number: int, day: dt.date | None, future: bool
+) -> PartialDate | None:
+    if year is None:
+        if day is None:
+            return None
+        year = _nearest_year(month, number, day, future)
+    try:
+        return PartialDate(year, month, number)
+    except ValueError:
+        return None
+
+
+def _nearest_year(month: int, number: int, day: dt.date, future: bool) -> int:
+    """The year that puts month/day closest to the publication date, leaning to the future
+    or past as the clause does."""
+    best: tuple[int, int] | None = None
+    for year in (day.year - 1, day.year, day.year + 1):
+        try:
+            candidate = dt.date(year, month, number)
+        except ValueError:
+            continue
+        distance = abs((candidate - day).days)
+        if (candidate < day and future) or (candidate > day and not future):
+            distance += 120
+        if best is None or distance < best[0]:
+            best = (distance, year)
+    return best[1] if best else day.year
+
+
+def _weekday(weekday: int, day: dt.date | None, future: bool, relation: str) -> PartialDate | None:
+    if day is None:
+        return None
+    if relation == "last":
+        back = (day.weekday() - weekday) % 7 or 7
+        return PartialDate.of(day - dt.timedelta(days=back))
+    if future or relation in ("next", "coming"):
+        ahead = (weekday - day.weekday()) % 7
+        if relation in ("next", "coming") and ahead == 0:
+            ahead = 7
+        return PartialDate.of(day + dt.timedelta(days=ahead))
+    back = (day.weekday() - weekday) % 7
+    return PartialDate.of(day - dt.timedelta(days=back))
+
+
+def _relative_day(match: re.Match[str], anchor: PartialDate | None) -> PartialDate | None:
+    if anchor is None:
+        return None
+    if match["rd_word"] or match["rd_dir2"]:
+        word = (match["rd_word"] or match["rd_dir2"]).lower()
+        shift = -1 if word in ("previous", "before") else 1
+    else:
+        count_word = match["rd_n"].lower()
+        count = 1 if count_word in ("a", "one") else int(
+            count_word if count_word.isdigit() else _number_words()[count_word]
+        )
+        shift = -count if match["rd_dir"].lower() in ("earlier", "before", "ago") else count
+    return PartialDate.of(anchor.first_day() + dt.timedelta(days=shift))
+
+
+def _period(match: re.Match[str], day: dt.date | None) -> PartialDate | None:
+    if day is None:
+        return None
+    which = match["rp_which"].lower()
+    unit = match["rp_unit"].lower()
+    step = -1 if which in ("last", "past") else (1 if which == "next" else 0)
+    if unit == "year":
+        return PartialDate(day.year + step)
+    if unit == "month":
+        shifted = day + relativedelta(months=step)
+        return PartialDate(shifted.year, shifted.month)
+    return None  # weeks have no precision of their own
+
+
+def _month_reference(
+    match: re.Match[str], base: dict[str, int], day: dt.date | None, future: bool
+) -> DateMention | None:
+    month = month_number(match["mr_month"])
+    if month is None or (match["mr_month"] == "May" and not _looks_like_month(match)):
+        return None
+    if match["mr_year"]:
+        return DateMention(**base, kind="month", value=PartialDate(int(match["mr_year"]), month))
+    if day is None:
+        return DateMention(**base, kind="month")
+    relation = (match["mr_rel"] or "").lower()
+    year = day.year + {"last": -1, "next": 1}.get(relation, 0)
+    if not relation:
+        if future and month < day.month:
+            year += 1
+        elif not future and month > day.month:
+            year -= 1
+    return DateMention(**base, kind="month", value=PartialDate(year, month))
+
+
+def _looks_like_month(match: re.Match[str]) -> bool:
+    """"May" is a month only with a year or "this/last year", or after "in"/"since"."""
+    if match["mr_year"] or match["mr_rel"]:
+        return True
+    before = match.string[max(0, match.start() - 7) : match.start()].lower()
+    return bool(re.search(r"\b(?:in|since|until|by|early|late|mid-?)\s$", before))
+
+
+def infer_year(
+    month_day: tuple[int, int], clues: Iterable[DateMention], allowed: set[int] | None
+) -> int | None:
+    """The publication year of an article dated only "November 7", from weekday clues such
+    as "Monday (Nov. 6)" and the years its named office-holders were in office."""
+    clues = [c for c in clues if c.weekday is not None and c.month_day]
+    candidates = set(range(1990, dt.date.today().year + 2))
+    if allowed is not None:
+        candidates &= allowed
+    for clue in clues:
+        assert clue.month_day is not None and clue.weekday is not None
+        month, number = clue.month_day
+        kept = set()
+        for year in candidates:
+            clue_year = year if (month, number) <= month_day else year - 1
+            try:
+                if dt.date(clue_year, month, number).weekday() == clue.weekday:
+                    kept.add(year)
+            except ValueError:
+                continue
+        candidates = kept
+    if not clues and allowed is None:
+        return None
+    return candidates.pop() if len(candidates) == 1 else None
