@@ -14,7 +14,11 @@ from bilateral.mentions.marks import Mark, find_marks
 from bilateral.mentions.people import Person, PersonMention, SentenceText, find_people
 from bilateral.model import Article, Notice, PartialDate, Span
 
-_GOVERNED = re.compile(r"(?:\b(?:with|to|of|by|from|between|and|on|for|including)|[’']s)\s*$")
+_GOVERNED = re.compile(
+    r"(?:\b(?:with|to|of|by|from|between|and|on|for|including|upon)|[’']s)"
+    r"(?:\s+(?:the|a|an|his|her|their|its|top|visiting|senior|[A-Z][a-z]+(?:[’']s)?))"
+    r"{0,3}\s*$"
+)
 _PRONOUN = re.compile(r"\b(?:he|she|He|She|his|her|His|Her|him)\b")
 
 
@@ -93,7 +97,8 @@ class Context:
         return sentence.start + match.start() if match else None
 
     def date_of(self, index: int, near: int | None = None) -> PartialDate | None:
-        """The day-precision date a sentence places its events on (nearest to ``near``)."""
+        """The day-precision date a sentence places its events on: the first after
+        ``near`` when there is one, else the last before it."""
         candidates = [
             d for d in self.dates[index]
             if d.value is not None and d.value.precision == "day" and d.kind != "visit-day"
@@ -102,7 +107,15 @@ class Context:
             return None
         if near is None:
             return candidates[0].value
-        return min(candidates, key=lambda d: abs(d.start - near)).value
+        after = [d for d in candidates if d.start >= near]
+        return (after[0] if after else candidates[-1]).value
+
+    def date_around(self, index: int, near: int | None = None) -> PartialDate | None:
+        """The sentence's date, else that of the sentence before in the same paragraph."""
+        found = self.date_of(index, near)
+        if found is None and index > 0 and self.paragraph_of[index - 1] == self.paragraph_of[index]:
+            found = self.date_of(index - 1)
+        return found
 
     def place_in(self, index: int, start: int = 0, end: int | None = None) -> tuple[str, str] | None:
         """(place name, country) of the first city or located organisation in a stretch."""

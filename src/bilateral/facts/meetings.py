@@ -12,6 +12,9 @@ from bilateral.mentions.dates import is_future
 from bilateral.model import PartialDate, Span
 
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|where|while|which)\s(?=[a-z])")
+_OBJECTS_END = re.compile(
+    r"[;:]|,?\s(?:according to|as per|who|which|where|while)\b|,\s(?:the\s)?[\w’' -]{0,40}\b(?:said|says|reported)\b"
+)
 _SCHEDULED_VERB = re.compile(r"\b(?:will|would|to|scheduled|expected|due|set)\b", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been)\s(?:\w+\s)?$")
 
@@ -51,7 +54,9 @@ def _from_verb(ctx: Context, index: int, verb: re.Match[str]) -> FoundMeeting | 
     sentence = ctx.sentences[index]
     start, end = sentence.start + verb.start(), sentence.start + verb.end()
     subject = _subject_before(ctx, index, start)
-    objects = [m.person for m in ctx.officials_in(index, start=end) if m.person]
+    stop = _OBJECTS_END.search(sentence.text, verb.end())
+    objects_end = sentence.start + (stop.start() if stop else len(sentence.text))
+    objects = [m.person for m in ctx.officials_in(index, start=end, end=objects_end) if m.person]
     passive = bool(_PASSIVE.search(sentence.text[: verb.start()]))
     participants = _unique([subject, *objects] if subject else objects)
     if len(participants) < 2 and _pair_before(ctx, index, verb.start()):
@@ -59,6 +64,8 @@ def _from_verb(ctx: Context, index: int, verb: re.Match[str]) -> FoundMeeting | 
     if len(participants) < 2:
         return None
     words = verb.group().lower()
+    if subject is None and re.match(r"receiv|host|visit", words):
+        return None
     scheduled = bool(_SCHEDULED_VERB.search(words)) or is_future(sentence.text, verb.start())
     caller = None
     if re.match(r"call|paid|visit", words):
@@ -71,7 +78,7 @@ def _from_verb(ctx: Context, index: int, verb: re.Match[str]) -> FoundMeeting | 
 def _from_phrase(ctx: Context, index: int, phrase: re.Match[str]) -> FoundMeeting | None:
     sentence = ctx.sentences[index]
     start, end = sentence.start + phrase.start(), sentence.start + phrase.end()
-    clause = _CLAUSE_END.search(sentence.text, phrase.end())
+    clause = _OBJECTS_END.search(sentence.text, phrase.end())
     clause_end = sentence.start + (clause.start() if clause else len(sentence.text))
     objects = [m.person for m in ctx.officials_in(index, start=end, end=clause_end) if m.person]
     subject = ctx.subject(index)
@@ -129,7 +136,7 @@ def _meeting(
         sentence=index,
         evidence=ctx.sentence_span(index),
         status="scheduled" if scheduled else "held",
-        date=ctx.date_of(index, near=at),
+        date=ctx.date_of(index, near=at) if scheduled else ctx.date_around(index, near=at),
         visit_day=visit_day,
         place=place[0] if place else None,
         place_country=place[1] if place else None,

@@ -18,6 +18,7 @@ RECENT_DAYS = 10
 _DESTINATION_REACH = 90
 _BREAK = re.compile(r"[;:]|,\s(?:and\s)?(?:where|while|which|who|but)\b|\.\s")
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
+_LEAD_IN = re.compile(r"\s*(?:the\s+)?(?:[\w’'-]+\s+){0,2}?(?:(?:port\s+)?city\s+of\s+)?")
 _THE_COUNTRY = re.compile(r"^\s*(?:the|this|that)\s(?:country|neighbou?ring country|neighbou?r)\b")
 _CAPITAL = re.compile(r"^\s*(?:the\s)?(?P<adj>\w+)\scapital\b")
 _POSSESSIVE_END = re.compile(r"[’']s?\s+(?:(?:\w+-day|maiden|first|official|state|brief|recent|ongoing|unprecedented|\w+)\s+){0,3}$")
@@ -57,9 +58,14 @@ def find_visits(ctx: Context, meetings: list[FoundMeeting]) -> list[FoundVisit]:
         if pattern("meetings", "remote").search(sentence.text):
             continue
         triggers.extend(_explicit(ctx, index))
-    triggers.extend(_from_meetings(ctx, meetings))
+    explicit = {
+        t.visitor for t in triggers
+        if t.destination and t.destination != ctx.country(t.visitor)
+    }  # fmt: skip
+    triggers.extend(_from_meetings(ctx, meetings, explicit))
     visits = _grouped(ctx, triggers)
     _place_bare(ctx, triggers, visits, meetings)
+    _delegations(ctx, visits)
     for visit in visits:
         _attach_meetings(ctx, visit, meetings)
         _settle_dates(ctx, visit)
@@ -80,7 +86,8 @@ def _explicit(ctx: Context, index: int) -> list[_Trigger]:
             if not destinations and kind == "arrival" and not match.group().lower().endswith(("in", "at", "to", "for", "reached", "reaches")):
                 destinations = [None]
             for destination in destinations or []:
-                found.append(_Trigger(visitor, destination, index, start, end, kind))
+                for person in _with_coordinated(ctx, index, visitor, start):
+                    found.append(_Trigger(person, destination, index, start, end, kind))
     for match in pattern("visits", "bare").finditer(sentence.text):
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if any(t.sentence == index and t.at <= start < t.end + 4 for t in found):
@@ -89,6 +96,29 @@ def _explicit(ctx: Context, index: int) -> list[_Trigger]:
         if visitor:
             found.append(_Trigger(visitor, None, index, start, end, "bare"))
     return found
+
+
+def _with_coordinated(ctx: Context, index: int, visitor: str, at: int) -> list[str]:
+    """The visitor and those joined to them by "and" ("PM and COAS X arrived")."""
+    sentence = ctx.sentences[index]
+    before = list(ctx.officials_in(index, end=at))
+    position = next((i for i, m in enumerate(before) if m.person == visitor), None)
+    if position is None:
+        return [visitor]
+    chain = [before[position]]
+    for step in (-1, 1):
+        i = position + step
+        while 0 <= i < len(before):
+            left, right = (before[i], chain[0]) if step < 0 else (chain[-1], before[i])
+            gap = sentence.text[left.end - sentence.start : right.start - sentence.start]
+            if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", gap):
+                break
+            if step < 0:
+                chain.insert(0, before[i])
+            else:
+                chain.append(before[i])
+            i += step
+    return list(dict.fromkeys(m.person for m in chain if m.person))
 
 
 def _visitor(ctx: Context, index: int, start: int, end: int) -> str | None:
@@ -106,14 +136,16 @@ def _visitor(ctx: Context, index: int, start: int, end: int) -> str | None:
         following = [m for m in officials if m.start >= end and m.start - end < 60]
         if following:
             return following[0].person
+    if before and re.search(r"\bwho\s+(?:\w+\s+)?$", before_text) and start - before[-1].end < 20:
+        return before[-1].person
+    if before and re.search(r"\bto\s+$", before_text) and start - before[-1].end < 40:
+        return before[-1].person
     pronoun = ctx.pronoun_at(index, before[-1].end if before else sentence.start, start)
     if pronoun is not None:
         return ctx.antecedent(index, pronoun)
     subjects = [m for m in before if not ctx.is_governed(m)]
     if subjects:
         return subjects[-1].person
-    if before and re.search(r"\bto\s+$", before_text):
-        return before[-1].person
     return None
 
 
@@ -132,13 +164,15 @@ def _destinations(ctx: Context, index: int, end: int, visitor: str) -> list[str 
         code = ctx.lexicon.country_of_word(capital["adj"])
         if code:
             return [code]
-    places = [m for m in ctx.marks[index] if m.kind in ("country", "city") and end <= m.start < limit]
+    places = [
+        m for m in ctx.marks[index]
+        if end <= m.start < limit
+        and (m.kind == "city" or (m.kind == "country" and ctx.lexicon.is_country_name(m.text)))
+    ]  # fmt: skip
     if not places:
         return []
     chain: list[Mark] = [places[0]]
-    if sentence.text[end - sentence.start : places[0].start - sentence.start].strip(" ,") not in (
-        "", "the", "the city of", "the port city of", "neighbouring", "the neighbouring",
-    ) and not re.fullmatch(r"[\w\s’'-]{0,40}", sentence.text[end - sentence.start : places[0].start - sentence.start]):
+    if not _LEAD_IN.fullmatch(sentence.text[end - sentence.start : places[0].start - sentence.start]):
         return []
     for mark in places[1:]:
         gap = sentence.text[chain[-1].end - sentence.start : mark.start - sentence.start]
@@ -158,12 +192,18 @@ def _country_recalled(ctx: Context, index: int, home: str | None) -> str | None:
     return None
 
 
-def _from_meetings(ctx: Context, meetings: list[FoundMeeting]) -> list[_Trigger]:
-    """A meeting abroad is a visit of the participant who is not at home."""
+def _from_meetings(
+    ctx: Context, meetings: list[FoundMeeting], explicit: set[str]
+) -> list[_Trigger]:
+    """A meeting abroad is a visit of the participant who is not at home. Meetings of a
+    visitor the text already names belong to that visit; the dateline places a meeting
+    only in an article that names no visit at all."""
     found = []
     dateline = ctx.article.dateline
-    dateline_country = _city_country(ctx, dateline)
+    dateline_country = None if explicit else _city_country(ctx, dateline)
     for meeting in meetings:
+        if explicit & set(meeting.participants):
+            continue
         countries = {p: ctx.country(p) for p in meeting.participants}
         host = meeting.place_country
         if host is None and meeting.caller and countries.get(meeting.caller):
@@ -289,6 +329,23 @@ def _vocabulary(key: str) -> list[str]:
     return [str(w) for w in packaged_toml("facts")["visits"][key]]
 
 
+def _delegations(ctx: Context, visits: list[FoundVisit]) -> None:
+    """"X was accompanied by A and B" in a sentence of its own."""
+    regex = pattern("visits", "delegation")
+    for index, sentence in enumerate(ctx.sentences):
+        match = regex.search(sentence.text)
+        if match is None:
+            continue
+        subject = ctx.subject(index, before=sentence.start + match.start())
+        pronoun = ctx.pronoun_at(index, sentence.start, sentence.start + match.start())
+        if subject is None and pronoun is not None:
+            subject = ctx.antecedent(index, pronoun)
+        own = [v for v in visits if v.visitor == subject]
+        if own:
+            visit = next((v for v in own if v.status == "current"), own[0])
+            _delegation_and_inviter(ctx, visit, index)
+
+
 def _delegation_and_inviter(ctx: Context, visit: FoundVisit, index: int) -> None:
     sentence = ctx.sentences[index]
     for key in ("delegation", "invitation"):
@@ -313,6 +370,9 @@ def _place_bare(
         if trigger.destination is not None:
             continue
         own = [v for v in visits if v.visitor == trigger.visitor and v.status != "past"]
+        current = [v for v in own if v.status == "current"]
+        if len(own) > 1 and len(current) == 1:
+            own = current
         if len(own) == 1:
             _add_sentence(ctx, own[0], trigger)
             continue
@@ -328,13 +388,8 @@ def _place_bare(
 
 def _destination_from_meetings(ctx: Context, visitor: str, meetings: list[FoundMeeting]) -> str | None:
     home = ctx.country(visitor)
-    hosts = {
-        ctx.country(p) for m in meetings if visitor in m.participants
-        for p in m.participants if p != visitor
-    } - {None, home}  # fmt: skip
     places = {m.place_country for m in meetings if visitor in m.participants} - {None, home}
-    found = places or hosts
-    return next(iter(found)) if len(found) == 1 else None  # type: ignore[return-value]
+    return places.pop() if len(places) == 1 else None  # type: ignore[return-value]
 
 
 def _other_visit_destination(ctx: Context, visitor: str, visits: list[FoundVisit]) -> str | None:

@@ -238,6 +238,13 @@ class Lexicon:
         stripped = re.sub(r"[’']s?$", "", word)
         return table.get(stripped) or table.get(stripped.lower())
 
+    def is_country_name(self, word: str) -> bool:
+        """Whether a word names a country ("Iran"), not only describes ("Iranian")."""
+        names: set[str] = self._cache.setdefault("country_names", set())
+        if not names:
+            names.update(n for c in self.countries for n in c.names)
+        return re.sub(r"[’']s?$", "", word) in names
+
     def office(self, key: str) -> Office | None:
         return next((o for o in self.offices if o.key == key), None)
 

@@ -47,7 +47,9 @@ _LEFT_WORDS = re.compile(
 _POST_TITLE = re.compile(r"^,?\s(?:the\s)?")
 _TENURE_SLACK_DAYS = 730
 _APPOSITION_END = re.compile(r"^\s*(?:[,.;:(]|$|(?:who|which|and|said|says)\b|\([A-Z]{2,8}\))")
-GENERIC_OFFICES = frozenset({"commander", "chief", "director_general", "vice_chairman", "minister"})
+GENERIC_OFFICES = frozenset(
+    {"commander", "chief", "director_general", "vice_chairman", "minister", "general", "spokesperson"}
+)
 
 
 @frozen
@@ -314,7 +316,7 @@ class _Finder:
             if office and any(self.lexicon.office(g) and g in office.roles for g in generic):
                 return True
         military = bool(person.rank) and _is_military(self.lexicon, person.rank or "")
-        return military and "commander" in generic
+        return military and bool({"commander", "general"} & set(generic))
 
 
 def _with_person(mention: PersonMention, person: str) -> PersonMention:
