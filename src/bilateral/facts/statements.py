@@ -11,10 +11,15 @@ from bilateral.facts.vocabulary import pattern, phrases
 from bilateral.mentions.people import PersonMention
 from bilateral.model import PartialDate, Span
 
-_QUOTE_FIRST = re.compile(r"^[“\"‘'](?P<content>.+?)[,.]?[”\"’'],?\s+(?P<rest>.+)$")
-_CONTENT_FIRST = re.compile(r"^(?P<content>.{12,}?),\s+(?P<rest>[^,]{2,80})$")
-_TAIL_VERB = re.compile(r"\b(?:said|says|added|stated|remarked|noted|tweeted|told)\b\.?$|"
-                        r"^(?:said|added|stated|remarked)\b")  # fmt: skip
+_SPEAKER_AFTER = re.compile(r"(?:,[”\"’]?|[”\"],?)\s+")
+_SPEAKER_REACH = 90
+_ENDS_CLAUSE = re.compile(
+    r"\s*(?:$|\.|,(?!\s*[“\"])|(?:while|in|on|at|during|after|before|when|as|this|today)\b)"
+)
+_PARENTHETICAL = re.compile(r"\s*,[^,]{1,30},\s*")
+_SPEECH_GAP = 60
+_MIN_WORDS = 4
+_BACK_REFERENCE = re.compile(r"^(?:this|so|it|these|that)\b", re.IGNORECASE)
 _THAT = re.compile(r"^\s*(?:that\s+)?")
 _TWO_SIDES = re.compile(
     r"\b(?:the two|both|they|we)\b|\band\b", re.IGNORECASE
@@ -26,7 +31,7 @@ _VISITING = re.compile(
 )
 _SPEECH_WITH_CONTENT = frozenset({"said", "says", "told", "tells", "stated", "added", "remarked",
                                   "maintained", "observed", "asserted", "declared", "announced",
-                                  "tweeted", "wrote", "informed", "claimed"})  # fmt: skip
+                                  "tweeted", "wrote", "informed", "claimed", "reported"})  # fmt: skip
 
 
 @frozen
@@ -53,18 +58,29 @@ def find_statements(ctx: Context, visitors: dict[str, str]) -> list[FoundStateme
 
 
 def _quoted(ctx: Context, index: int, visitors: dict[str, str]) -> FoundStatement | None:
-    """“Content,” the speaker said.  /  Content, Rouhani said."""
-    text = ctx.sentences[index].text.rstrip(".")
-    match = _QUOTE_FIRST.match(text) or _CONTENT_FIRST.match(text)
-    if match is None or not _TAIL_VERB.search(match["rest"].strip()):
-        return None
+    """Content first, then who said it: “...,” the speaker said. / ..., Rouhani said."""
     sentence = ctx.sentences[index]
-    rest_at = sentence.start + match.start("rest")
-    speaker = _speaker_in(ctx, index, rest_at, sentence.start + len(text), visitors)
-    if speaker is None:
-        return None
-    mode = "quoted" if match.re is _QUOTE_FIRST or "“" in match["content"] else "reported"
-    return _statement(ctx, index, speaker, _clean(match["content"]), mode, "said")
+    text = sentence.text
+    for comma in _SPEAKER_AFTER.finditer(text):
+        if comma.start() < 12:
+            continue
+        rest_at = sentence.start + comma.end()
+        verb = pattern("statements", "speech").search(text, comma.end())
+        if verb is None or verb.start() - comma.end() > _SPEAKER_REACH:
+            continue
+        if not _ENDS_CLAUSE.match(text[verb.end() :]) and not (
+            verb.group().lower() in ("told", "informed")
+        ):
+            continue
+        speaker = _speaker_in(ctx, index, rest_at, sentence.start + verb.start(), visitors)
+        if speaker is None:
+            continue
+        content = _clean(text[: comma.start()])
+        if len(content.split()) < _MIN_WORDS:
+            continue
+        mode = "quoted" if re.search(r"[“\"]", text[: comma.end()]) else "reported"
+        return _statement(ctx, index, speaker, content, mode, verb.group().lower())
+    return None
 
 
 def _reported(ctx: Context, index: int, visitors: dict[str, str]) -> FoundStatement | None:
@@ -73,10 +89,13 @@ def _reported(ctx: Context, index: int, visitors: dict[str, str]) -> FoundStatem
     verbs += list(pattern("statements", "reported").finditer(sentence.text))
     for verb in sorted(verbs, key=lambda m: m.start()):
         at = sentence.start + verb.start()
-        speaker = _speaker_before(ctx, index, at, visitors)
+        word = verb.group().lower()
+        speech = word in _SPEECH_WITH_CONTENT
+        speaker = _speaker_before(ctx, index, at, visitors, speech)
         if speaker is None:
             continue
-        word = verb.group().lower()
+        if word == "discussed" and pattern("meetings", "verbs").search(sentence.text, 0, verb.start()):
+            continue
         rest = sentence.text[verb.end() :]
         addressee = None
         if word in ("told", "tells", "informed"):
@@ -91,14 +110,18 @@ def _reported(ctx: Context, index: int, visitors: dict[str, str]) -> FoundStatem
         else:
             content = sentence.text[verb.start() :]
         content = _clean(content)
-        if len(content.split()) < 3:
+        if len(content.split()) < _MIN_WORDS or (speech and _BACK_REFERENCE.match(content)):
             continue
         mode = "quoted" if re.search(r"[“\"]", content) else "reported"
         return _statement(ctx, index, speaker, content, mode, word, addressee)
     return None
 
 
-def _speaker_before(ctx: Context, index: int, at: int, visitors: dict[str, str]) -> str | None:
+def _speaker_before(
+    ctx: Context, index: int, at: int, visitors: dict[str, str], speech: bool
+) -> str | None:
+    """Who speaks through the verb at ``at``: a speech verb ("said") must follow its
+    speaker closely, with no comma between."""
     sentence = ctx.sentences[index]
     before_text = sentence.text[: at - sentence.start]
     clause_start = max(before_text.rfind(";"), 0)
@@ -119,6 +142,10 @@ def _speaker_before(ctx: Context, index: int, at: int, visitors: dict[str, str])
             return None
         return ctx.antecedent(index, pronoun)
     gap = sentence.text[gap_from - sentence.start : at - sentence.start]
+    if speech and len(gap) > _SPEECH_GAP:
+        return None
+    if speech and "," in gap and not _PARENTHETICAL.fullmatch(gap):
+        return None
     if _TWO_SIDES.search(gap) and re.search(r"\band\b", gap) and len(gap) < 25:
         return None
     if re.search(r"[.;]|\b(?:said|told)\b", gap) and len(gap) > 80:
@@ -127,8 +154,15 @@ def _speaker_before(ctx: Context, index: int, at: int, visitors: dict[str, str])
 
 
 def _speaker_in(ctx: Context, index: int, start: int, end: int, visitors: dict[str, str]) -> str | None:
-    mention = next(ctx.officials_in(index, start=start, end=end), None)
-    if mention:
+    """The speaker named right after a comma and right before the verb at ``end``."""
+    sentence = ctx.sentences[index]
+    mentions = list(ctx.officials_in(index, start=start, end=end))
+    if mentions:
+        mention = mentions[-1]
+        lead = sentence.text[start - sentence.start : mention.start - sentence.start]
+        gap = sentence.text[mention.end - sentence.start : end - sentence.start]
+        if len(lead) > 12 or len(gap) > 25 or "," in gap:
+            return None
         return mention.person
     visiting = _visiting(ctx, index, start, end, visitors)
     if visiting:

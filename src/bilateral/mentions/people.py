@@ -46,6 +46,7 @@ _LEFT_WORDS = re.compile(
 )
 _POST_TITLE = re.compile(r"^,?\s(?:the\s)?")
 _TENURE_SLACK_DAYS = 730
+_THE_BEFORE = re.compile(r"\b(?:the|The)\s+$")
 _APPOSITION_END = re.compile(r"^\s*(?:[,.;:(]|$|(?:who|which|and|said|says)\b|\([A-Z]{2,8}\))")
 GENERIC_OFFICES = frozenset(
     {"commander", "chief", "director_general", "vice_chairman", "minister", "general", "spokesperson"}
@@ -145,6 +146,12 @@ class _Finder:
             ]  # fmt: skip
             self.add_named(sentence, start, end, name, chain, post, holder, inside)
         for mark in marks:
+            if mark.kind == "rank" and id(mark) not in used and _THE_BEFORE.search(
+                sentence.text[: mark.start - sentence.start]
+            ):
+                self.office_mentions.append(
+                    PersonMention(mark.start, mark.end, sentence.index, "office", rank=mark.value)
+                )
             if mark.kind == "office" and id(mark) not in used:
                 self.office_mentions.append(
                     PersonMention(
@@ -288,6 +295,10 @@ class _Finder:
         return sorted(resolved, key=lambda m: m.start)
 
     def _holder_in_article(self, mention: PersonMention) -> Person | None:
+        if not mention.offices:
+            ranked = [p for p in self.persons if mention.rank and p.rank == mention.rank]
+            before = [p for p in ranked if any(m.start < mention.start for m in p.mentions)]
+            return self._closest(before, mention.start) if before else None
         candidates = [
             p for p in self.persons
             if p.is_official and self._holds(p, mention.offices)
