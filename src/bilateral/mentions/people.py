@@ -146,8 +146,11 @@ class _Finder:
             ]  # fmt: skip
             self.add_named(sentence, start, end, name, chain, post, holder, inside)
         for mark in marks:
-            if mark.kind == "rank" and id(mark) not in used and _THE_BEFORE.search(
-                sentence.text[: mark.start - sentence.start]
+            if (
+                mark.kind == "rank"
+                and id(mark) not in used
+                and _THE_BEFORE.search(sentence.text[: mark.start - sentence.start])
+                and not re.match(r"\s+[A-Z]", sentence.text[mark.end - sentence.start :])
             ):
                 self.office_mentions.append(
                     PersonMention(mark.start, mark.end, sentence.index, "office", rank=mark.value)
