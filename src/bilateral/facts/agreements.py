@@ -11,7 +11,12 @@ from bilateral.facts.vocabulary import pattern
 from bilateral.model import PartialDate, Span
 
 _SUBJECT_REACH = 140
-_SPLIT = re.compile(r",?\s+(?:besides|while also|as well as)\s+(?=\w+ing\b)|\s+and\s+(?:(?:they|we|the two sides|both sides)\s+)?(?:have\s+|had\s+|also\s+)*(?=(?:agreed|pledged|vowed|signed|decided)\b)", re.IGNORECASE)
+_SPLIT = re.compile(
+    r",?\s+(?:besides|while also|as well as)\s+(?=\w+ing\b)"
+    r"|\s+and\s+(?:(?:they|we|the two sides|both sides)\s+)?(?:have\s+|had\s+|also\s+)*"
+    r"(?=(?:agreed|pledged|vowed|signed|decided)\b)",
+    re.IGNORECASE,
+)
 _CLAUSE_START = re.compile(r"(?:^|[;:]\s*|,\s+(?:and\s+)?|\bthat\s+|\bsaid\s+)(?=\S)")
 
 
@@ -30,7 +35,9 @@ def find_agreements(ctx: Context, main_pair: tuple[str, str] | None) -> list[Fou
     found: list[FoundAgreement] = []
     for index, sentence in enumerate(ctx.sentences):
         for verb in pattern("agreements", "verbs").finditer(sentence.text):
-            if any(a.sentence == index and _covers(a, sentence.start + verb.start()) for a in found):
+            if any(
+                a.sentence == index and _covers(a, sentence.start + verb.start()) for a in found
+            ):
                 continue
             subject = _subject(ctx, index, verb.start())
             if subject is None:
@@ -117,4 +124,4 @@ def _split(text: str) -> list[str]:
 def _trim(text: str) -> str:
     text = re.sub(r",\s*(?:the|a)\s[\w’' -]{2,40}\s(?:said|added|reported)$", "", text)
     text = re.sub(r",\s*(?:said|according to)\s.*$", "", text)
-    return text.strip(" ,.“”\"")
+    return text.strip(' ,.“”"')

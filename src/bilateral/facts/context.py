@@ -56,12 +56,17 @@ class Context:
         person = self.persons.get(person_id)
         return person.country if person else None
 
-    def officials_in(self, index: int, start: int = 0, end: int | None = None) -> Iterator[PersonMention]:
+    def officials_in(
+        self, index: int, start: int = 0, end: int | None = None
+    ) -> Iterator[PersonMention]:
         """Mentions of officials in sentence ``index`` between absolute offsets."""
         for mention in self.mentions[index]:
             person = self.person(mention)
-            if person and person.is_official and mention.start >= start and (
-                end is None or mention.start < end
+            if (
+                person
+                and person.is_official
+                and mention.start >= start
+                and (end is None or mention.start < end)
             ):
                 yield mention
 
@@ -117,7 +122,9 @@ class Context:
             found = self.date_of(index - 1)
         return found
 
-    def place_in(self, index: int, start: int = 0, end: int | None = None) -> tuple[str, str] | None:
+    def place_in(
+        self, index: int, start: int = 0, end: int | None = None
+    ) -> tuple[str, str] | None:
         """(place name, country) of the first city or located organisation in a stretch."""
         for mark in self.marks[index]:
             if mark.start < start or (end is not None and mark.start >= end):
@@ -139,7 +146,10 @@ def build_context(article: Article, lexicon: Lexicon) -> Context:
     paragraph_of = []
     paragraph = 0
     for sentence in article.sentences:
-        while paragraph < len(article.paragraphs) - 1 and sentence.start >= article.paragraphs[paragraph].end:
+        while (
+            paragraph < len(article.paragraphs) - 1
+            and sentence.start >= article.paragraphs[paragraph].end
+        ):
             paragraph += 1
         paragraph_of.append(paragraph)
     marks = [find_marks(s.text, s.start, lexicon) for s in sentences]
@@ -181,7 +191,7 @@ def _with_inferred_year(
         years = {
             year
             for term in person.holder.terms if term.office in person.offices
-            for year in range(term.start.year, (term.end.year if term.end else dt.date.today().year) + 1)
+            for year in range(term.start.year, _last_year(term.end) + 1)
         }  # fmt: skip
         if years:
             allowed = years if allowed is None else allowed & years
@@ -191,6 +201,12 @@ def _with_inferred_year(
         return article
     month, day = article.published_month_day
     notices.append(
-        Notice("inferred-year", f"publication year {year} inferred from weekdays and office tenures")
+        Notice(
+            "inferred-year", f"publication year {year} inferred from weekdays and office tenures"
+        )
     )
     return evolve(article, published=PartialDate(year, month, day), published_month_day=None)
+
+
+def _last_year(end: PartialDate | None) -> int:
+    return end.year if end else dt.date.today().year

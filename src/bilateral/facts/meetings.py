@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from attrs import frozen
 
@@ -13,7 +14,8 @@ from bilateral.model import PartialDate, Span
 
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|where|while|which)\s(?=[a-z])")
 _OBJECTS_END = re.compile(
-    r"[;:]|,?\s(?:according to|as per|who|which|where|while)\b|,\s(?:the\s)?[\w’' -]{0,40}\b(?:said|says|reported)\b"
+    r"[;:]|,?\s(?:according to|as per|who|which|where|while)\b"
+    r"|,\s(?:the\s)?[\w’' -]{0,40}\b(?:said|says|reported)\b"
 )
 _SCHEDULED_VERB = re.compile(r"\b(?:will|would|to|scheduled|expected|due|set)\b", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been)\s(?:\w+\s)?$")
@@ -71,7 +73,9 @@ def _from_verb(ctx: Context, index: int, verb: re.Match[str]) -> FoundMeeting | 
     if re.match(r"call|paid|visit", words):
         caller = participants[0]
     elif re.match(r"receiv|host", words):
-        caller = participants[0] if passive else (participants[1] if len(participants) > 1 else None)
+        caller = (
+            participants[0] if passive else (participants[1] if len(participants) > 1 else None)
+        )
     return _meeting(ctx, index, participants, start, scheduled, caller)
 
 
@@ -94,8 +98,7 @@ def _from_phrase(ctx: Context, index: int, phrase: re.Match[str]) -> FoundMeetin
 def _pair_before(ctx: Context, index: int, at: int) -> bool:
     text = ctx.sentences[index].text[:at]
     return any(
-        m.end() >= len(text.rstrip()) - 12
-        for m in pattern("meetings", "pairs").finditer(text)
+        m.end() >= len(text.rstrip()) - 12 for m in pattern("meetings", "pairs").finditer(text)
     )
 
 
@@ -144,7 +147,7 @@ def _meeting(
     )
 
 
-def _unique(ids: list[str | None]) -> list[str]:
+def _unique(ids: Sequence[str | None]) -> list[str]:
     seen: list[str] = []
     for person in ids:
         if person and person not in seen:

@@ -26,7 +26,9 @@ from bilateral.text.documents import Document, text_id
 DUPLICATE_OVERLAP = 0.7
 
 
-def extract(text: str, article_id: str | None = None, lexicon: Lexicon | None = None) -> ExtractionResult:
+def extract(
+    text: str, article_id: str | None = None, lexicon: Lexicon | None = None
+) -> ExtractionResult:
     """Everything the library finds in one article's raw text.
 
     Never raises on any ``str``: problems become notices in ``result.warnings``.
@@ -62,14 +64,11 @@ def _extract(text: str, article_id: str, lexicon: Lexicon) -> ExtractionResult:
     found_visits = find_visits(ctx, meetings)
     _fill_countries(ctx, found_visits)
     current = [v for v in found_visits if v.status == "current"]
-    main_pair = (
-        (ctx.country(current[0].visitor) or "", current[0].destination)
-        if current and ctx.country(current[0].visitor)
-        else None
-    )
+    home = ctx.country(current[0].visitor) if current else None
+    main_pair = (home, current[0].destination) if current and home else None
     visitors = {ctx.country(v.visitor) or "": v.visitor for v in current}
     found_statements = find_statements(ctx, visitors)
-    found_agreements = _without_duplicates(find_agreements(ctx, main_pair))  # type: ignore[arg-type]
+    found_agreements = _without_duplicates(find_agreements(ctx, main_pair))
     if main_pair:
         for agreement in found_agreements:
             if set(agreement.parties) == set(main_pair) and agreement.date:
@@ -165,7 +164,10 @@ def _visit(ctx: Context, visit_id: str, found: FoundVisit, known: set[str]) -> V
         Meeting(
             participants=tuple(
                 dict.fromkeys(
-                    [found.visitor, *(p for p in m.participants if p in known and p != found.visitor)]
+                    [
+                        found.visitor,
+                        *(p for p in m.participants if p in known and p != found.visitor),
+                    ]
                 )
             ),
             date=m.date,
@@ -198,7 +200,11 @@ def _visit(ctx: Context, visit_id: str, found: FoundVisit, known: set[str]) -> V
 def _near(visit: FoundVisit, agreement: FoundAgreement) -> bool:
     if not visit.dates:
         return True
-    return any(abs((d.first_day() - agreement.date.first_day()).days) <= 7 for d in visit.dates if agreement.date)
+    return any(
+        abs((d.first_day() - agreement.date.first_day()).days) <= 7
+        for d in visit.dates
+        if agreement.date
+    )
 
 
 def _without_duplicates(agreements: list[FoundAgreement]) -> list[FoundAgreement]:

@@ -7,7 +7,7 @@ import re
 from attrs import frozen
 
 from bilateral.facts.context import Context
-from bilateral.facts.vocabulary import pattern, phrases
+from bilateral.facts.vocabulary import pattern, phrases, words
 from bilateral.mentions.people import PersonMention
 from bilateral.model import PartialDate, Span
 
@@ -21,17 +21,12 @@ _SPEECH_GAP = 60
 _MIN_WORDS = 4
 _BACK_REFERENCE = re.compile(r"^(?:this|so|it|these|that)\b", re.IGNORECASE)
 _THAT = re.compile(r"^\s*(?:that\s+)?")
-_TWO_SIDES = re.compile(
-    r"\b(?:the two|both|they|we)\b|\band\b", re.IGNORECASE
-)
+_TWO_SIDES = re.compile(r"\b(?:the two|both|they|we)\b|\band\b", re.IGNORECASE)
 _VISITING = re.compile(
     r"\b(?:the\s)?visiting\s(?:(?P<adj>[A-Z][a-z]+)\s)?(?:\w+\s)?(?:dignitary|commander|general|"
     r"official|minister|leader|guest|chief|army chief|admiral|president|premier|delegate)\b",
     re.IGNORECASE,
 )
-_SPEECH_WITH_CONTENT = frozenset({"said", "says", "told", "tells", "stated", "added", "remarked",
-                                  "maintained", "observed", "asserted", "declared", "announced",
-                                  "tweeted", "wrote", "informed", "claimed", "reported"})  # fmt: skip
 
 
 @frozen
@@ -50,7 +45,7 @@ class FoundStatement:
 def find_statements(ctx: Context, visitors: dict[str, str]) -> list[FoundStatement]:
     """``visitors`` maps a country (or "") to the person visiting it, for "the visiting X"."""
     found: list[FoundStatement] = []
-    for index, sentence in enumerate(ctx.sentences):
+    for index in range(len(ctx.sentences)):
         statement = _quoted(ctx, index, visitors) or _reported(ctx, index, visitors)
         if statement:
             found.append(statement)
@@ -68,8 +63,9 @@ def _quoted(ctx: Context, index: int, visitors: dict[str, str]) -> FoundStatemen
         verb = pattern("statements", "speech").search(text, comma.end())
         if verb is None or verb.start() - comma.end() > _SPEAKER_REACH:
             continue
-        if not _ENDS_CLAUSE.match(text[verb.end() :]) and not (
-            verb.group().lower() in ("told", "informed")
+        if not _ENDS_CLAUSE.match(text[verb.end() :]) and verb.group().lower() not in (
+            "told",
+            "informed",
         ):
             continue
         speaker = _speaker_in(ctx, index, rest_at, sentence.start + verb.start(), visitors)
@@ -90,11 +86,13 @@ def _reported(ctx: Context, index: int, visitors: dict[str, str]) -> FoundStatem
     for verb in sorted(verbs, key=lambda m: m.start()):
         at = sentence.start + verb.start()
         word = verb.group().lower()
-        speech = word in _SPEECH_WITH_CONTENT
+        speech = word in words("statements", "speech")
         speaker = _speaker_before(ctx, index, at, visitors, speech)
         if speaker is None:
             continue
-        if word == "discussed" and pattern("meetings", "verbs").search(sentence.text, 0, verb.start()):
+        if word == "discussed" and pattern("meetings", "verbs").search(
+            sentence.text, 0, verb.start()
+        ):
             continue
         rest = sentence.text[verb.end() :]
         addressee = None
@@ -104,9 +102,11 @@ def _reported(ctx: Context, index: int, visitors: dict[str, str]) -> FoundStatem
                 addressee = target.person
                 rest = sentence.text[target.end - sentence.start :]
                 rest = re.sub(r"^\s*,[^,]*,", "", rest)
-        if word in _SPEECH_WITH_CONTENT:
+        if word in words("statements", "speech"):
             content = _THAT.sub("", rest, count=1)
-            content = re.sub(r"^(?:in (?:a|his|her|the) [\w ]{2,30}?\s)?that\s", "", content.strip())
+            content = re.sub(
+                r"^(?:in (?:a|his|her|the) [\w ]{2,30}?\s)?that\s", "", content.strip()
+            )
         else:
             content = sentence.text[verb.start() :]
         content = _clean(content)
@@ -132,13 +132,16 @@ def _speaker_before(
     ]  # fmt: skip
     candidates = [m for m in candidates if not _possessive(ctx, m)]
     gap_from = candidates[-1].end if candidates else sentence.start + clause_start
+    person: str | None
     if visiting and (not candidates or visiting[0] > candidates[-1].start):
         gap_from, person = visiting[1], visiting[2]
     elif candidates:
         person = candidates[-1].person
     else:
         pronoun = ctx.pronoun_at(index, sentence.start + clause_start, at)
-        if pronoun is None or not re.match(r"[Hh]e\b|[Ss]he\b", sentence.text[pronoun - sentence.start :]):
+        if pronoun is None or not re.match(
+            r"[Hh]e\b|[Ss]he\b", sentence.text[pronoun - sentence.start :]
+        ):
             return None
         return ctx.antecedent(index, pronoun)
     gap = sentence.text[gap_from - sentence.start : at - sentence.start]
@@ -153,7 +156,9 @@ def _speaker_before(
     return person
 
 
-def _speaker_in(ctx: Context, index: int, start: int, end: int, visitors: dict[str, str]) -> str | None:
+def _speaker_in(
+    ctx: Context, index: int, start: int, end: int, visitors: dict[str, str]
+) -> str | None:
     """The speaker named right after a comma and right before the verb at ``end``."""
     sentence = ctx.sentences[index]
     mentions = list(ctx.officials_in(index, start=start, end=end))
@@ -195,7 +200,7 @@ def _clean(content: str) -> str:
         cut = tail.search(content)
         if cut and cut.start() > 20:
             content = content[: cut.start()]
-    return content.strip(" ,“”\"").strip()
+    return content.strip(' ,“”"').strip()
 
 
 def _statement(

@@ -9,10 +9,11 @@ from attrs import define, field
 
 from bilateral.facts.context import Context
 from bilateral.facts.meetings import FoundMeeting
-from bilateral.facts.vocabulary import pattern
+from bilateral.facts.vocabulary import pattern, words
 from bilateral.mentions.dates import is_future
 from bilateral.mentions.marks import Mark
 from bilateral.model import PartialDate, Span
+from bilateral.text.lexicons import city_countries
 
 RECENT_DAYS = 10
 _DESTINATION_REACH = 90
@@ -21,7 +22,9 @@ _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
 _LEAD_IN = re.compile(r"\s*(?:the\s+)?(?:[\w’'-]+\s+){0,2}?(?:(?:port\s+)?city\s+of\s+)?")
 _THE_COUNTRY = re.compile(r"^\s*(?:the|this|that)\s(?:country|neighbou?ring country|neighbou?r)\b")
 _CAPITAL = re.compile(r"^\s*(?:the\s)?(?P<adj>\w+)\scapital\b")
-_POSSESSIVE_END = re.compile(r"[’']s?\s+(?:(?:\w+-day|maiden|first|official|state|brief|recent|ongoing|unprecedented|\w+)\s+){0,3}$")
+_POSSESSIVE_END = re.compile(
+    r"[’']s?\s+(?:(?:\w+-day|maiden|first|official|state|brief|recent|ongoing|unprecedented|\w+)\s+){0,3}$"
+)
 
 
 @define
@@ -83,7 +86,13 @@ def _explicit(ctx: Context, index: int) -> list[_Trigger]:
             if visitor is None:
                 continue
             destinations = _destinations(ctx, index, end, visitor)
-            if not destinations and kind == "arrival" and not match.group().lower().endswith(("in", "at", "to", "for", "reached", "reaches")):
+            if (
+                not destinations
+                and kind == "arrival"
+                and not match.group()
+                .lower()
+                .endswith(("in", "at", "to", "for", "reached", "reaches"))
+            ):
                 destinations = [None]
             for destination in destinations or []:
                 for person in _with_coordinated(ctx, index, visitor, start):
@@ -127,9 +136,11 @@ def _visitor(ctx: Context, index: int, start: int, end: int) -> str | None:
     before_text = sentence.text[: start - sentence.start]
     officials = list(ctx.officials_in(index))
     before = [m for m in officials if m.end <= start]
-    if before and _POSSESSIVE_END.search(before_text[: None]) and before_text[
-        before[-1].end - sentence.start :
-    ].lstrip().startswith(("’", "'")):
+    if (
+        before
+        and _POSSESSIVE_END.search(before_text[:None])
+        and before_text[before[-1].end - sentence.start :].lstrip().startswith(("’", "'"))
+    ):
         return before[-1].person
     after_of = re.match(r"\s*of\s", sentence.text[end - sentence.start :])
     if after_of:
@@ -172,7 +183,9 @@ def _destinations(ctx: Context, index: int, end: int, visitor: str) -> list[str 
     if not places:
         return []
     chain: list[Mark] = [places[0]]
-    if not _LEAD_IN.fullmatch(sentence.text[end - sentence.start : places[0].start - sentence.start]):
+    if not _LEAD_IN.fullmatch(
+        sentence.text[end - sentence.start : places[0].start - sentence.start]
+    ):
         return []
     for mark in places[1:]:
         gap = sentence.text[chain[-1].end - sentence.start : mark.start - sentence.start]
@@ -200,7 +213,7 @@ def _from_meetings(
     only in an article that names no visit at all."""
     found = []
     dateline = ctx.article.dateline
-    dateline_country = None if explicit else _city_country(ctx, dateline)
+    dateline_country = None if explicit else _city_country(dateline)
     for meeting in meetings:
         if explicit & set(meeting.participants):
             continue
@@ -222,15 +235,17 @@ def _from_meetings(
         for person, country in countries.items():
             if country and country != host:
                 sentence = ctx.sentences[meeting.sentence]
-                found.append(_Trigger(person, host, meeting.sentence, sentence.start, sentence.start, "meeting"))
+                found.append(
+                    _Trigger(
+                        person, host, meeting.sentence, sentence.start, sentence.start, "meeting"
+                    )
+                )
     return found
 
 
-def _city_country(ctx: Context, city: str | None) -> str | None:
+def _city_country(city: str | None) -> str | None:
     if not city:
         return None
-    from bilateral.text.lexicons import city_countries
-
     return city_countries().get(city)
 
 
@@ -238,7 +253,11 @@ def _city_country(ctx: Context, city: str | None) -> str | None:
 def _status(ctx: Context, trigger: _Trigger) -> str:
     sentence = ctx.sentences[trigger.sentence]
     day = ctx.day
-    dates = [d.value for d in ctx.dates[trigger.sentence] if d.value is not None and d.kind != "visit-day"]
+    dates = [
+        d.value
+        for d in ctx.dates[trigger.sentence]
+        if d.value is not None and d.kind != "visit-day"
+    ]
     if day and dates:
         value = min(dates, key=lambda d: abs((d.first_day() - day).days))
         if value.first_day() > day:
@@ -247,10 +266,12 @@ def _status(ctx: Context, trigger: _Trigger) -> str:
             return "past"
     if pattern("visits", "recall").search(sentence.text):
         return "past"
-    local = sentence.text[max(0, trigger.at - sentence.start - 60) : trigger.end - sentence.start + 40]
-    if is_future(sentence.text, trigger.at - sentence.start) or pattern("visits", "planned").search(local):
-        if trigger.kind != "meeting":
-            return "planned"
+    local = sentence.text[
+        max(0, trigger.at - sentence.start - 60) : trigger.end - sentence.start + 40
+    ]
+    future = is_future(sentence.text, trigger.at - sentence.start)
+    if trigger.kind != "meeting" and (future or pattern("visits", "planned").search(local)):
+        return "planned"
     return "current"
 
 
@@ -296,10 +317,20 @@ def _add_sentence(ctx: Context, visit: FoundVisit, trigger: _Trigger) -> None:
     sentence = ctx.sentences[index]
     text = sentence.text
     date = ctx.date_of(index, near=trigger.at)
-    words = text[max(0, trigger.at - sentence.start - 40) : trigger.end - sentence.start + 60].lower()
-    if date and re.search(rf"\b(?:{'|'.join(_words('starts'))})\b", words) and visit.start is None:
+    nearby = text[
+        max(0, trigger.at - sentence.start - 40) : trigger.end - sentence.start + 60
+    ].lower()
+    if (
+        date
+        and re.search(rf"\b(?:{'|'.join(words('visits', 'starts'))})\b", nearby)
+        and visit.start is None
+    ):
         visit.start = date
-    elif date and re.search(rf"\b(?:{'|'.join(_words('ends'))})\b", words) and visit.end is None:
+    elif (
+        date
+        and re.search(rf"\b(?:{'|'.join(words('visits', 'ends'))})\b", nearby)
+        and visit.end is None
+    ):
         visit.end = date
     for mention in ctx.dates[index]:
         if mention.kind == "range" and mention.value and mention.end_value:
@@ -314,23 +345,17 @@ def _add_sentence(ctx: Context, visit: FoundVisit, trigger: _Trigger) -> None:
     if durations and visit.days is None:
         visit.days = min(durations, key=lambda d: abs(d.start - trigger.at)).days
     for mark in ctx.marks[index]:
-        if mark.kind == "city" and mark.country == visit.destination and mark.value not in visit.places:
+        if (
+            mark.kind == "city"
+            and mark.country == visit.destination
+            and mark.value not in visit.places
+        ):
             visit.places.append(mark.value)
     _delegation_and_inviter(ctx, visit, index)
 
 
-def _words(key: str) -> list[str]:
-    return _vocabulary(key)
-
-
-def _vocabulary(key: str) -> list[str]:
-    from bilateral.text.resources import packaged_toml
-
-    return [str(w) for w in packaged_toml("facts")["visits"][key]]
-
-
 def _delegations(ctx: Context, visits: list[FoundVisit]) -> None:
-    """"X was accompanied by A and B" in a sentence of its own."""
+    """ "X was accompanied by A and B" in a sentence of its own."""
     regex = pattern("visits", "delegation")
     for index, sentence in enumerate(ctx.sentences):
         match = regex.search(sentence.text)
@@ -378,7 +403,9 @@ def _place_bare(
             continue
         if own:
             continue
-        destination = _destination_from_meetings(ctx, trigger.visitor, meetings) or _other_visit_destination(ctx, trigger.visitor, visits)
+        destination = _destination_from_meetings(
+            ctx, trigger.visitor, meetings
+        ) or _other_visit_destination(ctx, trigger.visitor, visits)
         if destination and destination != ctx.country(trigger.visitor):
             status = _status(ctx, trigger)
             visit = FoundVisit(trigger.visitor, destination, status)
@@ -386,10 +413,13 @@ def _place_bare(
             _add_sentence(ctx, visit, trigger)
 
 
-def _destination_from_meetings(ctx: Context, visitor: str, meetings: list[FoundMeeting]) -> str | None:
+def _destination_from_meetings(
+    ctx: Context, visitor: str, meetings: list[FoundMeeting]
+) -> str | None:
     home = ctx.country(visitor)
     places = {m.place_country for m in meetings if visitor in m.participants} - {None, home}
-    return places.pop() if len(places) == 1 else None  # type: ignore[return-value]
+    found = [p for p in places if p]
+    return found[0] if len(found) == 1 else None
 
 
 def _other_visit_destination(ctx: Context, visitor: str, visits: list[FoundVisit]) -> str | None:
@@ -399,7 +429,7 @@ def _other_visit_destination(ctx: Context, visitor: str, visits: list[FoundVisit
     destinations = {v.destination for v in visits if v.status == "current"} - {home}
     if len(destinations) == 1:
         return destinations.pop()
-    dateline = _city_country(ctx, ctx.article.dateline)
+    dateline = _city_country(ctx.article.dateline)
     return dateline if dateline and dateline != home else None
 
 
@@ -441,7 +471,12 @@ def _settle_dates(ctx: Context, visit: FoundVisit) -> None:
         visit.end = None
     resolved_meetings = []
     for meeting in visit.meetings:
-        if meeting.date is None and meeting.visit_day and visit.start and visit.start.precision == "day":
+        if (
+            meeting.date is None
+            and meeting.visit_day
+            and visit.start
+            and visit.start.precision == "day"
+        ):
             day = PartialDate.of(visit.start.first_day() + dt.timedelta(days=meeting.visit_day - 1))
             meeting = FoundMeeting(
                 meeting.participants, meeting.sentence, meeting.evidence, meeting.status, day,

@@ -8,7 +8,8 @@ from functools import cache
 from bilateral.text.resources import packaged_toml
 
 
-def _words(section: str, key: str) -> list[str]:
+def words(section: str, key: str) -> list[str]:
+    """The phrases of ``facts.toml`` [section] key."""
     value = packaged_toml("facts")[section][key]
     assert isinstance(value, list)
     return [str(v) for v in value]
@@ -20,8 +21,8 @@ def pattern(section: str, key: str, *, anchored: str = "") -> re.Pattern[str]:
 
     ``anchored`` is "end" to match only at the end of the text, "start" at its start.
     """
-    words = sorted(_words(section, key), key=len, reverse=True)
-    body = "|".join(f"(?:{w})" for w in words)
+    phrases_ = sorted(words(section, key), key=len, reverse=True)
+    body = "|".join(f"(?:{w})" for w in phrases_)
     if anchored == "end":
         return re.compile(rf"(?<![\w-])(?:{body})$", re.IGNORECASE)
     if anchored == "start":
@@ -32,7 +33,7 @@ def pattern(section: str, key: str, *, anchored: str = "") -> re.Pattern[str]:
 @cache
 def phrases(section: str, key: str) -> tuple[re.Pattern[str], ...]:
     """Each phrase of ``facts.toml`` [section] key compiled on its own (for named groups)."""
-    return tuple(re.compile(w) for w in _words(section, key))
+    return tuple(re.compile(w) for w in words(section, key))
 
 
 @cache

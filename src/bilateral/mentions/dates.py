@@ -174,7 +174,7 @@ def _resolve(
     start, end = sentence.start + match.start(), sentence.start + match.end()
     future = is_future(sentence.text, match.start())
     kind = match.lastgroup
-    base = {"start": start, "end": end, "sentence": sentence.index}
+    base = (start, end, sentence.index)
     if match["range"]:
         month = month_number(match["r_month"])
         if month is None:
@@ -182,7 +182,7 @@ def _resolve(
         year = int(match["r_year"]) if match["r_year"] else None
         first = _day(year, month, int(match["r_from"]), day, future)
         last = _day(first.year if first else year, month, int(match["r_to"]), day, future)
-        return DateMention(**base, kind="range", value=first, end_value=last)
+        return DateMention(*base, kind="range", value=first, end_value=last)
     if match["weekday"]:
         weekday = WEEKDAYS[match["w_day"].lower()]
         if match["w_month"]:
@@ -190,10 +190,10 @@ def _resolve(
             if month is None:
                 return None
             value = _day(None, month, int(match["w_date"]), day, future)
-            return DateMention(**base, kind="weekday", value=value, weekday=weekday,
+            return DateMention(*base, kind="weekday", value=value, weekday=weekday,
                                month_day=(month, int(match["w_date"])))  # fmt: skip
         value = _weekday(weekday, day, future, (match["w_rel"] or "").lower())
-        return DateMention(**base, kind="weekday", value=value, weekday=weekday)
+        return DateMention(*base, kind="weekday", value=value, weekday=weekday)
     if match["md"] or match["dm"]:
         prefix = "md" if match["md"] else "dm"
         month = month_number(match[f"{prefix}_month"])
@@ -202,23 +202,23 @@ def _resolve(
         number = int(re.sub(r"\D", "", match[f"{prefix}_day"]))
         year_text = match[f"{prefix}_year"]
         value = _day(int(year_text) if year_text else None, month, number, day, future)
-        return DateMention(**base, kind="day", value=value)
+        return DateMention(*base, kind="day", value=value)
     if match["relday"]:
-        return DateMention(**base, kind="relative", value=_relative_day(match, last_day))
+        return DateMention(*base, kind="relative", value=_relative_day(match, last_day))
     if match["deictic"]:
         shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[match.group().lower()]
         value = PartialDate.of(day + dt.timedelta(days=shift)) if day else None
-        return DateMention(**base, kind="relative", value=value)
+        return DateMention(*base, kind="relative", value=value)
     if match["relperiod"]:
-        return DateMention(**base, kind=match["rp_unit"].lower(), value=_period(match, day))
+        return DateMention(*base, kind=match["rp_unit"].lower(), value=_period(match, day))
     if match["monthref"]:
         return _month_reference(match, base, day, future)
     if match["visitday"]:
         word = match["vd_n"].lower()
         ordinal = _ordinal_words().get(word) or int(re.sub(r"\D", "", word) or 0)
-        return DateMention(**base, kind="visit-day", ordinal=ordinal)
+        return DateMention(*base, kind="visit-day", ordinal=ordinal)
     if match["year"]:
-        return DateMention(**base, kind="year", value=PartialDate(int(match.group())))
+        return DateMention(*base, kind="year", value=PartialDate(int(match.group())))
     del kind
     return None
 
@@ -276,8 +276,10 @@ def _relative_day(match: re.Match[str], anchor: PartialDate | None) -> PartialDa
         shift = -1 if word in ("previous", "before") else 1
     else:
         count_word = match["rd_n"].lower()
-        count = 1 if count_word in ("a", "one") else int(
-            count_word if count_word.isdigit() else _number_words()[count_word]
+        count = (
+            1
+            if count_word in ("a", "one")
+            else int(count_word if count_word.isdigit() else _number_words()[count_word])
         )
         shift = -count if match["rd_dir"].lower() in ("earlier", "before", "ago") else count
     return PartialDate.of(anchor.first_day() + dt.timedelta(days=shift))
@@ -298,15 +300,15 @@ def _period(match: re.Match[str], day: dt.date | None) -> PartialDate | None:
 
 
 def _month_reference(
-    match: re.Match[str], base: dict[str, int], day: dt.date | None, future: bool
+    match: re.Match[str], base: tuple[int, int, int], day: dt.date | None, future: bool
 ) -> DateMention | None:
     month = month_number(match["mr_month"])
     if month is None or (match["mr_month"] == "May" and not _looks_like_month(match)):
         return None
     if match["mr_year"]:
-        return DateMention(**base, kind="month", value=PartialDate(int(match["mr_year"]), month))
+        return DateMention(*base, kind="month", value=PartialDate(int(match["mr_year"]), month))
     if day is None:
-        return DateMention(**base, kind="month")
+        return DateMention(*base, kind="month")
     relation = (match["mr_rel"] or "").lower()
     year = day.year + {"last": -1, "next": 1}.get(relation, 0)
     if not relation:
@@ -314,11 +316,11 @@ def _month_reference(
             year += 1
         elif not future and month > day.month:
             year -= 1
-    return DateMention(**base, kind="month", value=PartialDate(year, month))
+    return DateMention(*base, kind="month", value=PartialDate(year, month))
 
 
 def _looks_like_month(match: re.Match[str]) -> bool:
-    """"May" is a month only with a year or "this/last year", or after "in"/"since"."""
+    """ "May" is a month only with a year or "this/last year", or after "in"/"since"."""
     if match["mr_year"] or match["mr_rel"]:
         return True
     before = match.string[max(0, match.start() - 7) : match.start()].lower()

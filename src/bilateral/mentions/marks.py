@@ -38,9 +38,7 @@ def find_marks(text: str, offset: int, lexicon: Lexicon) -> list[Mark]:
     cities = city_countries()
     for match in city_pattern(lexicon).finditer(text):
         code = cities[match.group()]
-        marks.append(
-            _mark(match.start(), match.end(), offset, "city", match.group(), code, text)
-        )
+        marks.append(_mark(match.start(), match.end(), offset, "city", match.group(), code, text))
     organisations = {f: o for o in lexicon.organisations for f in o.forms}
     for match in organisation_pattern(lexicon).finditer(text):
         org = organisations[match.group()]

@@ -6,7 +6,9 @@ import re
 import unicodedata
 
 NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "ul", "ur", "al", "el", "ud", "e", "de", "van"})
-HONORIFIC_PARTS = frozenset({"syed", "sayyid", "sayed", "seyed", "seyyed", "sayyed", "hafiz", "sardar"})
+HONORIFIC_PARTS = frozenset(
+    {"syed", "sayyid", "sayed", "seyed", "seyyed", "sayyed", "hafiz", "sardar"}
+)
 _FIRST_NAMES = {
     "mohammad": "mhd", "muhammad": "mhd", "mohammed": "mhd", "muhammed": "mhd",
     "mohamad": "mhd", "mohamed": "mhd", "mohd": "mhd", "ebrahim": "ibrahim",

@@ -7,13 +7,15 @@ kind of mention rather than once per lexicon entry.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 from attrs import frozen
 
 from bilateral.mentions.lexicon import Lexicon
 from bilateral.text.lexicons import city_countries
+
+T = TypeVar("T")
 
 
 @frozen
@@ -26,11 +28,12 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-def _cached(lexicon: Lexicon, name: str, build: Any) -> Any:
+def _cached(lexicon: Lexicon, name: str, build: Callable[[], T]) -> T:
     cache: dict[str, Any] = lexicon._cache
     if name not in cache:
         cache[name] = build()
-    return cache[name]
+    value: T = cache[name]
+    return value
 
 
 def country_pattern(lexicon: Lexicon) -> re.Pattern[str]:

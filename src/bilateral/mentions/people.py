@@ -22,25 +22,200 @@ _NAME_RUN = re.compile(
 )
 _POSSESSIVE = re.compile(r"^[’']s\b")
 _NOT_NAMES = frozenset(
-    """The A An In On At Of For And But Or As By To From With During After Before Since While
-    When Where Who Whom Whose Which What Why How This That These Those It Its He She His Her
-    They Their Them We Our Us You Your I Meanwhile Earlier Later Also Both Each Following
-    Besides However Moreover Furthermore Subsequently According Addressing Talking Reciprocating
-    Stressing Speaking Heading Regarding Referring Although Though Recently Yesterday Today
-    Tomorrow Last Next Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
-    February March April May June July August September October November December Jan Feb Mar
-    Apr Jun Jul Aug Sep Sept Oct Nov Dec Chief Minister Ministry Army Navy Air Force Forces
-    Armed General Staff Committee Council Office Affairs Foreign Defence Defense Prime Deputy
-    Secretary National Security Supreme Islamic Republic Joint Military State Federal
-    Government Assembly Parliament Senate Spokesman Spokesperson Commander President Premier
-    Leader Director Ambassador Governor Embassy Headquarters Department Central Command
-    Division Corps Guard Guards Revolutionary Services Public Relations Intelligence Border
-    Borders Peace Friendship Agency News Press Photo Published Updated Read More Comments
-    Opinion Editorial Click Title Page Paper Logo Mr Mrs Ms Dr""".split()
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "Of",
+        "For",
+        "And",
+        "But",
+        "Or",
+        "As",
+        "By",
+        "To",
+        "From",
+        "With",
+        "During",
+        "After",
+        "Before",
+        "Since",
+        "While",
+        "When",
+        "Where",
+        "Who",
+        "Whom",
+        "Whose",
+        "Which",
+        "What",
+        "Why",
+        "How",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "Its",
+        "He",
+        "She",
+        "His",
+        "Her",
+        "They",
+        "Their",
+        "Them",
+        "We",
+        "Our",
+        "Us",
+        "You",
+        "Your",
+        "I",
+        "Meanwhile",
+        "Earlier",
+        "Later",
+        "Also",
+        "Both",
+        "Each",
+        "Following",
+        "Besides",
+        "However",
+        "Moreover",
+        "Furthermore",
+        "Subsequently",
+        "According",
+        "Addressing",
+        "Talking",
+        "Reciprocating",
+        "Stressing",
+        "Speaking",
+        "Heading",
+        "Regarding",
+        "Referring",
+        "Although",
+        "Though",
+        "Recently",
+        "Yesterday",
+        "Today",
+        "Tomorrow",
+        "Last",
+        "Next",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "Chief",
+        "Minister",
+        "Ministry",
+        "Army",
+        "Navy",
+        "Air",
+        "Force",
+        "Forces",
+        "Armed",
+        "General",
+        "Staff",
+        "Committee",
+        "Council",
+        "Office",
+        "Affairs",
+        "Foreign",
+        "Defence",
+        "Defense",
+        "Prime",
+        "Deputy",
+        "Secretary",
+        "National",
+        "Security",
+        "Supreme",
+        "Islamic",
+        "Republic",
+        "Joint",
+        "Military",
+        "State",
+        "Federal",
+        "Government",
+        "Assembly",
+        "Parliament",
+        "Senate",
+        "Spokesman",
+        "Spokesperson",
+        "Commander",
+        "President",
+        "Premier",
+        "Leader",
+        "Director",
+        "Ambassador",
+        "Governor",
+        "Embassy",
+        "Headquarters",
+        "Department",
+        "Central",
+        "Command",
+        "Division",
+        "Corps",
+        "Guard",
+        "Guards",
+        "Revolutionary",
+        "Services",
+        "Public",
+        "Relations",
+        "Intelligence",
+        "Border",
+        "Borders",
+        "Peace",
+        "Friendship",
+        "Agency",
+        "News",
+        "Press",
+        "Photo",
+        "Published",
+        "Updated",
+        "Read",
+        "More",
+        "Comments",
+        "Opinion",
+        "Editorial",
+        "Click",
+        "Title",
+        "Page",
+        "Paper",
+        "Logo",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+    ]
 )
-_CHAIN_FILLER = re.compile(
-    r"^\s*(?:,\s*)?(?:\((?P<abbr>[A-Z]{2,8})\)\s*)?$"
-)
+_CHAIN_FILLER = re.compile(r"^\s*(?:,\s*)?(?:\((?P<abbr>[A-Z]{2,8})\)\s*)?$")
 _LEFT_WORDS = re.compile(
     r"(?:\b(?:the|The|caretaker|Caretaker|visiting|top|former|then|acting|his|her|its)\s+)+$"
 )
@@ -49,7 +224,15 @@ _TENURE_SLACK_DAYS = 730
 _THE_BEFORE = re.compile(r"\b(?:the|The)\s+$")
 _APPOSITION_END = re.compile(r"^\s*(?:[,.;:(]|$|(?:who|which|and|said|says)\b|\([A-Z]{2,8}\))")
 GENERIC_OFFICES = frozenset(
-    {"commander", "chief", "director_general", "vice_chairman", "minister", "general", "spokesperson"}
+    {
+        "commander",
+        "chief",
+        "director_general",
+        "vice_chairman",
+        "minister",
+        "general",
+        "spokesperson",
+    }
 )
 
 
@@ -221,9 +404,7 @@ class _Finder:
         return None
 
     def _in_office_around(self, holder: Holder) -> bool:
-        return self.day is None or any(
-            t.covers(self.day, _TENURE_SLACK_DAYS) for t in holder.terms
-        )
+        return self.day is None or any(t.covers(self.day, _TENURE_SLACK_DAYS) for t in holder.terms)
 
     def _held(self, holder: Holder, offices: list[str]) -> bool:
         return any(
@@ -257,7 +438,9 @@ class _Finder:
         return person
 
     # --- bare surnames ("Bagheri", "Khan") of people already found ------------------
-    def surname_pass(self, sentences: Sequence[SentenceText], marks: Sequence[Sequence[Mark]]) -> None:
+    def surname_pass(
+        self, sentences: Sequence[SentenceText], marks: Sequence[Sequence[Mark]]
+    ) -> None:
         known = [(p, p.tokens) for p in self.persons if p.is_official]
         if not known:
             return
@@ -322,7 +505,6 @@ class _Finder:
             return True
         return bool(person.holder) and self._held(person.holder, list(offices))  # type: ignore[arg-type]
 
-
     def _plays_role(self, person: Person, generic: list[str]) -> bool:
         """Whether a person can be called "the commander", "the minister"..."""
         for key in person.offices:
@@ -375,7 +557,12 @@ def _name_runs(sentence: SentenceText, marks: Sequence[Mark]) -> list[tuple[int,
             runs.append(current)
     result = []
     for run in runs:
-        while run and run[-1][1] - run[-1][0] <= 2 and len(run) > 1 and _is_particle(sentence, run[-1]):
+        while (
+            run
+            and run[-1][1] - run[-1][0] <= 2
+            and len(run) > 1
+            and _is_particle(sentence, run[-1])
+        ):
             run = run[:-1]
         if run:
             result.append((run[0][0], run[-1][1]))
@@ -397,8 +584,14 @@ def _left_chain(sentence: SentenceText, marks: Sequence[Mark], start: int) -> li
         if filler and chain:
             position -= len(filler.group())
             before = sentence.text[: position - sentence.start]
-        previous = [m for m in marks if m.end <= position and _CHAIN_FILLER.match(
-            sentence.text[m.end - sentence.start : position - sentence.start])]
+        previous = [
+            m
+            for m in marks
+            if m.end <= position
+            and _CHAIN_FILLER.match(
+                sentence.text[m.end - sentence.start : position - sentence.start]
+            )
+        ]
         if not previous:
             return chain
         mark = max(previous, key=lambda m: (m.end, m.end - m.start))
