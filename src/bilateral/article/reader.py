@@ -288,6 +288,7 @@ def _opening(reading: _Reading, line: Line) -> int:
     city = _city(match["city"]) if match else None
     if match and city:
         reading.dateline = city
+        reading.note_date(match["date"])
         if match["agency"] and (outlet := outlet_of_code(match["agency"])):
             reading.outlets.append((AGENCY_CODE, outlet))
         reading.add("dateline", line.start, line.start + match.end())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from attrs import frozen
@@ -11,6 +12,7 @@ from bilateral.facts.vocabulary import pattern
 from bilateral.model import PartialDate, Span
 
 _SUBJECT_REACH = 140
+_CONTEXT_SENTENCES = 3
 _SPLIT = re.compile(
     r",?\s+(?:besides|while also|as well as)\s+(?=\w+ing\b)"
     r"|\s+and\s+(?:(?:they|we|the two sides|both sides)\s+)?(?:have\s+|had\s+|also\s+)*"
@@ -54,7 +56,7 @@ def find_agreements(ctx: Context, main_pair: tuple[str, str] | None) -> list[Fou
                         sentence=index,
                         evidence=ctx.sentence_span(index),
                         signatories=signatories,
-                        date=ctx.date_of(index),
+                        date=ctx.date_of(index, sentence.start + verb.start(), days_only=False),
                     )
                 )
     return found
@@ -100,19 +102,33 @@ def _parties(
 
 
 def _pair_in_context(ctx: Context, index: int) -> tuple[str, str] | None:
-    """The two countries the current and previous sentences are about."""
+    """The two countries the last few sentences are about: those of the officials they
+    name, and country pairs such as "between Iran and Saudi Arabia" (a country named alone
+    is often only a topic: "the situation in Afghanistan")."""
     seen: list[str] = []
-    for earlier in range(index, max(-1, index - 2), -1):
-        for mention in reversed(list(ctx.officials_in(earlier))):
-            country = ctx.country(mention.person or "")
+    for earlier in range(index, max(-1, index - _CONTEXT_SENTENCES), -1):
+        found = [(m.start, ctx.country(m.person or "")) for m in ctx.officials_in(earlier)]
+        found += _country_pairs(ctx, earlier)
+        for _, country in sorted(found, key=lambda f: f[0], reverse=True):
             if country and country not in seen:
                 seen.append(country)
-        for mark in reversed(ctx.marks[earlier]):
-            if mark.kind == "country" and mark.country and mark.country not in seen:
-                seen.append(mark.country)
         if len(seen) >= 2:
             return seen[1], seen[0]
     return None
+
+
+def _country_pairs(ctx: Context, index: int) -> list[tuple[int, str | None]]:
+    sentence = ctx.sentences[index]
+    names = [
+        m for m in ctx.marks[index]
+        if m.kind == "country" and ctx.lexicon.is_country_name(m.text)
+    ]  # fmt: skip
+    pairs: list[tuple[int, str | None]] = []
+    for first, second in itertools.pairwise(names):
+        gap = sentence.text[first.end - sentence.start : second.start - sentence.start]
+        if re.fullmatch(r"\s*(?:and|-|–)\s*", gap):
+            pairs += [(first.start, first.country), (second.start, second.country)]
+    return pairs
 
 
 def _split(text: str) -> list[str]:

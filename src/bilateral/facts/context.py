@@ -101,12 +101,15 @@ class Context:
         match = _PRONOUN.search(sentence.text, start - sentence.start, end - sentence.start)
         return sentence.start + match.start() if match else None
 
-    def date_of(self, index: int, near: int | None = None) -> PartialDate | None:
-        """The day-precision date a sentence places its events on: the first after
-        ``near`` when there is one, else the last before it."""
+    def date_of(
+        self, index: int, near: int | None = None, *, days_only: bool = True
+    ) -> PartialDate | None:
+        """The date a sentence places its events on (to the day, unless ``days_only`` is
+        false): the first after ``near`` when there is one, else the last before it."""
         candidates = [
             d for d in self.dates[index]
-            if d.value is not None and d.value.precision == "day" and d.kind != "visit-day"
+            if d.value is not None and d.kind != "visit-day"
+            and (d.value.precision == "day" or not days_only)
         ]  # fmt: skip
         if not candidates:
             return None

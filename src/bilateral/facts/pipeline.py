@@ -64,8 +64,9 @@ def _extract(text: str, article_id: str, lexicon: Lexicon) -> ExtractionResult:
     found_visits = find_visits(ctx, meetings)
     _fill_countries(ctx, found_visits)
     current = [v for v in found_visits if v.status == "current"]
-    home = ctx.country(current[0].visitor) if current else None
-    main_pair = (home, current[0].destination) if current and home else None
+    focus = current or [v for v in found_visits if v.status == "planned"]
+    home = ctx.country(focus[0].visitor) if focus else None
+    main_pair = (home, focus[0].destination) if focus and home else None
     visitors = {ctx.country(v.visitor) or "": v.visitor for v in current}
     found_statements = find_statements(ctx, visitors)
     found_agreements = _without_duplicates(find_agreements(ctx, main_pair))

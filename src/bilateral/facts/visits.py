@@ -70,7 +70,7 @@ def find_visits(ctx: Context, meetings: list[FoundMeeting]) -> list[FoundVisit]:
     _place_bare(ctx, triggers, visits, meetings)
     _delegations(ctx, visits)
     for visit in visits:
-        _attach_meetings(ctx, visit, meetings)
+        _attach_meetings(ctx, visit, meetings, visits)
         _settle_dates(ctx, visit)
     return [v for v in visits if v.destination]
 
@@ -434,12 +434,24 @@ def _other_visit_destination(ctx: Context, visitor: str, visits: list[FoundVisit
 
 
 # --- meetings and dates ---------------------------------------------------------------
-def _attach_meetings(ctx: Context, visit: FoundVisit, meetings: list[FoundMeeting]) -> None:
-    if visit.status == "past":
-        return
+def _attach_meetings(
+    ctx: Context, visit: FoundVisit, meetings: list[FoundMeeting], visits: list[FoundVisit]
+) -> None:
+    """A meeting belongs to the visit whose sentence tells it; else held meetings go to the
+    current visit and scheduled ones to a current or planned one."""
     home = ctx.country(visit.visitor)
     for meeting in meetings:
         if visit.visitor not in meeting.participants:
+            continue
+        told_by = [
+            v for v in visits
+            if v.visitor == visit.visitor and meeting.sentence in v.sentences
+        ]  # fmt: skip
+        if told_by and visit not in told_by:
+            continue
+        if not told_by and (
+            visit.status == "past" or (visit.status == "planned" and meeting.status == "held")
+        ):
             continue
         if meeting.place_country and meeting.place_country != visit.destination:
             continue

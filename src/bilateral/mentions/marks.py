@@ -51,7 +51,14 @@ def find_marks(text: str, offset: int, lexicon: Lexicon) -> list[Mark]:
             _mark(match.start(), match.end(), offset, "rank", ranks[match.group()], None, text)
         )
     offices = office_pattern(lexicon)
-    for match in offices.regex.finditer(text):
+    country_ends = {m.start - offset: m.end - offset for m in marks if m.kind == "country"}
+    position = 0
+    while (match := offices.regex.search(text, position)) is not None:
+        inner_at = country_ends.get(match.start())
+        inner = offices.regex.match(text, inner_at + 1) if inner_at is not None else None
+        if inner is not None and text[inner_at : inner_at + 1] == " ":
+            match = inner
+        position = max(match.end(), position + 1)
         group = match.lastgroup
         if group is None:
             continue
