@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from attrs import frozen
 
 from bilateral.mentions.lexicon import Lexicon
@@ -53,11 +55,8 @@ def find_marks(text: str, offset: int, lexicon: Lexicon) -> list[Mark]:
     offices = office_pattern(lexicon)
     country_ends = {m.start - offset: m.end - offset for m in marks if m.kind == "country"}
     position = 0
-    while (match := offices.regex.search(text, position)) is not None:
-        inner_at = country_ends.get(match.start())
-        inner = offices.regex.match(text, inner_at + 1) if inner_at is not None else None
-        if inner is not None and text[inner_at : inner_at + 1] == " ":
-            match = inner
+    while (found := offices.regex.search(text, position)) is not None:
+        match = _after_country_word(offices.regex, text, found, country_ends)
         position = max(match.end(), position + 1)
         group = match.lastgroup
         if group is None:
@@ -65,6 +64,17 @@ def find_marks(text: str, offset: int, lexicon: Lexicon) -> list[Mark]:
         key, implied = offices.groups[group]
         marks.append(_mark(match.start(), match.end(), offset, "office", key, implied, text))
     return _without_nested(marks)
+
+
+def _after_country_word(
+    regex: re.Pattern[str], text: str, found: re.Match[str], country_ends: dict[int, int]
+) -> re.Match[str]:
+    """ "Russian Foreign Minister" is the office "Foreign Minister" of a country word, not a
+    minister of "Russian Foreign"."""
+    country_end = country_ends.get(found.start())
+    if country_end is None or text[country_end : country_end + 1] != " ":
+        return found
+    return regex.match(text, country_end + 1) or found
 
 
 def _mark(start: int, end: int, offset: int, kind: str, value: str, country: str | None,
