@@ -13,6 +13,7 @@ from bilateral.mentions.lexicon import Lexicon
 from bilateral.mentions.marks import Mark, find_marks
 from bilateral.mentions.people import Person, PersonMention, SentenceText, find_people
 from bilateral.model import Article, Notice, PartialDate, Span
+from bilateral.text.lexicons import city_countries
 
 _GOVERNED = re.compile(
     r"(?:\b(?:with|to|of|by|from|between|and|on|for|including|upon)|[’']s)"
@@ -160,7 +161,8 @@ def build_context(article: Article, lexicon: Lexicon) -> Context:
     if article.published is None and article.published_month_day:
         article = _with_inferred_year(article, sentences, marks, lexicon, notices)
     day = article.published.as_date() if article.published else None
-    persons, mentions = find_people(sentences, marks, lexicon, day)
+    home = city_countries().get(article.dateline or "")
+    persons, mentions = find_people(sentences, marks, lexicon, day, home)
     by_sentence: list[list[PersonMention]] = [[] for _ in sentences]
     for mention in mentions:
         by_sentence[mention.sentence].append(mention)

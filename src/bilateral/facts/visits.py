@@ -101,7 +101,7 @@ def _explicit(ctx: Context, index: int) -> list[_Trigger]:
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if any(t.sentence == index and t.at <= start < t.end + 4 for t in found):
             continue
-        visitor = _visitor(ctx, index, start, end)
+        visitor = _visitor(ctx, index, start, end) or ctx.subject(index)
         if visitor:
             found.append(_Trigger(visitor, None, index, start, end, "bare"))
     return found
@@ -427,10 +427,7 @@ def _other_visit_destination(ctx: Context, visitor: str, visits: list[FoundVisit
     if home is None:
         return None
     destinations = {v.destination for v in visits if v.status == "current"} - {home}
-    if len(destinations) == 1:
-        return destinations.pop()
-    dateline = _city_country(ctx.article.dateline)
-    return dateline if dateline and dateline != home else None
+    return destinations.pop() if len(destinations) == 1 else None
 
 
 # --- meetings and dates ---------------------------------------------------------------

@@ -16,14 +16,17 @@ from functools import cache
 from attrs import frozen
 from dateutil.relativedelta import relativedelta
 
-from bilateral.article.written_dates import MONTH, month_number
+from bilateral.article.written_dates import MONTH as ANY_CASE_MONTH
+from bilateral.article.written_dates import month_number
 from bilateral.mentions.people import SentenceText
 from bilateral.model import PartialDate
 from bilateral.text.resources import packaged_toml
 
 WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
-_WEEKDAY = "|".join(calendar.day_name)
+_WEEKDAY = f"(?-i:{'|'.join(calendar.day_name)})"
+MONTH = f"(?-i:{ANY_CASE_MONTH})"  # month and weekday names are capitalised
 _SUFFIX = r"(?:st|nd|rd|th)?"
+TENSE_REACH_DAYS = 300
 
 
 @frozen
@@ -237,20 +240,22 @@ def _day(
 
 
 def _nearest_year(month: int, number: int, day: dt.date, future: bool) -> int:
-    """The year that puts month/day closest to the publication date, leaning to the future
-    or past as the clause does."""
-    best: tuple[int, int] | None = None
+    """The year that puts month/day on the side of the publication date the clause speaks
+    of (the future or the past) when that is within ``TENSE_REACH_DAYS``, else the nearest."""
+    candidates = []
     for year in (day.year - 1, day.year, day.year + 1):
         try:
-            candidate = dt.date(year, month, number)
+            candidates.append(dt.date(year, month, number))
         except ValueError:
             continue
-        distance = abs((candidate - day).days)
-        if (candidate < day and future) or (candidate > day and not future):
-            distance += 120
-        if best is None or distance < best[0]:
-            best = (distance, year)
-    return best[1] if best else day.year
+    if not candidates:
+        return day.year
+    leaning = [
+        c for c in candidates
+        if (c >= day if future else c <= day) and abs((c - day).days) <= TENSE_REACH_DAYS
+    ]  # fmt: skip
+    best = min(leaning or candidates, key=lambda c: abs((c - day).days))
+    return best.year
 
 
 def _weekday(weekday: int, day: dt.date | None, future: bool, relation: str) -> PartialDate | None:
@@ -303,7 +308,7 @@ def _month_reference(
     match: re.Match[str], base: tuple[int, int, int], day: dt.date | None, future: bool
 ) -> DateMention | None:
     month = month_number(match["mr_month"])
-    if month is None or (match["mr_month"] == "May" and not _looks_like_month(match)):
+    if month is None or (match["mr_month"].lower() == "may" and not _looks_like_month(match)):
         return None
     if match["mr_year"]:
         return DateMention(*base, kind="month", value=PartialDate(int(match["mr_year"]), month))

@@ -110,9 +110,12 @@ def find_people(
     marks: Sequence[Sequence[Mark]],
     lexicon: Lexicon,
     day: dt.date | None,
+    home: str | None = None,
 ) -> tuple[list[Person], list[PersonMention]]:
-    """The article's people and every mention of them, in article order."""
-    finder = _Finder(lexicon, day)
+    """The article's people and every mention of them, in article order. ``home`` is the
+    country the article is written from (its dateline's): an office named without a
+    country ("the naval chief") is first taken to be that country's."""
+    finder = _Finder(lexicon, day, home)
     for sentence, sentence_marks in zip(sentences, marks, strict=True):
         finder.sentence(sentence, sentence_marks)
     finder.surname_pass(sentences, marks)
@@ -121,9 +124,10 @@ def find_people(
 
 
 class _Finder:
-    def __init__(self, lexicon: Lexicon, day: dt.date | None) -> None:
+    def __init__(self, lexicon: Lexicon, day: dt.date | None, home: str | None) -> None:
         self.lexicon = lexicon
         self.day = day
+        self.home = home
         self.persons: list[Person] = []
         self.mentions: list[PersonMention] = []
         self.office_mentions: list[PersonMention] = []
@@ -309,6 +313,9 @@ class _Finder:
         ]  # fmt: skip
         if not candidates:
             return None
+        if mention.country is None and self.home:
+            at_home = [p for p in candidates if p.country == self.home]
+            candidates = at_home or candidates
         before = [p for p in candidates if any(m.start < mention.start for m in p.mentions)]
         if before:
             return self._closest(before, mention.start)

@@ -1,0 +1,105 @@
+"""Temporal expressions resolved against the publication date."""
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bilateral.mentions.dates import find_dates, find_durations, infer_year, is_future
+from bilateral.mentions.people import SentenceText
+from bilateral.model import PartialDate
+
+TUESDAY = PartialDate(2018, 7, 17)
+
+
+def dates_in(text: str, published: PartialDate | None = TUESDAY) -> list[str | None]:
+    found = find_dates([SentenceText(0, 0, text)], published)
+    return [d.value.iso() if d.value else None for d in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The minister arrived on Monday.", ["2018-07-16"]),
+        ("The talks were held on Tuesday.", ["2018-07-17"]),
+        ("The minister will arrive on Friday.", ["2018-07-20"]),
+        ("She is arriving on Thursday for talks.", ["2018-07-19"]),
+        ("They met last Tuesday.", ["2018-07-10"]),
+        ("The visit ended on July 15.", ["2018-07-15"]),
+        ("Polls are due on July 25.", ["2018-07-25"]),
+        ("He came in June.", ["2018-06"]),
+        ("He will come in September.", ["2018-09"]),
+        ("He visited in April this year.", ["2018-04"]),
+        ("He visited the country last year.", ["2017"]),
+        ("Talks were held last month.", ["2018-06"]),
+        ("The accord was signed in 2014.", ["2014"]),
+        ("The envoy arrived on October 13th, 2021.", ["2021-10-13"]),
+        ("He met them yesterday.", ["2018-07-16"]),
+    ],
+)
+def test_resolution(text: str, expected: list[str]) -> None:
+    assert dates_in(text) == expected
+
+
+def test_a_day_earlier_counts_from_the_last_date() -> None:
+    assert dates_in("They agreed on Tuesday. He had arrived a day earlier.") == [
+        "2018-07-17",
+        "2018-07-16",
+    ]
+
+
+def test_weekday_with_date_in_brackets_keeps_the_clue() -> None:
+    found = find_dates([SentenceText(0, 0, "He arrived on Monday (Nov. 6) in the capital.")], None)
+    assert found[0].weekday == 0 and found[0].month_day == (11, 6) and found[0].value is None
+
+
+def test_range_gives_start_and_end() -> None:
+    found = find_dates([SentenceText(0, 0, "He will visit from March 25 to 26.")], TUESDAY)
+    assert (found[0].value, found[0].end_value) == (
+        PartialDate(2019, 3, 25),
+        PartialDate(2019, 3, 26),
+    )
+
+
+def test_without_publication_date_relative_dates_stay_open() -> None:
+    assert dates_in("He arrived on Monday and left last year.", None) == [None, None]
+
+
+def test_numbers_and_may_are_not_always_dates() -> None:
+    assert dates_in("The 950km border and 1,200 troops. They may meet.") == []
+
+
+def test_durations() -> None:
+    sentences = [SentenceText(0, 0, "a three-day visit, a 2-day trip and 3 days official visit")]
+    assert [d.days for d in find_durations(sentences)] == [3, 2, 3]
+
+
+def test_tense() -> None:
+    assert is_future("He will meet the president on Friday", 30)
+    assert not is_future("He met the president on Friday", 25)
+    assert is_future("On Sunday, he will meet the president", 3)
+
+
+def test_year_inferred_from_weekday_and_tenure() -> None:
+    clue = find_dates([SentenceText(0, 0, "He arrived on Monday (Nov. 6).")], None)
+    assert infer_year((11, 7), clue, set(range(2016, 2022))) == 2017
+    assert infer_year((11, 7), clue, None) is None  # 2017 and 2023 both fit
+
+
+@given(st.dates(dt.date(1995, 1, 1), dt.date(2035, 12, 31)), st.integers(0, 6))
+def test_weekday_is_within_a_week_of_publication(day: dt.date, weekday: int) -> None:
+    name = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][weekday]
+    published = PartialDate.of(day)
+    past = find_dates([SentenceText(0, 0, f"They met on {name}.")], published)[0].value
+    future = find_dates([SentenceText(0, 0, f"They will meet on {name}.")], published)[0].value
+    assert past and future
+    assert past.first_day().weekday() == weekday == future.first_day().weekday()
+    assert 0 <= (day - past.first_day()).days < 7
+    assert 0 <= (future.first_day() - day).days < 7
+
+
+@given(st.text(max_size=200), st.none() | st.dates().map(PartialDate.of))
+def test_date_finder_never_raises(text: str, published: PartialDate | None) -> None:
+    for mention in find_dates([SentenceText(0, 0, text)], published):
+        assert 0 <= mention.start < mention.end <= len(text)

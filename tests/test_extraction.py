@@ -1,0 +1,173 @@
+"""Each rule family on articles written for these tests, with near-misses it must not fire on."""
+
+import bilateral
+from bilateral.model import ExtractionResult, PartialDate
+
+TURKISH_VISIT = """ISLAMABAD: Turkish Foreign Minister Hakan Fidan arrived in Islamabad on Monday on a \
+two-day official visit to Pakistan.
+
+He met Prime Minister Shehbaz Sharif and held talks with Foreign Minister Ishaq Dar at the \
+Foreign Office.
+
+Mr Fidan said Turkey valued its brotherly ties with Pakistan and wanted to double trade.
+
+The two sides agreed to expand cooperation in trade, energy and defence.
+
+Separately, Prime Minister Shehbaz Sharif spoke to the Iranian president by telephone on Monday.
+
+Last year, Mr Dar visited Ankara for talks with his Turkish counterpart.
+
+Published in Dawn, March 5th, 2024
+"""
+
+
+def run(text: str) -> ExtractionResult:
+    return bilateral.extract(text, "t")
+
+
+def names(result: ExtractionResult, ids: tuple[str, ...] | list[str]) -> list[str]:
+    return [o.name for i in ids if (o := result.official(i))]
+
+
+def visitor_names(result: ExtractionResult) -> list[tuple[str, str, str]]:
+    return [(names(result, [v.visitor])[0], v.destination, v.status) for v in result.visits]
+
+
+def test_officials_with_titles_countries_and_one_identity() -> None:
+    result = run(TURKISH_VISIT)
+    by_name = {o.name: o for o in result.officials}
+    assert by_name["Hakan Fidan"].country == "TR"
+    assert "Foreign Minister" in by_name["Hakan Fidan"].titles
+    dar = next(o for o in result.officials if "Dar" in o.name)
+    assert dar.country == "PK" and "Mr Dar" not in [o.name for o in result.officials]
+    assert len([o for o in result.officials if "Dar" in o.name]) == 1
+
+
+def test_current_visit_with_dates_meetings_and_evidence() -> None:
+    result = run(TURKISH_VISIT)
+    visit = next(v for v in result.visits if v.status == "current")
+    assert (visit.origin, visit.destination) == ("TR", "PK")
+    assert (visit.start, visit.end, visit.days) == (
+        PartialDate(2024, 3, 4),
+        PartialDate(2024, 3, 5),
+        2,
+    )
+    met = {p for m in visit.meetings for p in m.participants} - {visit.visitor}
+    assert sorted(names(result, sorted(met))) == ["Muhammad Ishaq Dar", "Muhammad Shehbaz Sharif"]
+    for span in visit.evidence:
+        assert TURKISH_VISIT[span.start : span.end] == span.text
+
+
+def test_phone_call_is_no_visit_and_past_visit_is_recalled() -> None:
+    result = run(TURKISH_VISIT)
+    assert ("Muhammad Shehbaz Sharif", "IR", "current") not in visitor_names(result)
+    past = [v for v in result.visits if v.status == "past"]
+    assert [(names(result, [v.visitor])[0], v.destination) for v in past] == [
+        ("Muhammad Ishaq Dar", "TR")
+    ]
+    assert PartialDate(2023) in past[0].dates
+
+
+def test_statement_and_agreement() -> None:
+    result = run(TURKISH_VISIT)
+    (statement,) = result.statements
+    assert names(result, [statement.speaker]) == ["Hakan Fidan"]
+    assert statement.text.startswith("Turkey valued its brotherly ties")
+    (agreement,) = result.agreements
+    assert set(agreement.parties) == {"PK", "TR"}
+    assert agreement.text == "agreed to expand cooperation in trade, energy and defence"
+    assert "trade" in agreement.topics and "energy" in agreement.topics
+
+
+def test_planned_visit_and_scheduled_meeting() -> None:
+    text = (
+        "NEW DELHI: Indian External Affairs Minister Subrahmanyam Jaishankar will travel to "
+        "Moscow next week for talks with Russian Foreign Minister Sergei Lavrov.\n\n"
+        "During the three-day visit, Jaishankar is scheduled to meet Lavrov."
+    )
+    result = run(text)
+    (visit,) = result.visits
+    assert (visit.origin, visit.destination, visit.status, visit.days) == ("IN", "RU", "planned", 3)
+    assert all(m.status == "scheduled" for m in visit.meetings)
+
+
+def test_meeting_at_home_is_not_a_visit() -> None:
+    text = (
+        "LAHORE: Prime Minister Nawaz Sharif met Chief of Army Staff General Raheel Sharif "
+        "at the PM House on Monday to discuss security."
+    )
+    assert run(text).visits == ()
+
+
+def test_host_meeting_makes_the_guest_a_visitor() -> None:
+    text = (
+        "RAWALPINDI: General Joseph Votel, Commander United States Central Command, called on "
+        "Chief of Army Staff General Qamar Javed Bajwa at the General Headquarters on Monday."
+    )
+    result = run(text)
+    assert visitor_names(result) == [("Joseph Votel", "PK", "current")]
+
+
+def test_quoted_statement_with_speaker_after_and_pronoun() -> None:
+    text = (
+        "TEHRAN: Iranian President Hassan Rouhani received the visiting minister.\n\n"
+        "“Our borders must be borders of peace,” Rouhani said.\n\n"
+        "He added that trade between the two countries should double."
+    )
+    result = run(text)
+    speakers = [names(result, [s.speaker])[0] for s in result.statements]
+    assert speakers == ["Hassan Rouhani", "Hassan Rouhani"]
+    assert result.statements[0].mode == "quoted"
+    assert result.statements[1].text == "trade between the two countries should double"
+
+
+def test_institution_and_two_sides_are_not_speakers() -> None:
+    text = (
+        "ISLAMABAD: The Foreign Office said on Monday that talks would continue.\n\n"
+        "The two sides stressed the need for dialogue, the ISPR said."
+    )
+    assert run(text).statements == ()
+
+
+def test_one_sided_promise_is_not_an_agreement() -> None:
+    text = (
+        "KABUL: Pakistan promised to reopen the border crossing.\n\n"
+        "Pakistan and Afghanistan agreed to form a joint border commission, besides deciding "
+        "to hold talks every month."
+    )
+    result = run(text)
+    assert [a.text for a in result.agreements] == [
+        "agreed to form a joint border commission",
+        "deciding to hold talks every month",
+    ]
+    assert all(set(a.parties) == {"PK", "AF"} for a in result.agreements)
+
+
+def test_bylines_and_journalists_are_not_officials() -> None:
+    text = (
+        "Talks in Tehran\n\nAhmed Khan March 3, 2020\n\n"
+        "TEHRAN: The talks ended on Tuesday, reporter Sara Ali said."
+    )
+    assert run(text).officials == ()
+
+
+def test_office_holder_table_resolves_surname_and_office_by_date() -> None:
+    text = (
+        "RAWALPINDI: Gen Bajwa met the visiting Chinese general on Tuesday.\n\n"
+        "The army chief said the two armies would train together."
+    )
+    result = bilateral.extract(" date 2019-05-08 " + text, "t")
+    (official,) = [o for o in result.officials if o.country == "PK"]
+    assert official.name == "Qamar Javed Bajwa"
+    assert [s.speaker for s in result.statements] == [official.id]
+
+
+def test_spellings_of_one_name_are_one_official() -> None:
+    text = (
+        " date 2019-11-20 TEHRAN: Chief of General Staff Maj Gen Mohammad Hossein Baqeri met "
+        "Pakistan's army chief on Monday.\n\nGen Bagheri said ties were growing."
+    )
+    result = run(text)
+    bagheris = [o for o in result.officials if o.country == "IR"]
+    assert len(bagheris) == 1 and bagheris[0].id == "mohammad-bagheri"
+    assert {"Mohammad Hossein Baqeri", "Bagheri"} <= set(bagheris[0].aliases)
