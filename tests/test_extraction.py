@@ -3,7 +3,8 @@
 import bilateral
 from bilateral.model import ExtractionResult, PartialDate
 
-TURKISH_VISIT = """ISLAMABAD: Turkish Foreign Minister Hakan Fidan arrived in Islamabad on Monday on a \
+TURKISH_VISIT = """ISLAMABAD: Turkish Foreign Minister Hakan Fidan arrived in Islamabad \
+on Monday on a \
 two-day official visit to Pakistan.
 
 He met Prime Minister Shehbaz Sharif and held talks with Foreign Minister Ishaq Dar at the \
