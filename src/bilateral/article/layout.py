@@ -28,6 +28,7 @@ class Layout:
     footer: tuple[LinePattern, ...]
     comment_stamp: tuple[LinePattern, ...]
     dateline: re.Pattern[str]
+    dateline_line: re.Pattern[str]
     stamp: re.Pattern[str]
 
 
@@ -57,5 +58,6 @@ def layout() -> Layout:
         footer=_compile(data["footer"], "footer"),
         comment_stamp=_compile(data["comment_stamp"], "comments"),
         dateline=re.compile(expand(data["dateline"]["pattern"])),
+        dateline_line=re.compile(expand(data["dateline_line"]["pattern"])),
         stamp=re.compile(expand(data["stamp"]["pattern"])),
     )

@@ -182,6 +182,11 @@ def _header(reading: _Reading, lines: list[Line]) -> int:
         previous = line.text
         if _header_furniture(reading, line) or _caption(reading, line):
             continue
+        alone = layout().dateline_line.match(line.text)
+        if alone and reading.dateline is None and (city := _city(alone["city"])):
+            reading.dateline = city
+            reading.add("dateline", line.start, line.end)
+            continue
         if _is_body_start(line):
             return index
         if reading.headline is None:
@@ -286,10 +291,11 @@ def _opening(reading: _Reading, line: Line) -> int:
     """Record the dateline or date stamp opening the body; returns where the text starts."""
     match = layout().dateline.match(line.text)
     city = _city(match["city"]) if match else None
-    if match and city:
+    if match and city and reading.dateline is None:
         reading.dateline = city
         reading.note_date(match["date"])
-        if match["agency"] and (outlet := outlet_of_code(match["agency"])):
+        agency = match["agency"] or match["agency_bare"]
+        if agency and (outlet := outlet_of_code(agency)):
             reading.outlets.append((AGENCY_CODE, outlet))
         reading.add("dateline", line.start, line.start + match.end())
         return line.start + match.end()

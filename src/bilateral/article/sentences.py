@@ -29,7 +29,30 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
         bounds.append((start, match.end()))
         start = match.end()
     bounds.append((start, len(text)))
-    return [trimmed for s, e in bounds if (trimmed := _trim(text, s, e))]
+    return [
+        piece
+        for s, e in bounds
+        if (trimmed := _trim(text, s, e))
+        for piece in _pieces(text, *trimmed)
+    ]
+
+
+MAX_SENTENCE = 1200
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence longer than MAX_SENTENCE characters (a scrape without full stops, a dump)
+    cut at white space, so that no later step works on an unbounded stretch."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        if trimmed := _trim(text, start, cut):
+            pieces.append(trimmed)
+        start = cut
+    if trimmed := _trim(text, start, end):
+        pieces.append(trimmed)
+    return pieces
 
 
 class _QuoteState:

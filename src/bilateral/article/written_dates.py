@@ -31,17 +31,30 @@ MONTH = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 DAY = MONTH + r"\s?\d{1,2}(?:st|nd|rd|th)?(?!\d)"
-DATE = DAY + r"\s*,?\s*\d{4}"
+DATE = (
+    rf"(?:{DAY}\s*,?\s*\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{MONTH},?\s\d{{4}}"
+    r"|\d{1,2}\.\d{1,2}\.\d{4})"
+)
+WEEKDAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 _WRITTEN = re.compile(
     r"(?P<month>[A-Za-z]+)\.?\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*,?\s*(?P<year>\d{4}))?"
 )
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DAY_FIRST = re.compile(
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)?(?P<month>[A-Za-z]+)\.?,?\s(?P<year>\d{4})"
+)
+_DOTTED = re.compile(r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})")
 
 
 def expand(pattern: str) -> str:
     """Replace the {MONTH}, {DAY} and {DATE} placeholders of a data-file pattern."""
-    return pattern.replace("{MONTH}", MONTH).replace("{DATE}", DATE).replace("{DAY}", DAY)
+    return (
+        pattern.replace("{MONTH}", MONTH)
+        .replace("{DATE}", DATE)
+        .replace("{DAY}", DAY)
+        .replace("{WEEKDAY}", WEEKDAY)
+    )
 
 
 def month_number(word: str) -> int | None:
@@ -54,6 +67,13 @@ def parse_written_date(text: str) -> tuple[int | None, int, int] | None:
     iso = _ISO_DAY.fullmatch(text)
     if iso:
         return int(iso[1]), int(iso[2]), int(iso[3])
+    dotted = _DOTTED.fullmatch(text)
+    if dotted:
+        return int(dotted["year"]), int(dotted["month"]), int(dotted["day"])
+    day_first = _DAY_FIRST.fullmatch(text)
+    if day_first:
+        month = month_number(day_first["month"])
+        return (int(day_first["year"]), month, int(day_first["day"])) if month else None
     match = _WRITTEN.fullmatch(text)
     if match is None:
         return None

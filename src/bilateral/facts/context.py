@@ -202,6 +202,14 @@ def _with_inferred_year(
             allowed = years if allowed is None else allowed & years
     clues = find_dates(sentences, None)
     year = infer_year(article.published_month_day, clues, allowed)
+    if year is None and sentences:
+        # agency copy ("TEHRAN, Oct. 13 (MNA) – ... on Thursday") reports the day it is dated
+        same_day = [
+            evolve(clue, month_day=article.published_month_day)
+            for clue in clues
+            if clue.sentence == 0 and clue.weekday is not None and clue.month_day is None
+        ]
+        year = infer_year(article.published_month_day, same_day[:1], allowed) if same_day else None
     if year is None:
         return article
     month, day = article.published_month_day
