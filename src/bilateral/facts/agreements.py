@@ -105,16 +105,20 @@ def _pair_in_context(ctx: Context, index: int) -> tuple[str, str] | None:
     """The two countries the last few sentences are about: those of the officials they
     name, and country pairs such as "between Iran and Saudi Arabia" (a country named alone
     is often only a topic: "the situation in Afghanistan")."""
-    seen: list[str] = []
-    for earlier in range(index, max(-1, index - _CONTEXT_SENTENCES), -1):
-        found = [(m.start, ctx.country(m.person or "")) for m in ctx.officials_in(earlier)]
-        found += _country_pairs(ctx, earlier)
-        for _, country in sorted(found, key=lambda f: f[0], reverse=True):
-            if country and country not in seen:
-                seen.append(country)
-        if len(seen) >= 2:
-            return seen[1], seen[0]
+    window = range(index, max(-1, index - _CONTEXT_SENTENCES), -1)
+    for collect in (_official_countries, _country_pairs):
+        seen: list[str] = []
+        for earlier in window:
+            for _, country in sorted(collect(ctx, earlier), key=lambda f: f[0], reverse=True):
+                if country and country not in seen:
+                    seen.append(country)
+            if len(seen) >= 2:
+                return seen[1], seen[0]
     return None
+
+
+def _official_countries(ctx: Context, index: int) -> list[tuple[int, str | None]]:
+    return [(m.start, ctx.country(m.person or "")) for m in ctx.officials_in(index)]
 
 
 def _country_pairs(ctx: Context, index: int) -> list[tuple[int, str | None]]:

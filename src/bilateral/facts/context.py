@@ -13,7 +13,7 @@ from bilateral.mentions.lexicon import Lexicon
 from bilateral.mentions.marks import Mark, find_marks
 from bilateral.mentions.people import Person, PersonMention, SentenceText, find_people
 from bilateral.model import Article, Notice, PartialDate, Span
-from bilateral.text.lexicons import city_countries
+from bilateral.text.lexicons import city_countries, outlets
 
 _GOVERNED = re.compile(
     r"(?:\b(?:with|to|of|by|from|between|and|on|for|including|upon)|[’']s)"
@@ -161,7 +161,7 @@ def build_context(article: Article, lexicon: Lexicon) -> Context:
     if article.published is None and article.published_month_day:
         article = _with_inferred_year(article, sentences, marks, lexicon, notices)
     day = article.published.as_date() if article.published else None
-    home = city_countries().get(article.dateline or "")
+    home = _home_country(article)
     persons, mentions = find_people(sentences, marks, lexicon, day, home)
     by_sentence: list[list[PersonMention]] = [[] for _ in sentences]
     for mention in mentions:
@@ -223,3 +223,11 @@ def _with_inferred_year(
 
 def _last_year(end: PartialDate | None) -> int:
     return end.year if end else dt.date.today().year
+
+
+def _home_country(article: Article) -> str | None:
+    """Whose point of view the article takes: its outlet's country, else its dateline's."""
+    outlet = next((o for o in outlets() if o.name == article.source), None)
+    if outlet and outlet.country:
+        return outlet.country
+    return city_countries().get(article.dateline or "")

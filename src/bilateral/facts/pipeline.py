@@ -22,6 +22,7 @@ from bilateral.model import (
     Visit,
 )
 from bilateral.text.documents import Document, text_id
+from bilateral.text.lexicons import city_countries
 
 DUPLICATE_OVERLAP = 0.7
 
@@ -122,7 +123,8 @@ def _extract(text: str, article_id: str, lexicon: Lexicon) -> ExtractionResult:
 
 def _fill_countries(ctx: Context, visits: list[FoundVisit]) -> None:
     """Officials of unknown country take it from the visit they appear in: the host
-    country for those the visitor met there, the visitor's for the delegation."""
+    country for those the visitor met there, the visitor's for the delegation; any left
+    are taken to serve the country the article is written from (its dateline's)."""
     for visit in visits:
         home = ctx.country(visit.visitor)
         for person_id in visit.delegation:
@@ -136,6 +138,11 @@ def _fill_countries(ctx: Context, visits: list[FoundVisit]) -> None:
                 person = ctx.persons.get(person_id)
                 if person and person.country is None:
                     person.country = visit.destination
+    home = city_countries().get(ctx.article.dateline or "")
+    travellers = {v.visitor for v in visits} | {p for v in visits for p in v.delegation}
+    for person in ctx.persons.values():
+        if person.country is None and home and person.id not in travellers:
+            person.country = home
 
 
 def _officials(ctx: Context) -> tuple[Official, ...]:

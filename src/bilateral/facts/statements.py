@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from bilateral.facts.context import Context
 from bilateral.facts.vocabulary import pattern, phrases, words
@@ -16,9 +16,11 @@ _SPEAKER_REACH = 90
 _ENDS_CLAUSE = re.compile(
     r"\s*(?:$|\.|,(?!\s*[“\"])|(?:while|in|on|at|during|after|before|when|as|this|today)\b)"
 )
-_PARENTHETICAL = re.compile(r"\s*,[^,]{1,30},\s*")
+_PARENTHETICAL = re.compile(r"\s*,\s*(?:who\b[^,]{1,140}|(?![^,]*\b(?:said|told)\b)[^,]{1,120}),\s*")
+_SECOND_VERB = re.compile(r",\s+and\s+(?:also\s+)?(?=\w)")
 _SPEECH_GAP = 60
 _MIN_WORDS = 4
+_THAT_REACH = 60
 _BACK_REFERENCE = re.compile(r"^(?:this|so|it|these|that)\b", re.IGNORECASE)
 _THAT = re.compile(r"^\s*(?:that\s+)?")
 _TWO_SIDES = re.compile(r"\b(?:the two|both|they|we)\b|\band\b", re.IGNORECASE)
@@ -48,8 +50,28 @@ def find_statements(ctx: Context, visitors: dict[str, str]) -> list[FoundStateme
     for index in range(len(ctx.sentences)):
         statement = _quoted(ctx, index, visitors) or _reported(ctx, index, visitors)
         if statement:
-            found.append(statement)
+            found.extend(_split_coordinated(statement))
     return found
+
+
+def _split_coordinated(statement: FoundStatement) -> list[FoundStatement]:
+    """"said that X, and assured that Y" is two statements of one speaker (while
+    "underscored X and noted that Y" stays one)."""
+    reporting = pattern("statements", "reported")
+    speech = pattern("statements", "speech")
+    for joint in _SECOND_VERB.finditer(statement.text):
+        rest = statement.text[joint.end() :]
+        verb = reporting.match(rest) or speech.match(rest)
+        if verb is None or not re.match(r"\s+that\s", rest[verb.end() :]):
+            continue
+        first = statement.text[: joint.start()].strip()
+        second = rest
+        if verb.group().lower() in words("statements", "speech"):
+            second = rest[verb.end() :].strip()[len("that") :].strip()
+        if len(first.split()) < _MIN_WORDS or len(second.split()) < _MIN_WORDS:
+            continue
+        return [evolve(statement, text=first), *_split_coordinated(evolve(statement, text=second))]
+    return [statement]
 
 
 def _quoted(ctx: Context, index: int, visitors: dict[str, str]) -> FoundStatement | None:
@@ -107,6 +129,9 @@ def _reported(ctx: Context, index: int, visitors: dict[str, str]) -> FoundStatem
             content = re.sub(
                 r"^(?:in (?:a|his|her|the) [\w ]{2,30}?\s)?that\s", "", content.strip()
             )
+            that = re.search(r"\bthat\s", content[:_THAT_REACH])
+            if that and not re.search(r"[,;]", content[: that.start()]):
+                content = content[that.end() :]
         else:
             content = sentence.text[verb.start() :]
         content = _clean(content)
@@ -131,6 +156,11 @@ def _speaker_before(
         if not ctx.is_governed(m)
     ]  # fmt: skip
     candidates = [m for m in candidates if not _possessive(ctx, m)]
+    if len(candidates) >= 2 and re.fullmatch(
+        r"\s*(?:,\s*)?and\s+(?:his|her|the)?\s*(?:\w+\s+)?(?:counterpart\s+)?",
+        sentence.text[candidates[-2].end - sentence.start : candidates[-1].start - sentence.start],
+    ):
+        return None  # "A and B discussed": two speakers, no one's statement
     gap_from = candidates[-1].end if candidates else sentence.start + clause_start
     person: str | None
     if visiting and (not candidates or visiting[0] > candidates[-1].start):

@@ -20,7 +20,11 @@ _DESTINATION_REACH = 90
 _BREAK = re.compile(r"[;:]|,\s(?:and\s)?(?:where|while|which|who|but)\b|\.\s")
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
 _LEAD_IN = re.compile(r"\s*(?:the\s+)?(?:[\w’'-]+\s+){0,2}?(?:(?:port\s+)?city\s+of\s+)?")
-_THE_COUNTRY = re.compile(r"^\s*(?:the|this|that)\s(?:country|neighbou?ring country|neighbou?r)\b")
+_THE_COUNTRY = re.compile(
+    r"^\s*(?:the|this|that)\s(?:country|neighbou?ring country|neighbou?r|[Kk]ingdom"
+    r"|[Gg]ulf (?:state|nation|country)|[Ii]slamic [Rr]epublic|[Ee]mirate|[Rr]epublic)\b"
+)
+_RELATIVE = re.compile(r",\s*who\b[^,]*,")
 _CAPITAL = re.compile(r"^\s*(?:the\s)?(?P<adj>\w+)\scapital\b")
 _POSSESSIVE_END = re.compile(
     r"[’']s?\s+(?:(?:\w+-day|maiden|first|official|state|brief|recent|ongoing|unprecedented|\w+)\s+){0,3}$"
@@ -154,7 +158,14 @@ def _visitor(ctx: Context, index: int, start: int, end: int) -> str | None:
     pronoun = ctx.pronoun_at(index, before[-1].end if before else sentence.start, start)
     if pronoun is not None:
         return ctx.antecedent(index, pronoun)
-    subjects = [m for m in before if not ctx.is_governed(m)]
+    relative = [
+        (sentence.start + r.start(), sentence.start + r.end())
+        for r in _RELATIVE.finditer(sentence.text, 0, start - sentence.start)
+    ]
+    subjects = [
+        m for m in before
+        if not ctx.is_governed(m) and not any(a <= m.start < b for a, b in relative)
+    ]  # fmt: skip
     if subjects:
         return subjects[-1].person
     return None
@@ -233,7 +244,7 @@ def _from_meetings(
         if not any(c == host for c in countries.values()) and meeting.place_country is None:
             continue
         for person, country in countries.items():
-            if country and country != host:
+            if country and country != host and not _resident(ctx, person):
                 sentence = ctx.sentences[meeting.sentence]
                 found.append(
                     _Trigger(
@@ -241,6 +252,12 @@ def _from_meetings(
                     )
                 )
     return found
+
+
+def _resident(ctx: Context, person_id: str) -> bool:
+    """Ambassadors and envoys live where they meet: meeting there is no visit."""
+    person = ctx.persons.get(person_id)
+    return bool(person) and "ambassador" in (person.offices if person else [])
 
 
 def _city_country(city: str | None) -> str | None:

@@ -175,6 +175,9 @@ class _Finder:
         titles = [m for m in chain + post if m.kind == "office"]
         rank = next((m.value for m in chain if m.kind == "rank"), None)
         country = next((m.value for m in chain if m.kind == "country"), None)
+        country = country or next(
+            (m.country for m in chain if m.kind == "organisation" and m.country), None
+        )
         country = country or next(iter(countries_in_titles), None)
         country = country or next((t.country for t in titles if t.country), None)
         phrase_start = min([start, *(m.start for m in chain)])
@@ -380,6 +383,7 @@ def _name_runs(sentence: SentenceText, marks: Sequence[Mark]) -> list[tuple[int,
         if current:
             runs.append(current)
     result = []
+    runs = [run for run in runs if any(end - start > 2 for start, end in run)]
     for run in runs:
         while (
             run

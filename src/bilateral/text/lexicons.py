@@ -27,6 +27,7 @@ class Outlet:
     codes: tuple[str, ...]
     domains: tuple[str, ...]
     self_references: tuple[str, ...]
+    country: str | None = None
 
 
 def _strings(record: dict[str, object], key: str, where: str) -> tuple[str, ...]:
@@ -82,6 +83,7 @@ def outlets() -> tuple[Outlet, ...]:
                 _strings(record, "codes", where),
                 _strings(record, "domains", where),
                 _strings(record, "self_references", where),
+                record.get("country"),
             )
         )
     return tuple(result)
