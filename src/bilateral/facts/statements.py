@@ -175,9 +175,8 @@ def _speaker_before(
             return None
         return ctx.antecedent(index, pronoun)
     gap = sentence.text[gap_from - sentence.start : at - sentence.start]
-    if speech and len(gap) > _SPEECH_GAP:
-        return None
-    if speech and "," in gap and not _PARENTHETICAL.fullmatch(gap):
+    parenthetical = bool(_PARENTHETICAL.fullmatch(gap))
+    if speech and not parenthetical and ("," in gap or len(gap) > _SPEECH_GAP):
         return None
     if _TWO_SIDES.search(gap) and re.search(r"\band\b", gap) and len(gap) < 25:
         return None

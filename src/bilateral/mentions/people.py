@@ -139,7 +139,9 @@ class _Finder:
             chain = _left_chain(sentence, marks, start)
             post = _post_title(sentence, marks, end)
             name = clean_name(sentence.text[start - sentence.start : end - sentence.start])
-            holder = self.holder_for(name, [m.value for m in chain + post if m.kind == "office"])
+            known = self._known_part(name)
+            offices = [m.value for m in chain + post if m.kind == "office"]
+            holder = known.holder if known else self.holder_for(name, offices)
             titled = any(m.kind in ("rank", "office") for m in chain + post)
             if not (titled or holder):
                 continue
@@ -198,6 +200,14 @@ class _Finder:
         )
         self.mentions.append(_with_person(mention, person.id))
 
+    def _known_part(self, name: str) -> Person | None:
+        """A person already found whose name contains this one ("Rashid" of "Rashid Ahmed")."""
+        tokens = set(name_tokens(name))
+        if len(tokens) != 1:
+            return None
+        matches = [p for p in self.persons if tokens <= p.tokens]
+        return matches[-1] if matches else None
+
     def holder_for(self, name: str, offices: list[str]) -> Holder | None:
         tokens = name_tokens(name)
         if not tokens:
@@ -246,7 +256,7 @@ class _Finder:
             if country and person.country and country != person.country:
                 continue
             if tokens and tokens <= person.tokens:
-                if holder and not person.holder:
+                if holder and not person.holder and _part_of(tuple(person.tokens), holder.name):
                     person.holder = holder
                 return person
             if holder and not person.holder and set(name_tokens(holder.name)) >= person.tokens:
