@@ -14,7 +14,8 @@ from bilateral.model import PartialDate, Span
 _SPEAKER_AFTER = re.compile(r"(?:,[”\"’]?|[”\"],?)\s+")
 _SPEAKER_REACH = 90
 _ENDS_CLAUSE = re.compile(
-    r"\s*(?:$|\.|,(?!\s*[“\"])|(?:while|in|on|at|during|after|before|when|as|this|today)\b)"
+    r"\s*(?:$|\.|,(?!\s*[“\"])"
+    r"|(?:while|in|on|at|during|after|before|when|as|this|today|by|according|later)\b)"
 )
 _PARENTHETICAL = re.compile(r"\s*,\s*(?:who\b[^,]{1,140}|(?![^,]*\b(?:said|told)\b)[^,]{1,120}),\s*")
 _SECOND_VERB = re.compile(r",\s+and\s+(?:also\s+)?(?=\w)")
@@ -54,19 +55,25 @@ def find_statements(ctx: Context, visitors: dict[str, str]) -> list[FoundStateme
     return found
 
 
+def _is_speech(verb: str) -> bool:
+    return bool(pattern("statements", "speech", anchored="both").match(verb))
+
+
 def _split_coordinated(statement: FoundStatement) -> list[FoundStatement]:
-    """"said that X, and assured that Y" is two statements of one speaker (while
-    "underscored X and noted that Y" stays one)."""
+    """"said that X, and called for Y" is two statements of one speaker (while
+    "underscored X and noted that Y" and "underlined X, and briefed Y" stay one)."""
     reporting = pattern("statements", "reported")
     speech = pattern("statements", "speech")
     for joint in _SECOND_VERB.finditer(statement.text):
         rest = statement.text[joint.end() :]
         verb = reporting.match(rest) or speech.match(rest)
-        if verb is None or not re.match(r"\s+that\s", rest[verb.end() :]):
+        if verb is None or not (
+            _is_speech(statement.verb) or re.match(r"\s+that\s", rest[verb.end() :])
+        ):
             continue
         first = statement.text[: joint.start()].strip()
         second = rest
-        if verb.group().lower() in words("statements", "speech"):
+        if _is_speech(verb.group().lower()):
             second = rest[verb.end() :].strip()[len("that") :].strip()
         if len(first.split()) < _MIN_WORDS or len(second.split()) < _MIN_WORDS:
             continue
@@ -108,7 +115,7 @@ def _reported(ctx: Context, index: int, visitors: dict[str, str]) -> FoundStatem
     for verb in sorted(verbs, key=lambda m: m.start()):
         at = sentence.start + verb.start()
         word = verb.group().lower()
-        speech = word in words("statements", "speech")
+        speech = _is_speech(word)
         speaker = _speaker_before(ctx, index, at, visitors, speech)
         if speaker is None:
             continue
@@ -124,7 +131,7 @@ def _reported(ctx: Context, index: int, visitors: dict[str, str]) -> FoundStatem
                 addressee = target.person
                 rest = sentence.text[target.end - sentence.start :]
                 rest = re.sub(r"^\s*,[^,]*,", "", rest)
-        if word in words("statements", "speech"):
+        if _is_speech(word):
             content = _THAT.sub("", rest, count=1)
             content = re.sub(
                 r"^(?:in (?:a|his|her|the) [\w ]{2,30}?\s)?that\s", "", content.strip()
@@ -156,9 +163,10 @@ def _speaker_before(
         if not ctx.is_governed(m)
     ]  # fmt: skip
     candidates = [m for m in candidates if not _possessive(ctx, m)]
-    if len(candidates) >= 2 and re.fullmatch(
+    named = list(ctx.officials_in(index, start=sentence.start + clause_start, end=at))
+    if len(named) >= 2 and re.fullmatch(
         r"\s*(?:,\s*)?and\s+(?:his|her|the)?\s*(?:\w+\s+)?(?:counterpart\s+)?",
-        sentence.text[candidates[-2].end - sentence.start : candidates[-1].start - sentence.start],
+        sentence.text[named[-2].end - sentence.start : named[-1].start - sentence.start],
     ):
         return None  # "A and B discussed": two speakers, no one's statement
     gap_from = candidates[-1].end if candidates else sentence.start + clause_start

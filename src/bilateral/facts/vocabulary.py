@@ -19,7 +19,8 @@ def words(section: str, key: str) -> list[str]:
 def pattern(section: str, key: str, *, anchored: str = "") -> re.Pattern[str]:
     """One alternation of the phrases in ``facts.toml`` [section] key, longest first.
 
-    ``anchored`` is "end" to match only at the end of the text, "start" at its start.
+    ``anchored`` is "end" to match only at the end of the text, "start" at its start,
+    "both" for the whole text.
     """
     phrases_ = sorted(words(section, key), key=len, reverse=True)
     body = "|".join(f"(?:{w})" for w in phrases_)
@@ -27,6 +28,8 @@ def pattern(section: str, key: str, *, anchored: str = "") -> re.Pattern[str]:
         return re.compile(rf"(?<![\w-])(?:{body})$", re.IGNORECASE)
     if anchored == "start":
         return re.compile(rf"^(?:{body})(?![\w-])", re.IGNORECASE)
+    if anchored == "both":
+        return re.compile(rf"^(?:{body})$", re.IGNORECASE)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
