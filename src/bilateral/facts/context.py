@@ -15,11 +15,13 @@ from bilateral.mentions.people import Person, PersonMention, SentenceText, find_
 from bilateral.model import Article, Notice, PartialDate, Span
 from bilateral.text.lexicons import city_countries, outlets
 
+_FILLERS = r"(?:\s+(?:the|a|an|his|her|their|its|top|visiting|senior|[A-Z][a-z]+(?:[’']s)?)){0,3}"
 _GOVERNED = re.compile(
-    r"(?:\b(?:with|to|of|by|from|between|and|on|for|including|upon)|[’']s)"
-    r"(?:\s+(?:the|a|an|his|her|their|its|top|visiting|senior|[A-Z][a-z]+(?:[’']s)?))"
-    r"{0,3}\s*$"
+    rf"(?:(?:\b(?:with|to|of|by|from|between|on|for|including|upon)|[’']s){_FILLERS}"
+    rf"|\bbetween\b[^,;.]{{0,80}}\band{_FILLERS})\s*$"
 )
+_RELATIVE = re.compile(r",\s*who\b[^,]*,")
+_LOOK_BACK = 80
 _PRONOUN = re.compile(r"\b(?:he|she|He|She|his|her|His|Her|him)\b")
 
 
@@ -72,10 +74,16 @@ class Context:
                 yield mention
 
     def is_governed(self, mention: PersonMention) -> bool:
-        """Whether a mention is the object of "with", "to", "of"... (not a subject)."""
+        """Whether a mention cannot be the subject of its sentence's main verb: the object
+        of "with", "to", "of"..., or inside a relative clause (", who will accompany X,")."""
         sentence = self.sentences[mention.sentence]
-        before = sentence.text[: mention.start - sentence.start]
-        return bool(_GOVERNED.search(before))
+        before = sentence.text[
+            max(0, mention.start - sentence.start - _LOOK_BACK) : mention.start - sentence.start
+        ]
+        if _GOVERNED.search(before):
+            return True
+        at = mention.start - sentence.start
+        return any(r.start() < at < r.end() for r in _RELATIVE.finditer(sentence.text, 0, at + 200))
 
     def subject(self, index: int, before: int | None = None) -> str | None:
         """The person who is the subject of sentence ``index`` (before an offset)."""

@@ -124,7 +124,8 @@ def _extract(text: str, article_id: str, lexicon: Lexicon) -> ExtractionResult:
 def _fill_countries(ctx: Context, visits: list[FoundVisit]) -> None:
     """Officials of unknown country take it from the visit they appear in: the host
     country for those the visitor met there, the visitor's for the delegation; any left
-    are taken to serve the country the article is written from (its dateline's)."""
+    are taken to serve the country the article is written from (its dateline's), unless
+    the article has them travel there."""
     for visit in visits:
         home = ctx.country(visit.visitor)
         for person_id in visit.delegation:
@@ -139,9 +140,12 @@ def _fill_countries(ctx: Context, visits: list[FoundVisit]) -> None:
                 if person and person.country is None:
                     person.country = visit.destination
     home = city_countries().get(ctx.article.dateline or "")
-    travellers = {v.visitor for v in visits} | {p for v in visits for p in v.delegation}
+    destinations: dict[str, set[str]] = {}
+    for visit in visits:
+        for person_id in (visit.visitor, *visit.delegation):
+            destinations.setdefault(person_id, set()).add(visit.destination)
     for person in ctx.persons.values():
-        if person.country is None and home and person.id not in travellers:
+        if person.country is None and home and home not in destinations.get(person.id, set()):
             person.country = home
 
 

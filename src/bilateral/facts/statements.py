@@ -17,7 +17,9 @@ _ENDS_CLAUSE = re.compile(
     r"\s*(?:$|\.|,(?!\s*[“\"])"
     r"|(?:while|in|on|at|during|after|before|when|as|this|today|by|according|later)\b)"
 )
-_PARENTHETICAL = re.compile(r"\s*,\s*(?:who\b[^,]{1,140}|(?![^,]*\b(?:said|told)\b)[^,]{1,120}),\s*")
+_PARENTHETICAL = re.compile(
+    r"\s*,\s*(?:who\b[^,]{1,140}|(?![^,]*\b(?:said|told)\b)[^,]{1,120}),\s*"
+)
 _SECOND_VERB = re.compile(r",\s+and\s+(?:also\s+)?(?=\w)")
 _SPEECH_GAP = 60
 _MIN_WORDS = 4
@@ -60,7 +62,7 @@ def _is_speech(verb: str) -> bool:
 
 
 def _split_coordinated(statement: FoundStatement) -> list[FoundStatement]:
-    """"said that X, and called for Y" is two statements of one speaker (while
+    """ "said that X, and called for Y" is two statements of one speaker (while
     "underscored X and noted that Y" and "underlined X, and briefed Y" stay one)."""
     reporting = pattern("statements", "reported")
     speech = pattern("statements", "speech")

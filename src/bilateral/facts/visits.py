@@ -24,7 +24,6 @@ _THE_COUNTRY = re.compile(
     r"^\s*(?:the|this|that)\s(?:country|neighbou?ring country|neighbou?r|[Kk]ingdom"
     r"|[Gg]ulf (?:state|nation|country)|[Ii]slamic [Rr]epublic|[Ee]mirate|[Rr]epublic)\b"
 )
-_RELATIVE = re.compile(r",\s*who\b[^,]*,")
 _CAPITAL = re.compile(r"^\s*(?:the\s)?(?P<adj>\w+)\scapital\b")
 _POSSESSIVE_END = re.compile(
     r"[’']s?\s+(?:(?:\w+-day|maiden|first|official|state|brief|recent|ongoing|unprecedented|\w+)\s+){0,3}$"
@@ -158,14 +157,7 @@ def _visitor(ctx: Context, index: int, start: int, end: int) -> str | None:
     pronoun = ctx.pronoun_at(index, before[-1].end if before else sentence.start, start)
     if pronoun is not None:
         return ctx.antecedent(index, pronoun)
-    relative = [
-        (sentence.start + r.start(), sentence.start + r.end())
-        for r in _RELATIVE.finditer(sentence.text, 0, start - sentence.start)
-    ]
-    subjects = [
-        m for m in before
-        if not ctx.is_governed(m) and not any(a <= m.start < b for a, b in relative)
-    ]  # fmt: skip
+    subjects = [m for m in before if not ctx.is_governed(m)]
     if subjects:
         return subjects[-1].person
     return None
