@@ -7,7 +7,7 @@ import re
 from attrs import evolve, frozen
 
 from bilateral.facts.context import Context
-from bilateral.facts.vocabulary import pattern, phrases, words
+from bilateral.facts.vocabulary import pattern, phrases
 from bilateral.mentions.people import PersonMention
 from bilateral.model import PartialDate, Span
 
