@@ -17,6 +17,7 @@ from typing import Any
 from attrs import evolve, field, frozen
 
 from bilateral.errors import InvalidDataError
+from bilateral.mentions.names import name_tokens
 from bilateral.model import PartialDate
 from bilateral.text.lexicons import Country, countries
 from bilateral.text.resources import packaged_toml
@@ -26,6 +27,7 @@ from bilateral.text.resources import packaged_toml
 class OfficeForm:
     pattern: str
     country: str | None = None
+    country_word: bool = False
 
 
 @frozen
@@ -105,7 +107,9 @@ def parse_offices(data: Mapping[str, Any], source: str) -> tuple[Office, ...]:
             if isinstance(form, str):
                 forms.append(OfficeForm(form))
             elif isinstance(form, dict) and isinstance(form.get("form"), str):
-                forms.append(OfficeForm(form["form"], form.get("country")))
+                forms.append(
+                    OfficeForm(form["form"], form.get("country"), bool(form.get("country_word")))
+                )
             else:
                 raise InvalidDataError(where, "forms", f"bad form {form!r}")
         offices.append(
@@ -247,6 +251,40 @@ class Lexicon:
 
     def office(self, key: str) -> Office | None:
         return next((o for o in self.offices if o.key == key), None)
+
+    def holders_named(self, tokens: tuple[str, ...]) -> list[Holder]:
+        """Holders one of whose names folds to exactly these tokens."""
+        index: dict[tuple[str, ...], list[Holder]] = self._cache.setdefault("by_name", {})
+        if not index:
+            for holder in self.holders:
+                for name in holder.names:
+                    entries = index.setdefault(name_tokens(name), [])
+                    if holder not in entries:
+                        entries.append(holder)
+        return index.get(tokens, [])
+
+    def holders_with(self, tokens: tuple[str, ...]) -> list[Holder]:
+        """Holders one of whose names contains all these tokens."""
+        index: dict[str, list[Holder]] = self._cache.setdefault("by_token", {})
+        if not index:
+            for holder in self.holders:
+                for token in {t for name in holder.names for t in name_tokens(name)}:
+                    index.setdefault(token, []).append(holder)
+        if not tokens:
+            return []
+        candidates = index.get(tokens[0], [])
+        return [
+            h for h in candidates
+            if any(set(tokens) <= set(name_tokens(n)) for n in h.names)
+        ]  # fmt: skip
+
+    def surname_holders(self, token: str) -> list[Holder]:
+        """Holders one of whose names ends with this folded token."""
+        return [
+            h
+            for h in self.holders_with((token,))
+            if any(name_tokens(n)[-1:] == (token,) for n in h.names)
+        ]
 
     def holders_of(self, office: str, country: str | None, day: dt.date) -> list[Holder]:
         """Who held ``office`` (in ``country``, when given) on ``day``."""

@@ -8,11 +8,12 @@ from attrs import frozen
 
 from bilateral.mentions.lexicon import Lexicon
 from bilateral.mentions.patterns import (
-    city_pattern,
-    country_pattern,
+    OfficePattern,
+    city_matcher,
+    country_matcher,
     office_pattern,
-    organisation_pattern,
-    rank_pattern,
+    organisation_matcher,
+    rank_matcher,
 )
 from bilateral.text.lexicons import city_countries
 
@@ -33,33 +34,31 @@ class Mark:
 def find_marks(text: str, offset: int, lexicon: Lexicon) -> list[Mark]:
     """All marks in ``text`` (a sentence starting at ``offset`` in the article)."""
     marks: list[Mark] = []
-    for match in country_pattern(lexicon).finditer(text):
-        code = lexicon.country_of_word(match.group())
+    for start, end, word in country_matcher(lexicon).finditer(text):
+        code = lexicon.country_of_word(text[start:end])
         if code:
-            marks.append(_mark(match.start(), match.end(), offset, "country", code, code, text))
+            marks.append(_mark(start, end, offset, "country", code, code, text))
     cities = city_countries()
-    for match in city_pattern(lexicon).finditer(text):
-        code = cities[match.group()]
-        marks.append(_mark(match.start(), match.end(), offset, "city", match.group(), code, text))
+    for start, end, city in city_matcher(lexicon).finditer(text):
+        marks.append(_mark(start, end, offset, "city", city, cities[city], text))
     organisations = {f: o for o in lexicon.organisations for f in o.forms}
-    for match in organisation_pattern(lexicon).finditer(text):
-        org = organisations[match.group()]
-        marks.append(
-            _mark(match.start(), match.end(), offset, "organisation", org.name, org.country, text)
-        )
+    for start, end, form in organisation_matcher(lexicon).finditer(text):
+        org = organisations[form]
+        marks.append(_mark(start, end, offset, "organisation", org.name, org.country, text))
     ranks = {f: r.name for r in lexicon.ranks for f in r.forms}
-    for match in rank_pattern(lexicon).finditer(text):
-        marks.append(
-            _mark(match.start(), match.end(), offset, "rank", ranks[match.group()], None, text)
-        )
+    for start, end, form in rank_matcher(lexicon).finditer(text):
+        if text[end : end + 1].isspace() and not (start and text[start - 1] == "."):
+            marks.append(_mark(start, end, offset, "rank", ranks[form], None, text))
     offices = office_pattern(lexicon)
     country_ends = {m.start - offset: m.end - offset for m in marks if m.kind == "country"}
     position = 0
-    while (found := offices.regex.search(text, position)) is not None:
-        match = _after_country_word(offices.regex, text, found, country_ends)
+    while (found := offices.search(text, position)) is not None:
+        match = _after_country_word(offices, text, found, country_ends)
         position = max(match.end(), position + 1)
         group = match.lastgroup
         if group is None:
+            continue
+        if group in offices.country_word_groups and match.start() not in country_ends:
             continue
         key, implied = offices.groups[group]
         marks.append(_mark(match.start(), match.end(), offset, "office", key, implied, text))
@@ -67,14 +66,14 @@ def find_marks(text: str, offset: int, lexicon: Lexicon) -> list[Mark]:
 
 
 def _after_country_word(
-    regex: re.Pattern[str], text: str, found: re.Match[str], country_ends: dict[int, int]
+    offices: OfficePattern, text: str, found: re.Match[str], country_ends: dict[int, int]
 ) -> re.Match[str]:
     """ "Russian Foreign Minister" is the office "Foreign Minister" of a country word, not a
     minister of "Russian Foreign"."""
     country_end = country_ends.get(found.start())
     if country_end is None or text[country_end : country_end + 1] != " ":
         return found
-    return regex.match(text, country_end + 1) or found
+    return offices.match_at(text, country_end + 1) or found
 
 
 def _mark(start: int, end: int, offset: int, kind: str, value: str, country: str | None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "ul", "ur", "al", "el", "ud", "e", "de", "van"})
 HONORIFIC_PARTS = frozenset(
@@ -30,6 +31,7 @@ def fold_token(token: str) -> str:
     return re.sub(r"(.)\1+", r"\1", token)
 
 
+@lru_cache(maxsize=65536)
 def name_tokens(name: str) -> tuple[str, ...]:
     """Folded tokens of a name, without honorific parts and particles."""
     ascii_name = unicodedata.normalize("NFKD", split_glued(name)).encode("ascii", "ignore")

@@ -20,8 +20,26 @@ T = TypeVar("T")
 
 @frozen
 class OfficePattern:
+    """All office forms as one regex, and the same split by the letter a match can start
+    with, so that each word is tried only against the forms that may begin there."""
+
     regex: re.Pattern[str]
     groups: dict[str, tuple[str, str | None]]  # group name -> (office key, implied country)
+    by_letter: dict[str, re.Pattern[str]]
+    country_word_groups: frozenset[str] = frozenset()
+
+    _WORD_START = re.compile(r"(?<![\w-])[^\W\d_]")
+
+    def match_at(self, text: str, position: int) -> re.Match[str] | None:
+        bucket = self.by_letter.get(text[position : position + 1].lower())
+        return bucket.match(text, position) if bucket else None
+
+    def search(self, text: str, position: int = 0) -> re.Match[str] | None:
+        for word in self._WORD_START.finditer(text, position):
+            found = self.match_at(text, word.start())
+            if found:
+                return found
+        return None
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -76,15 +94,85 @@ def _build_office_pattern(lexicon: Lexicon) -> OfficePattern:
     country = rf"(?:{lexicon.country_words})(?:[’']s)?"
     capital = rf"(?-i:(?!(?:{rank_alternation(lexicon)})(?![\w]))[A-Z][A-Za-z’'-]+)"
     alternatives = []
+    country_word_groups: set[str] = set()
+    letters: list[set[str] | None] = []
     groups: dict[str, tuple[str, str | None]] = {}
     for office in lexicon.offices:
         for form in sorted(office.forms, key=lambda f: len(f.pattern), reverse=True):
             name = f"f{len(groups)}"
             groups[name] = (office.key, form.country)
+            if form.country_word:
+                country_word_groups.add(name)
             body = form.pattern.replace("{C}", country).replace("{Cap}", capital)
             alternatives.append(f"(?P<{name}>{body})")
-    regex = re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w])", re.IGNORECASE)
-    return OfficePattern(regex, groups)
+            letters.append(_first_letters(body))
+
+    def compiled(parts: list[str]) -> re.Pattern[str]:
+        return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w])", re.IGNORECASE)
+
+    by_letter = {}
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        parts = [
+            a
+            for a, first in zip(alternatives, letters, strict=True)
+            if first is None or letter in first
+        ]
+        if parts:
+            by_letter[letter] = compiled(parts)
+    return OfficePattern(compiled(alternatives), groups, by_letter, frozenset(country_word_groups))
+
+
+def _first_letters(pattern: str) -> set[str] | None:
+    """Lower-case letters a match of ``pattern`` can begin with (None: can't tell)."""
+    try:
+        parsed = re._parser.parse(pattern, re.IGNORECASE)  # type: ignore[attr-defined]
+    except (re.error, AttributeError):
+        return None
+    return _first_of(list(parsed))
+
+
+def _first_of(items: list[Any]) -> set[str] | None:
+    constants = re._constants  # type: ignore[attr-defined]
+    letters: set[str] = set()
+    for op, value in items:
+        if op is constants.LITERAL:
+            return letters | {chr(value).lower()}
+        if op is constants.IN:
+            for kind, item in value:
+                if kind is constants.LITERAL:
+                    letters.add(chr(item).lower())
+                elif kind is constants.RANGE:
+                    letters.update(chr(c).lower() for c in range(item[0], item[1] + 1))
+                elif kind is not constants.NEGATE:
+                    return None
+                else:
+                    return None
+            return letters
+        if op is constants.BRANCH:
+            for branch in value[1]:
+                first = _first_of(list(branch))
+                if first is None:
+                    return None
+                letters |= first
+            return letters
+        if op is constants.SUBPATTERN:
+            first = _first_of(list(value[-1]))
+            if first is None:
+                return None
+            return letters | first
+        if op in (constants.MAX_REPEAT, constants.MIN_REPEAT):
+            low, _high, inner = value
+            first = _first_of(list(inner))
+            if first is None:
+                return None
+            letters |= first
+            if low > 0:
+                return letters
+            continue
+        if op in (constants.ASSERT, constants.ASSERT_NOT, constants.AT):
+            continue
+        return None
+    return None
 
 
 def organisation_pattern(lexicon: Lexicon) -> re.Pattern[str]:
@@ -95,4 +183,77 @@ def organisation_pattern(lexicon: Lexicon) -> re.Pattern[str]:
             rf"(?<![\w-])(?:{_alternation(f for o in lexicon.organisations for f in o.forms)})"
             r"(?![\w])"
         ),
+    )
+
+
+class PhraseMatcher:
+    """Finds any of many fixed phrases (case-sensitive, whole words) in one pass: a
+    dictionary from each phrase's first word to the phrases it begins, longest first,
+    looked up at every word of the text instead of trying a long alternation."""
+
+    _WORD = re.compile(r"[^\W\d_]\w*")
+
+    def __init__(self, phrases: Iterable[str], possessive: bool = False) -> None:
+        self.possessive = possessive
+        self.by_first: dict[str, list[str]] = {}
+        for phrase in sorted(set(phrases), key=len, reverse=True):
+            first = self._WORD.match(phrase)
+            if first:
+                self.by_first.setdefault(_head(first.group()), []).append(phrase)
+
+    def finditer(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, phrase) of the phrases in text, leftmost-longest, not overlapping."""
+        found: list[tuple[int, int, str]] = []
+        position = 0
+        for word in self._WORD.finditer(text):
+            start = word.start()
+            if start < position or (
+                start and (text[start - 1].isalnum() or text[start - 1] in "-_")
+            ):
+                continue
+            for phrase in self.by_first.get(word.group(), ()):
+                end = start + len(phrase)
+                if not text.startswith(phrase, start):
+                    continue
+                if self.possessive and text[end : end + 2] in ("’s", "'s"):
+                    end += 2
+                if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+                    continue
+                found.append((start, end, phrase))
+                position = end
+                break
+        return found
+
+
+def _head(word: str) -> str:
+    """The letters and digits a phrase's first word starts with ("U" of "U.S.")."""
+    return re.split(r"[^\w]", word, maxsplit=1)[0]
+
+
+def country_matcher(lexicon: Lexicon) -> PhraseMatcher:
+    """Country names and adjectives, with an optional possessive ("Iran’s")."""
+    return _cached(
+        lexicon,
+        "country_matcher",
+        lambda: PhraseMatcher(
+            (w for c in lexicon.countries for w in (*c.names, *c.adjectives)), possessive=True
+        ),
+    )
+
+
+def city_matcher(lexicon: Lexicon) -> PhraseMatcher:
+    return _cached(lexicon, "city_matcher", lambda: PhraseMatcher(city_countries()))
+
+
+def organisation_matcher(lexicon: Lexicon) -> PhraseMatcher:
+    return _cached(
+        lexicon,
+        "organisation_matcher",
+        lambda: PhraseMatcher(f for o in lexicon.organisations for f in o.forms),
+    )
+
+
+def rank_matcher(lexicon: Lexicon) -> PhraseMatcher:
+    return _cached(
+        lexicon, "rank_matcher", lambda: PhraseMatcher(f for r in lexicon.ranks for f in r.forms)
     )

@@ -83,6 +83,8 @@ class Person:
     offices: list[str] = field(factory=list)
     mentions: list[PersonMention] = field(factory=list)
     is_official: bool = False
+    _tokens: set[str] = field(factory=set, repr=False)
+    _tokens_key: tuple[int, str | None] = field(default=(-1, None), repr=False)
 
     @property
     def name(self) -> str:
@@ -92,10 +94,13 @@ class Person:
 
     @property
     def tokens(self) -> set[str]:
-        found = {t for n in self.names for t in name_tokens(n)}
-        if self.holder:
-            found |= {t for n in self.holder.names for t in name_tokens(n)}
-        return found
+        key = (len(self.names), self.holder.id if self.holder else None)
+        if self._tokens_key != key:
+            found = {t for n in self.names for t in name_tokens(n)}
+            if self.holder:
+                found |= {t for n in self.holder.names for t in name_tokens(n)}
+            self._tokens, self._tokens_key = found, key
+        return self._tokens
 
 
 @frozen
@@ -212,19 +217,13 @@ class _Finder:
         tokens = name_tokens(name)
         if not tokens:
             return None
-        exact = [h for h in self.lexicon.holders if any(name_tokens(n) == tokens for n in h.names)]
+        exact = self.lexicon.holders_named(tokens)
         if exact:
             return self._best(exact, offices)
-        partial = [
-            h for h in self.lexicon.holders
-            if self._in_office_around(h) and any(_part_of(tokens, n) for n in h.names)
-        ]  # fmt: skip
+        partial = [h for h in self.lexicon.holders_with(tokens) if self._in_office_around(h)]
         if len(tokens) == 1:
-            partial = [
-                h for h in partial
-                if any(name_tokens(n)[-1] == tokens[0] for n in h.names)
-                or (offices and self._held(h, offices))
-            ]  # fmt: skip
+            surnamed = self.lexicon.surname_holders(tokens[0])
+            partial = [h for h in partial if h in surnamed or (offices and self._held(h, offices))]
         return self._best(partial, offices) if partial else None
 
     def _best(self, holders: list[Holder], offices: list[str]) -> Holder | None:
