@@ -34,7 +34,7 @@ class Mark:
 def find_marks(text: str, offset: int, lexicon: Lexicon) -> list[Mark]:
     """All marks in ``text`` (a sentence starting at ``offset`` in the article)."""
     marks: list[Mark] = []
-    for start, end, word in country_matcher(lexicon).finditer(text):
+    for start, end, _ in country_matcher(lexicon).finditer(text):
         code = lexicon.country_of_word(text[start:end])
         if code:
             marks.append(_mark(start, end, offset, "country", code, code, text))
