@@ -172,3 +172,14 @@ def test_spellings_of_one_name_are_one_official() -> None:
     bagheris = [o for o in result.officials if o.country == "IR"]
     assert len(bagheris) == 1 and bagheris[0].id == "mohammad-bagheri"
     assert {"Mohammad Hossein Baqeri", "Bagheri"} <= set(bagheris[0].aliases)
+
+
+def test_last_year_in_a_quote_does_not_date_the_visit() -> None:
+    text = (
+        " date 2022-05-10 TEHRAN: Pakistan's army chief General Qamar Javed Bajwa arrived in "
+        "Tehran on Monday and said “last year we agreed to fence the border”."
+    )
+    result = run(text)
+    assert [(v.destination, v.status, v.start) for v in result.visits] == [
+        ("IR", "current", PartialDate(2022, 5, 9))
+    ]

@@ -239,3 +239,11 @@ def _home_country(article: Article) -> str | None:
     if outlet and outlet.country:
         return outlet.country
     return city_countries().get(article.dateline or "")
+
+
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def without_quotes(text: str) -> str:
+    """The text with what stands inside quotation marks blanked (offsets kept)."""
+    return _QUOTED.sub(lambda m: m.group()[0] + " " * (len(m.group()) - 2) + m.group()[-1], text)

@@ -7,7 +7,7 @@ import re
 
 from attrs import define, field
 
-from bilateral.facts.context import Context
+from bilateral.facts.context import Context, without_quotes
 from bilateral.facts.meetings import FoundMeeting
 from bilateral.facts.vocabulary import pattern, words
 from bilateral.mentions.dates import is_future
@@ -260,12 +260,17 @@ def _city_country(city: str | None) -> str | None:
 
 # --- grouping -------------------------------------------------------------------------
 def _status(ctx: Context, trigger: _Trigger) -> str:
+    """planned, past or current, from the dates and tense of the trigger's sentence; words
+    inside quotation marks are someone's speech and do not date the visit."""
     sentence = ctx.sentences[trigger.sentence]
+    text = without_quotes(sentence.text)
     day = ctx.day
     dates = [
         d.value
         for d in ctx.dates[trigger.sentence]
-        if d.value is not None and d.kind != "visit-day"
+        if d.value is not None
+        and d.kind != "visit-day"
+        and not text[d.start - sentence.start : d.end - sentence.start].isspace()
     ]
     if day and dates:
         value = min(dates, key=lambda d: abs((d.first_day() - day).days))
@@ -273,12 +278,10 @@ def _status(ctx: Context, trigger: _Trigger) -> str:
             return "planned"
         if value.last_day() < day - dt.timedelta(days=RECENT_DAYS):
             return "past"
-    if pattern("visits", "recall").search(sentence.text):
+    if pattern("visits", "recall").search(text):
         return "past"
-    local = sentence.text[
-        max(0, trigger.at - sentence.start - 60) : trigger.end - sentence.start + 40
-    ]
-    future = is_future(sentence.text, trigger.at - sentence.start)
+    local = text[max(0, trigger.at - sentence.start - 60) : trigger.end - sentence.start + 40]
+    future = is_future(text, trigger.at - sentence.start)
     if trigger.kind != "meeting" and (future or pattern("visits", "planned").search(local)):
         return "planned"
     return "current"

@@ -249,6 +249,20 @@ class Lexicon:
             names.update(n for c in self.countries for n in c.names)
         return re.sub(r"[’']s?$", "", word) in names
 
+    def organisation_forms(self) -> dict[str, Organisation]:
+        """Each written form of an organisation -> the organisation."""
+        forms: dict[str, Organisation] = self._cache.setdefault("organisation_forms", {})
+        if not forms:
+            forms.update((f, o) for o in self.organisations for f in o.forms)
+        return forms
+
+    def rank_forms(self) -> dict[str, str]:
+        """Each written form of a rank -> the rank's name."""
+        forms: dict[str, str] = self._cache.setdefault("rank_forms", {})
+        if not forms:
+            forms.update((f, r.name) for r in self.ranks for f in r.forms)
+        return forms
+
     def office(self, key: str) -> Office | None:
         return next((o for o in self.offices if o.key == key), None)
 

@@ -41,11 +41,11 @@ def find_marks(text: str, offset: int, lexicon: Lexicon) -> list[Mark]:
     cities = city_countries()
     for start, end, city in city_matcher(lexicon).finditer(text):
         marks.append(_mark(start, end, offset, "city", city, cities[city], text))
-    organisations = {f: o for o in lexicon.organisations for f in o.forms}
+    organisations = lexicon.organisation_forms()
     for start, end, form in organisation_matcher(lexicon).finditer(text):
         org = organisations[form]
         marks.append(_mark(start, end, offset, "organisation", org.name, org.country, text))
-    ranks = {f: r.name for r in lexicon.ranks for f in r.forms}
+    ranks = lexicon.rank_forms()
     for start, end, form in rank_matcher(lexicon).finditer(text):
         if text[end : end + 1].isspace() and not (start and text[start - 1] == "."):
             marks.append(_mark(start, end, offset, "rank", ranks[form], None, text))

@@ -6,6 +6,7 @@ when the office-holder table knows it, or when it repeats part of a name already
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -84,6 +85,7 @@ class Person:
     mentions: list[PersonMention] = field(factory=list)
     is_official: bool = False
     _tokens: set[str] = field(factory=set, repr=False)
+    _starts: list[int] = field(factory=list, repr=False)
     _tokens_key: tuple[int, str | None] = field(default=(-1, None), repr=False)
 
     @property
@@ -91,6 +93,15 @@ class Person:
         if self.holder:
             return self.holder.name
         return max(self.names, key=lambda n: (len(name_tokens(n)), len(n)))
+
+    def add(self, mention: PersonMention) -> None:
+        self.mentions.append(mention)
+        bisect.insort(self._starts, mention.start)
+
+    def last_before(self, at: int) -> int:
+        """Start of this person's last mention before offset ``at`` (-1 when none)."""
+        index = bisect.bisect_left(self._starts, at)
+        return self._starts[index - 1] if index else -1
 
     @property
     def tokens(self) -> set[str]:
@@ -194,8 +205,9 @@ class _Finder:
             tuple(t.text for t in titles), tuple(t.value for t in titles), country,
         )  # fmt: skip
         person = self.person_for(name, holder, country)
-        person.names.append(name)
-        person.mentions.append(mention)
+        if name not in person.names:
+            person.names.append(name)
+        person.add(mention)
         person.titles.extend(t for t in mention.titles if t not in person.titles)
         person.offices.extend(o for o in mention.offices if o not in person.offices)
         person.rank = person.rank or rank
@@ -277,12 +289,12 @@ class _Finder:
         known = [(p, p.tokens) for p in self.persons if p.is_official]
         if not known:
             return
-        taken = {(m.name_start, m.sentence) for m in self.mentions}
+        covered: dict[int, list[tuple[int, int]]] = {}
+        for found in self.mentions:
+            covered.setdefault(found.sentence, []).append((found.start, found.end))
         for sentence, sentence_marks in zip(sentences, marks, strict=True):
             for start, end in _name_runs(sentence, sentence_marks):
-                if (start, sentence.index) in taken or any(
-                    m.start <= start < m.end for m in self.mentions if m.sentence == sentence.index
-                ):
+                if any(a <= start < b for a, b in covered.get(sentence.index, ())):
                     continue
                 name = clean_name(sentence.text[start - sentence.start : end - sentence.start])
                 tokens = set(name_tokens(name))
@@ -293,17 +305,15 @@ class _Finder:
                 mention = PersonMention(
                     start, end, sentence.index, "named", name, start, person=person.id
                 )
-                person.mentions.append(mention)
+                person.add(mention)
                 if name not in person.names:
                     person.names.append(name)
                 self.mentions.append(mention)
         self.mentions.sort(key=lambda m: m.start)
 
     def _closest(self, persons: list[Person], at: int) -> Person:
-        def last_before(person: Person) -> int:
-            return max((m.start for m in person.mentions if m.start < at), default=-1)
-
-        return max(persons, key=last_before)
+        """The person mentioned last before offset ``at``."""
+        return max(persons, key=lambda person: person.last_before(at))
 
     # --- office-only references resolved to people of the article --------------------
     def resolve_offices(self) -> list[PersonMention]:
@@ -316,7 +326,7 @@ class _Finder:
     def _holder_in_article(self, mention: PersonMention) -> Person | None:
         if not mention.offices:
             ranked = [p for p in self.persons if mention.rank and p.rank == mention.rank]
-            before = [p for p in ranked if any(m.start < mention.start for m in p.mentions)]
+            before = [p for p in ranked if p.last_before(mention.start) >= 0]
             return self._closest(before, mention.start) if before else None
         candidates = [
             p for p in self.persons
@@ -328,7 +338,7 @@ class _Finder:
         if mention.country is None and self.home:
             at_home = [p for p in candidates if p.country == self.home]
             candidates = at_home or candidates
-        before = [p for p in candidates if any(m.start < mention.start for m in p.mentions)]
+        before = [p for p in candidates if p.last_before(mention.start) >= 0]
         if before:
             return self._closest(before, mention.start)
         return min(candidates, key=lambda p: min(m.start for m in p.mentions))
