@@ -55,3 +55,26 @@ def test_python_dash_m_runs() -> None:
         check=True,
     )
     assert done.stdout.count('"article"') == 5
+
+
+def test_user_officeholder_table_is_used_and_validated(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(
+        " date 2030-05-06 TEHRAN: Gen Zorbek met officials on Monday.", encoding="utf-8"
+    )
+    table = tmp_path / "people.toml"
+    table.write_text(
+        '[[person]]\nid = "aziz-zorbek"\nname = "Aziz Zorbek"\ncountry = "PK"\n'
+        'terms = [{ office = "army_chief", start = "2029-01-01" }]\n',
+        encoding="utf-8",
+    )
+    assert main(["extract", "--format", "jsonl", "--officeholders", str(table), str(article)]) == 0
+    (official,) = json.loads(capsys.readouterr().out)["officials"]
+    assert (official["id"], official["country"]) == ("aziz-zorbek", "PK")
+
+    table.write_text('[[person]]\nid = "x"\nname = "X"\ncountry = "Pakistan"\n', encoding="utf-8")
+    assert main(["extract", "--officeholders", str(table), str(article)]) == 2
+    error = capsys.readouterr().err
+    assert "people.toml" in error and "'x'" in error and "country" in error

@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 
 from bilateral.errors import BilateralError
 from bilateral.facts import extract_document
+from bilateral.mentions.lexicon import Lexicon, default_lexicon, load_officeholders
 from bilateral.model import ExtractionResult
 from bilateral.model.serialize import to_json
 from bilateral.output.summary import summarize
@@ -34,6 +35,14 @@ def _parser() -> argparse.ArgumentParser:
         help="text: a readable summary; json: one indented object per article; "
         "jsonl: one line per article, in input order",
     )
+    extract.add_argument(
+        "--officeholders",
+        metavar="TOML",
+        action="append",
+        default=[],
+        help="an office-holder table of your own (same format as the packaged one), loaded on "
+        "top of it; may be given more than once",
+    )
     extract.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
     return parser
 
@@ -51,8 +60,15 @@ def _run(argv: Sequence[str] | None) -> int:
     args = parser.parse_args(argv)
     if bool(args.files) == bool(args.examples):
         parser.error("give article FILEs or --examples (not both)")
+    try:
+        lexicon = _lexicon(args.officeholders)
+    except BilateralError as exc:
+        print(f"bilateral: error: {exc}", file=sys.stderr)
+        if args.debug:
+            traceback.print_exc()
+        return EXIT_USAGE
     failed = False
-    for result in _results(args.files, args.examples, args.debug):
+    for result in _results(args.files, args.examples, args.debug, lexicon):
         if result is None:
             failed = True
             continue
@@ -66,13 +82,20 @@ def _run(argv: Sequence[str] | None) -> int:
     return EXIT_FAILED if failed else EXIT_OK
 
 
+def _lexicon(tables: Sequence[str]) -> Lexicon:
+    lexicon = default_lexicon()
+    for table in tables:
+        lexicon = lexicon.with_officeholders(load_officeholders(table))
+    return lexicon
+
+
 def _results(
-    files: Sequence[str], use_examples: bool, debug: bool
+    files: Sequence[str], use_examples: bool, debug: bool, lexicon: Lexicon
 ) -> Iterator[ExtractionResult | None]:
     """Results in input order; None (after a one-line error on stderr) for unreadable files."""
     if use_examples:
         for document in examples():
-            yield extract_document(document)
+            yield extract_document(document, lexicon)
         return
     for path in files:
         try:
@@ -83,4 +106,4 @@ def _results(
                 traceback.print_exc()
             yield None
             continue
-        yield extract_document(document)
+        yield extract_document(document, lexicon)
