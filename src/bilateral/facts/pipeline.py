@@ -22,6 +22,7 @@ from bilateral.model import (
     Visit,
 )
 from bilateral.text.documents import Document, text_id
+from bilateral.text.html import html_to_text, looks_like_html
 from bilateral.text.lexicons import city_countries
 
 DUPLICATE_OVERLAP = 0.7
@@ -59,7 +60,12 @@ def extract_document(document: Document, lexicon: Lexicon | None = None) -> Extr
 
 
 def _extract(text: str, article_id: str, lexicon: Lexicon) -> ExtractionResult:
+    html_notices: tuple[Notice, ...] = ()
+    if looks_like_html(text):
+        text = html_to_text(text)
+        html_notices = (Notice("html", "HTML markup reduced to text; offsets are unchanged"),)
     article, notices = read_article(text, article_id)
+    notices = (*html_notices, *notices)
     ctx = build_context(article, lexicon)
     meetings = find_meetings(ctx)
     found_visits = find_visits(ctx, meetings)
@@ -71,7 +77,7 @@ def _extract(text: str, article_id: str, lexicon: Lexicon) -> ExtractionResult:
     visitors = {ctx.country(v.visitor) or "": v.visitor for v in current}
     found_statements = find_statements(ctx, visitors)
     found_agreements = _without_duplicates(find_agreements(ctx, main_pair))
-    if main_pair:
+    if main_pair and current:
         for agreement in found_agreements:
             if set(agreement.parties) == set(main_pair) and agreement.date:
                 visit = current[0]
