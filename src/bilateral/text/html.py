@@ -14,9 +14,11 @@ _LOOKS_LIKE_HTML = re.compile(
     r"<(?:!doctype\s+html|html|head|body|p|div|article|br|span|h[1-6])\b[^>]*>", re.IGNORECASE
 )
 _BLOCK = frozenset(
-    "p div br li ul ol tr table h1 h2 h3 h4 h5 h6 article section header footer blockquote "
-    "figure figcaption title".split()
-)
+    {
+        "p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6",
+        "article", "section", "header", "footer", "blockquote", "figure", "figcaption", "title",
+    }
+)  # fmt: skip
 _HIDDEN = frozenset({"script", "style", "noscript", "template"})
 
 
