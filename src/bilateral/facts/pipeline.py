@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from attrs import evolve
+
 from bilateral.article import read_article
 from bilateral.facts.agreements import FoundAgreement, find_agreements
 from bilateral.facts.context import Context, build_context
@@ -117,6 +119,7 @@ def _extract(text: str, article_id: str, lexicon: Lexicon) -> ExtractionResult:
         )
         for n, a in enumerate(found_agreements, start=1)
     )
+    visits = tuple(_linked(v, statements, agreements) for v in visits)
     return ExtractionResult(
         article=ctx.article,
         officials=officials,
@@ -238,3 +241,22 @@ def _without_duplicates(agreements: list[FoundAgreement]) -> list[FoundAgreement
             continue
         kept.append(agreement)
     return kept
+
+
+def _linked(
+    visit: Visit, statements: tuple[Statement, ...], agreements: tuple[Agreement, ...]
+) -> Visit:
+    """The statements made and agreements reached on the visit an article reports: by its
+    visitor or the officials they met, between its two countries."""
+    if visit.status != "current":
+        return visit
+    people = {
+        visit.visitor,
+        *(p for m in visit.meetings if m.status == "held" for p in m.participants),
+    }
+    pair = {visit.origin, visit.destination}
+    return evolve(
+        visit,
+        statements=tuple(s.id for s in statements if s.speaker in people),
+        agreements=tuple(a.id for a in agreements if set(a.parties) == pair),
+    )

@@ -4,6 +4,7 @@ from bilateral.model.dates import PartialDate
 from bilateral.model.records import (
     Agreement,
     Article,
+    Conflict,
     ExtractionResult,
     Furniture,
     Meeting,
@@ -17,6 +18,7 @@ from bilateral.model.records import (
 __all__ = [
     "Agreement",
     "Article",
+    "Conflict",
     "ExtractionResult",
     "Furniture",
     "Meeting",

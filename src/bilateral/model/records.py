@@ -113,6 +113,15 @@ class Meeting:
 
 
 @frozen
+class Conflict:
+    """Sources that disagree on one attribute of a fact: the values, and where each is from."""
+
+    field: str
+    values: tuple[str, ...]
+    articles: tuple[str, ...]
+
+
+@frozen
 class Visit:
     """An official's physical trip from one country to another."""
 
@@ -129,7 +138,10 @@ class Visit:
     delegation: tuple[str, ...] = ()
     inviter: str | None = None
     meetings: tuple[Meeting, ...] = ()
+    statements: tuple[str, ...] = ()
+    agreements: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
     evidence: tuple[Span, ...] = ()
 
     def __attrs_post_init__(self) -> None:

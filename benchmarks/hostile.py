@@ -1,0 +1,106 @@
+"""Time and memory of extraction on hostile inputs of growing size (not part of the tests).
+
+    python benchmarks/hostile.py [--sizes 1,4,16] [--kinds ...] [--json out.json]
+
+Each measurement runs in a fresh process; it prints seconds per MB and peak memory as a
+multiple of the input size, and the ratio of the largest to the smallest seconds per MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+
+KINDS = {
+    "no-spaces": "one line of letters without a space",
+    "brackets": "nested brackets",
+    "titles": "a thousand-fold repeated title: Gen Gen Gen ...",
+    "quotes": "unbalanced opening quotes in every sentence",
+    "short-lines": "100,000 short lines and more",
+    "article": "real article paragraphs repeated under one dateline",
+}
+
+
+def make(kind: str, size: int) -> str:
+    """``size`` characters of hostile input of one kind."""
+    if kind == "no-spaces":
+        unit = "abcdefghij"
+    elif kind == "brackets":
+        half = "(" * 5000 + ")" * 5000
+        unit = half
+    elif kind == "titles":
+        unit = "Gen Maj Gen Lt Gen President Minister "
+    elif kind == "quotes":
+        unit = "“Gen Bajwa met Zarif on Monday. He said the talks went well. "
+    elif kind == "short-lines":
+        unit = "Gen Ali met.\n"
+    else:
+        import bilateral
+        from bilateral.article import read_article
+
+        paragraphs = []
+        for document in bilateral.examples():
+            article, _ = read_article(document.text, document.id)
+            paragraphs.extend(p.text for p in article.paragraphs)
+        unit = "\n\n".join(paragraphs) + "\n\n"
+        return ("ISLAMABAD: " + unit * (size // len(unit) + 1))[:size]
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def measure(kind: str, megabytes: int) -> dict[str, float]:
+    code = (
+        "import sys, time, resource, bilateral\n"
+        "sys.path.insert(0, 'benchmarks')\n"
+        "from hostile import make\n"
+        f"text = make({kind!r}, {megabytes} * 1_000_000)\n"
+        "bilateral.extract('ISLAMABAD: warm up.', 'w')\n"
+        "base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "start = time.perf_counter()\n"
+        "result = bilateral.extract(text, 'h')\n"
+        "elapsed = time.perf_counter() - start\n"
+        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "print(elapsed, base, peak, len(result.warnings))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    elapsed, base, peak, _ = out.stdout.split()
+    size_kib = megabytes * 1_000_000 / 1024
+    return {
+        "seconds": float(elapsed),
+        "seconds_per_mb": float(elapsed) / megabytes,
+        "memory_x_input": (float(peak) - float(base)) / size_kib,
+        "peak_mib": float(peak) / 1024,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="1,4,16", help="sizes in MB, comma-separated")
+    parser.add_argument("--kinds", default=",".join(KINDS))
+    parser.add_argument("--json", help="also write the figures to this file")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    report: dict[str, dict[str, dict[str, float]]] = {}
+    print(f"{'kind':<12} {'MB':>4} {'s':>8} {'s/MB':>8} {'mem/input':>10}")
+    for kind in args.kinds.split(","):
+        report[kind] = {}
+        for megabytes in sizes:
+            figures = measure(kind, megabytes)
+            report[kind][str(megabytes)] = figures
+            print(
+                f"{kind:<12} {megabytes:>4} {figures['seconds']:>8.2f} "
+                f"{figures['seconds_per_mb']:>8.2f} {figures['memory_x_input']:>10.1f}"
+            )
+        per_mb = [f["seconds_per_mb"] for f in report[kind].values()]
+        print(f"{kind:<12} largest/smallest s/MB: {max(per_mb) / max(min(per_mb), 1e-9):.2f}")
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as handle:
+            json.dump(report, handle, indent=2)
+    del resource, time
+
+
+if __name__ == "__main__":
+    main()
