@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import subprocess
 import sys
-import time
 
 KINDS = {
     "no-spaces": "one line of letters without a space",
@@ -99,7 +97,6 @@ def main() -> None:
     if args.json:
         with open(args.json, "w", encoding="utf-8") as handle:
             json.dump(report, handle, indent=2)
-    del resource, time
 
 
 if __name__ == "__main__":

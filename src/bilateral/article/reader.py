@@ -17,6 +17,7 @@ _TERMINAL = re.compile(r"(?:[.!?…][\"”’')\]]*|[\"”])$")
 _BULLET = re.compile(r"^[•●▪■*-]\s")
 _WORD = re.compile(r"\S+")
 SUBHEADING_MAX_WORDS = 18
+_RUNS = frozenset({"repeat", "footer"})
 BODY_MIN_WORDS = 6
 
 
@@ -48,6 +49,16 @@ class _Reading:
         return Span(self.article_id, start, end, self.raw[start:end])
 
     def add(self, kind: str, start: int, end: int) -> None:
+        """Record furniture; a run of lines of one kind (a footer, repeats) is one piece."""
+        last = self.furniture[-1] if self.furniture else None
+        if (
+            last is not None
+            and last.kind == kind
+            and kind in _RUNS
+            and self.raw[last.span.end : start].isspace()
+        ):
+            self.furniture[-1] = Furniture(kind, self.span(last.span.start, end))
+            return
         self.furniture.append(Furniture(kind, self.span(start, end)))
 
     def note_date(self, text: str | None) -> None:

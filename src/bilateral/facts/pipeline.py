@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from attrs import evolve
 
 from bilateral.article import read_article
@@ -20,6 +22,7 @@ from bilateral.model import (
     Meeting,
     Notice,
     Official,
+    PartialDate,
     Statement,
     Visit,
 )
@@ -28,6 +31,7 @@ from bilateral.text.html import html_to_text, looks_like_html
 from bilateral.text.lexicons import city_countries
 
 DUPLICATE_OVERLAP = 0.7
+LINK_SLACK_DAYS = 3
 
 
 def extract(
@@ -257,6 +261,21 @@ def _linked(
     pair = {visit.origin, visit.destination}
     return evolve(
         visit,
-        statements=tuple(s.id for s in statements if s.speaker in people),
-        agreements=tuple(a.id for a in agreements if set(a.parties) == pair),
+        statements=tuple(
+            s.id for s in statements if s.speaker in people and _during(visit, s.date)
+        ),
+        agreements=tuple(
+            a.id for a in agreements if set(a.parties) == pair and _during(visit, a.date)
+        ),
     )
+
+
+def _during(visit: Visit, date: PartialDate | None) -> bool:
+    """Whether a fact dated ``date`` can belong to the visit (undated facts can)."""
+    known = [d for d in (visit.start, visit.end, *visit.dates) if d]
+    if date is None or not known:
+        return True
+    slack = dt.timedelta(days=LINK_SLACK_DAYS)
+    first = min(d.first_day() for d in known) - slack
+    last = max(d.last_day() for d in known) + slack
+    return date.first_day() <= last and first <= date.last_day()
