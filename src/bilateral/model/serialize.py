@@ -38,8 +38,17 @@ def from_data(data: object, cls: type[T], source: str = "<data>", record: str = 
 
 
 def to_json(obj: object, *, indent: int | None = None) -> str:
-    """JSON text for a model object (keys in model order, non-ASCII kept)."""
-    return json.dumps(to_data(obj), ensure_ascii=False, indent=indent)
+    """JSON text for a model object (keys in model order, non-ASCII kept, but line and
+    paragraph separators escaped so that a JSON line is one line for every reader)."""
+    return dumps(to_data(obj), indent=indent)
+
+
+def dumps(data: object, *, indent: int | None = None) -> str:
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return text.translate(_LINE_BREAKS)
+
+
+_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
 
 
 def from_json(text: str, cls: type[T], source: str = "<json>") -> T:

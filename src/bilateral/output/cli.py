@@ -1,4 +1,13 @@
-"""The ``bilateral`` command line."""
+"""The ``bilateral`` command line.
+
+    bilateral extract [--format text|json|jsonl] (FILE... | --examples)
+    bilateral query visits|officials|statements|agreements [filters] (FILE... | --examples)
+    bilateral timeline [--countries PK,IR] [--planned] (FILE... | --examples)
+    bilateral export (--sqlite OUT.db | --jsonl OUT | --json OUT) (FILE... | --examples)
+
+Exit codes: 0 success, 1 when some input could not be read (the others are processed),
+2 for usage errors and invalid data files.
+"""
 
 from __future__ import annotations
 
@@ -6,36 +15,33 @@ import argparse
 import sys
 import traceback
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 
+from bilateral.corpus import Corpus
+from bilateral.corpus.persistence import (
+    load_json,
+    load_jsonl,
+    load_sqlite,
+    save_json,
+    save_jsonl,
+    save_sqlite,
+)
 from bilateral.errors import BilateralError
 from bilateral.facts import extract_document
 from bilateral.mentions.lexicon import Lexicon, default_lexicon, load_officeholders
 from bilateral.model import ExtractionResult
 from bilateral.model.serialize import to_json
 from bilateral.output.summary import summarize
+from bilateral.output.tables import fact_lines, timeline_table
 from bilateral.text import examples, read_document
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="bilateral",
-        description="Extract official visits, statements and agreements from news articles.",
-    )
-    parser.add_argument("--debug", action="store_true", help="show tracebacks for errors")
-    commands = parser.add_subparsers(dest="command", required=True)
-    extract = commands.add_parser("extract", help="extract facts from article files")
-    extract.add_argument("files", nargs="*", metavar="FILE", help="article text files")
-    extract.add_argument("--examples", action="store_true", help="use the bundled example articles")
-    extract.add_argument(
-        "--format",
-        choices=("text", "json", "jsonl"),
-        default="text",
-        help="text: a readable summary; json: one indented object per article; "
-        "jsonl: one line per article, in input order",
-    )
-    extract.add_argument(
+def _inputs(parser: argparse.ArgumentParser, corpus: bool = False) -> None:
+    parser.add_argument("files", nargs="*", metavar="FILE", help="article text files")
+    parser.add_argument("--examples", action="store_true", help="use the bundled example articles")
+    parser.add_argument(
         "--officeholders",
         metavar="TOML",
         action="append",
@@ -43,7 +49,61 @@ def _parser() -> argparse.ArgumentParser:
         help="an office-holder table of your own (same format as the packaged one), loaded on "
         "top of it; may be given more than once",
     )
-    extract.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    if corpus:
+        parser.add_argument(
+            "--corpus", metavar="FILE", help="a saved corpus (.db, .jsonl or .json) to query"
+        )
+    parser.add_argument("--debug", action="store_true", help="show tracebacks for errors")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bilateral",
+        description="Extract official visits, statements and agreements from news articles.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    extract = commands.add_parser("extract", help="extract facts from article files")
+    _inputs(extract)
+    extract.add_argument(
+        "--format",
+        choices=("text", "json", "jsonl"),
+        default="text",
+        help="text: a readable summary; json: one indented object per article; "
+        "jsonl: one line per article, in input order",
+    )
+
+    query = commands.add_parser("query", help="query the facts of many articles, merged")
+    query.add_argument("kind", choices=("visits", "officials", "statements", "agreements"))
+    _inputs(query, corpus=True)
+    query.add_argument("--visitor", help="visits of this official (id or name)")
+    query.add_argument("--origin", help="visits from this country (ISO code)")
+    query.add_argument("--destination", help="visits to this country (ISO code)")
+    query.add_argument("--status", choices=("current", "past", "planned"))
+    query.add_argument("--place", help="visits to this city")
+    query.add_argument("--country", help="officials of this country")
+    query.add_argument("--office", help="officials of this office key (army_chief...)")
+    query.add_argument("--name", help="officials with this name (spellings folded)")
+    query.add_argument("--speaker", help="statements of this official (id or name)")
+    query.add_argument("--topic", help="statements on this topic")
+    query.add_argument("--parties", help="agreements between these countries: PK,IR")
+    query.add_argument(
+        "--from", dest="since", metavar="DATE", help="on or after (2018, 2018-06...)"
+    )
+    query.add_argument("--to", dest="until", metavar="DATE", help="on or before")
+    query.add_argument("--format", choices=("text", "jsonl"), default="text")
+
+    timeline = commands.add_parser("timeline", help="visits between countries, in order")
+    _inputs(timeline, corpus=True)
+    timeline.add_argument("--countries", default="PK,IR", help="comma-separated ISO codes")
+    timeline.add_argument("--planned", action="store_true", help="include announced visits")
+
+    export = commands.add_parser("export", help="save the merged facts of many articles")
+    _inputs(export)
+    target = export.add_mutually_exclusive_group(required=True)
+    target.add_argument("--sqlite", metavar="OUT.db")
+    target.add_argument("--jsonl", metavar="OUT")
+    target.add_argument("--json", metavar="OUT")
     return parser
 
 
@@ -58,19 +118,62 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    if bool(args.files) == bool(args.examples):
-        parser.error("give article FILEs or --examples (not both)")
+    from_corpus = getattr(args, "corpus", None)
+    sources = sum(bool(x) for x in (args.files, args.examples, from_corpus))
+    if sources != 1:
+        choices = (
+            "FILEs, --examples or --corpus" if hasattr(args, "corpus") else "FILEs or --examples"
+        )
+        parser.error(f"give article {choices} (one of them)")
     try:
         lexicon = _lexicon(args.officeholders)
+        if args.command == "extract":
+            return _extract(args, lexicon)
+        failed: list[bool] = []
+        corpus = (
+            _load(from_corpus)
+            if from_corpus
+            else Corpus.from_results(
+                (r for r in _results(args.files, args.examples, args.debug, lexicon, failed) if r),
+                lexicon,
+            )
+        )
+        if args.command == "query":
+            _query(args, corpus)
+        elif args.command == "timeline":
+            countries = [c.strip().upper() for c in args.countries.split(",") if c.strip()]
+            visits = corpus.timeline(countries, include_planned=args.planned)
+            print(timeline_table(corpus, visits))
+        else:
+            _export(args, corpus)
+        return EXIT_FAILED if failed else EXIT_OK
     except BilateralError as exc:
         print(f"bilateral: error: {exc}", file=sys.stderr)
         if args.debug:
             traceback.print_exc()
         return EXIT_USAGE
-    failed = False
-    for result in _results(args.files, args.examples, args.debug, lexicon):
+
+
+def _lexicon(tables: Sequence[str]) -> Lexicon:
+    lexicon = default_lexicon()
+    for table in tables:
+        lexicon = lexicon.with_officeholders(load_officeholders(table))
+    return lexicon
+
+
+def _load(path: str) -> Corpus:
+    suffix = Path(path).suffix.lower()
+    if suffix in (".db", ".sqlite", ".sqlite3"):
+        return load_sqlite(path)
+    if suffix == ".jsonl":
+        return load_jsonl(path)
+    return load_json(path)
+
+
+def _extract(args: argparse.Namespace, lexicon: Lexicon) -> int:
+    failed: list[bool] = []
+    for result in _results(args.files, args.examples, args.debug, lexicon, failed):
         if result is None:
-            failed = True
             continue
         if args.format == "text":
             print(summarize(result), end="\n\n")
@@ -82,15 +185,8 @@ def _run(argv: Sequence[str] | None) -> int:
     return EXIT_FAILED if failed else EXIT_OK
 
 
-def _lexicon(tables: Sequence[str]) -> Lexicon:
-    lexicon = default_lexicon()
-    for table in tables:
-        lexicon = lexicon.with_officeholders(load_officeholders(table))
-    return lexicon
-
-
 def _results(
-    files: Sequence[str], use_examples: bool, debug: bool, lexicon: Lexicon
+    files: Sequence[str], use_examples: bool, debug: bool, lexicon: Lexicon, failed: list[bool]
 ) -> Iterator[ExtractionResult | None]:
     """Results in input order; None (after a one-line error on stderr) for unreadable files."""
     if use_examples:
@@ -104,6 +200,55 @@ def _results(
             print(f"bilateral: error: {exc}", file=sys.stderr)
             if debug:
                 traceback.print_exc()
+            failed.append(True)
             yield None
             continue
         yield extract_document(document, lexicon)
+
+
+def _officials(corpus: Corpus, who: str | None) -> list[str] | None:
+    if who is None:
+        return None
+    if corpus.official(who):
+        return [who]
+    return [o.id for o in corpus.officials(name=who)]
+
+
+def _query(args: argparse.Namespace, corpus: Corpus) -> None:
+    between = (args.since, args.until) if args.since or args.until else None
+    facts: list[object]
+    if args.kind == "officials":
+        facts = list(corpus.officials(country=args.country, office=args.office, name=args.name))
+    elif args.kind == "visits":
+        visitors = _officials(corpus, args.visitor)
+        found = [
+            v
+            for who in (visitors if visitors is not None else [None])
+            for v in corpus.visits(
+                visitor=who, origin=args.origin, destination=args.destination,
+                between=between, status=args.status, place=args.place,
+            )
+        ]  # fmt: skip
+        facts = list(found)
+    elif args.kind == "statements":
+        speakers = _officials(corpus, args.speaker)
+        facts = [
+            s
+            for who in (speakers if speakers is not None else [None])
+            for s in corpus.statements(speaker=who, topic=args.topic, between=between)
+        ]
+    else:
+        parties = [p.strip().upper() for p in args.parties.split(",")] if args.parties else None
+        facts = list(corpus.agreements(parties=parties, between=between))
+    for line in fact_lines(corpus, facts, args.format):
+        print(line)
+
+
+def _export(args: argparse.Namespace, corpus: Corpus) -> None:
+    if args.sqlite:
+        save_sqlite(corpus, args.sqlite)
+    elif args.jsonl:
+        save_jsonl(corpus, args.jsonl)
+    else:
+        save_json(corpus, args.json)
+    print(f"bilateral: wrote {corpus!r}", file=sys.stderr)

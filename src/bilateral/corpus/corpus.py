@@ -1,0 +1,460 @@
+"""The corpus: facts of many articles merged, indexed and queried in memory."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import TypeVar
+
+from attrs import evolve, frozen
+
+from bilateral.corpus.identity import merge_officials
+from bilateral.corpus.merging import MERGED, merge_visits, scoped, window
+from bilateral.facts import extract_document
+from bilateral.mentions.lexicon import Lexicon, default_lexicon
+from bilateral.mentions.names import name_tokens
+from bilateral.model import (
+    Agreement,
+    Article,
+    ExtractionResult,
+    Meeting,
+    Official,
+    PartialDate,
+    Statement,
+    Visit,
+)
+from bilateral.text import Document, read_document
+from bilateral.text.documents import text_id
+
+T = TypeVar("T")
+F = TypeVar("F", Statement, Agreement)
+DateLike = PartialDate | dt.date | str
+Between = tuple[DateLike | None, DateLike | None]
+
+
+@frozen
+class CorpusData:
+    """Everything a corpus holds; what is saved and loaded."""
+
+    articles: tuple[Article, ...] = ()
+    officials: tuple[Official, ...] = ()
+    visits: tuple[Visit, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    agreements: tuple[Agreement, ...] = ()
+
+
+@frozen
+class VisitMeeting:
+    """A meeting with the visit it took place on."""
+
+    visit: Visit
+    meeting: Meeting
+
+
+@frozen
+class Profile:
+    """What the corpus knows of one official."""
+
+    official: Official
+    visits_made: tuple[Visit, ...]
+    visits_hosted: tuple[Visit, ...]
+    counterparts: tuple[Official, ...]
+    statements: tuple[Statement, ...]
+    agreements: tuple[Agreement, ...]
+
+
+def as_day(value: DateLike | None, last: bool = False) -> dt.date | None:
+    """The first (or last) day of a date given as PartialDate, date or ISO text."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = PartialDate.parse(value)
+    if isinstance(value, PartialDate):
+        return value.last_day() if last else value.first_day()
+    return value
+
+
+class Corpus:
+    """Facts from many articles, one official per person and one visit per trip.
+
+    A corpus is an immutable snapshot: :meth:`add` returns a new corpus. Build large corpora
+    with :meth:`from_results` (or :meth:`from_paths`) in one go, which is linear in the number
+    of facts; queries use indexes and return typed records in a deterministic order.
+    """
+
+    def __init__(self, data: CorpusData) -> None:
+        self.data = data
+        self._index()
+
+    # --- building -------------------------------------------------------------------
+    @classmethod
+    def from_results(
+        cls, results: Iterable[ExtractionResult], lexicon: Lexicon | None = None
+    ) -> Corpus:
+        results = list(results)
+        holder_ids = frozenset(h.id for h in (lexicon or default_lexicon()).holders)
+        officials, remap = merge_officials(results, holder_ids)
+        visits = merge_visits(results, remap)
+
+        def ref(article: str, official: str) -> str:
+            return remap.get((article, official), official)
+
+        statements = _unique_ids(
+            _evolve(
+                s,
+                id=scoped(r.article.id, s.id),
+                speaker=ref(r.article.id, s.speaker),
+                addressee=ref(r.article.id, s.addressee) if s.addressee else None,
+            )
+            for r in results
+            for s in r.statements
+        )
+        agreements = _unique_ids(
+            _evolve(
+                a,
+                id=scoped(r.article.id, a.id),
+                signatories=tuple(ref(r.article.id, p) for p in a.signatories),
+            )
+            for r in results
+            for a in r.agreements
+        )
+        return cls(
+            CorpusData(
+                articles=tuple(r.article for r in results),
+                officials=tuple(officials),
+                visits=tuple(visits),
+                statements=statements,
+                agreements=agreements,
+            )
+        )
+
+    @classmethod
+    def from_documents(
+        cls, documents: Iterable[Document], lexicon: Lexicon | None = None
+    ) -> Corpus:
+        return cls.from_results((extract_document(d, lexicon) for d in documents), lexicon)
+
+    @classmethod
+    def from_paths(cls, paths: Iterable[str | Path], lexicon: Lexicon | None = None) -> Corpus:
+        """Extract every file and merge; an unreadable file raises
+        :class:`~bilateral.errors.UnreadableArticleError` naming it."""
+        return cls.from_documents((read_document(p) for p in paths), lexicon)
+
+    @classmethod
+    def from_texts(
+        cls, texts: Iterable[tuple[str, str] | str], lexicon: Lexicon | None = None
+    ) -> Corpus:
+        """From raw texts, or (id, text) pairs."""
+        documents = []
+        for item in texts:
+            if isinstance(item, str):
+                documents.append(Document(text_id(item), item))
+            else:
+                documents.append(Document(item[0], item[1]))
+        return cls.from_documents(documents, lexicon)
+
+    def add(self, result: ExtractionResult) -> Corpus:
+        """A new corpus with one more article's facts merged in (this one is unchanged)."""
+        merged = ExtractionResult(
+            article=Article(id=MERGED, raw=""),
+            officials=self.data.officials,
+            visits=self.data.visits,
+            statements=self.data.statements,
+            agreements=self.data.agreements,
+        )
+        grown = Corpus.from_results([merged, result])
+        return Corpus(
+            CorpusData(
+                articles=(*self.data.articles, result.article),
+                officials=grown.data.officials,
+                visits=grown.data.visits,
+                statements=grown.data.statements,
+                agreements=grown.data.agreements,
+            )
+        )
+
+    # --- indexes --------------------------------------------------------------------
+    def _index(self) -> None:
+        data = self.data
+        self._officials = {o.id: o for o in data.officials}
+        self._articles = {a.id: a for a in data.articles}
+        self._visit_windows = []
+        published = {a.id: a.published for a in data.articles}
+        for visit in data.visits:
+            article = visit.evidence[0].article_id if visit.evidence else ""
+            found = window(visit, published.get(article))
+            self._visit_windows.append((found.first, found.last) if found else None)
+        self._visits_by = _Multi()
+        for position, visit in enumerate(data.visits):
+            self._visits_by.add(("visitor", visit.visitor), position)
+            self._visits_by.add(("origin", visit.origin), position)
+            self._visits_by.add(("destination", visit.destination), position)
+            self._visits_by.add(("status", visit.status), position)
+            for place in visit.places:
+                self._visits_by.add(("place", place.lower()), position)
+            for meeting in visit.meetings:
+                for person in meeting.participants:
+                    self._visits_by.add(("participant", person), position)
+        dated = sorted(
+            (w[0].toordinal(), w[1].toordinal(), p) for p, w in enumerate(self._visit_windows) if w
+        )
+        self._visit_starts = [d[0] for d in dated]
+        self._visit_dated = dated
+        self._longest_visit = max((d[1] - d[0] for d in dated), default=0)
+        self._statements_by = _Multi()
+        for position, statement in enumerate(data.statements):
+            self._statements_by.add(("speaker", statement.speaker), position)
+            for topic in statement.topics:
+                self._statements_by.add(("topic", topic), position)
+        self._agreements_by = _Multi()
+        for position, agreement in enumerate(data.agreements):
+            for party in agreement.parties:
+                self._agreements_by.add(("party", party), position)
+            for person in agreement.signatories:
+                self._agreements_by.add(("signatory", person), position)
+        self._officials_by = _Multi()
+        for position, official in enumerate(data.officials):
+            self._officials_by.add(("country", official.country), position)
+            for office in official.offices:
+                self._officials_by.add(("office", office), position)
+            for name in (official.name, *official.aliases):
+                for token in name_tokens(name):
+                    self._officials_by.add(("token", token), position)
+
+    # --- queries --------------------------------------------------------------------
+    def official(self, official_id: str) -> Official | None:
+        return self._officials.get(official_id)
+
+    def article(self, article_id: str) -> Article | None:
+        return self._articles.get(article_id)
+
+    def officials(
+        self, *, country: str | None = None, office: str | None = None, name: str | None = None
+    ) -> list[Official]:
+        """Officials by country, office key, and name (spellings folded: "Baqeri" finds
+        Bagheri; every part of ``name`` must match)."""
+        keys = []
+        if country:
+            keys.append(("country", country))
+        if office:
+            keys.append(("office", office))
+        tokens = name_tokens(name) if name else ()
+        keys.extend(("token", t) for t in tokens)
+        if name and not tokens:
+            return []
+        return [
+            self.data.officials[p] for p in self._officials_by.all(keys, len(self.data.officials))
+        ]
+
+    def visits(
+        self,
+        *,
+        visitor: str | Official | None = None,
+        origin: str | None = None,
+        destination: str | None = None,
+        between: Between | None = None,
+        status: str | None = None,
+        place: str | None = None,
+    ) -> list[Visit]:
+        """Visits matching every filter given, in date order."""
+        keys = []
+        if visitor is not None:
+            keys.append(("visitor", visitor.id if isinstance(visitor, Official) else visitor))
+        if origin:
+            keys.append(("origin", origin))
+        if destination:
+            keys.append(("destination", destination))
+        if status:
+            keys.append(("status", status))
+        if place:
+            keys.append(("place", place.lower()))
+        positions = self._visits_by.all(keys, len(self.data.visits))
+        if between is not None:
+            within = set(self._visits_between(between))
+            positions = [p for p in positions if p in within] if keys else sorted(within)
+        return [self.data.visits[p] for p in positions]
+
+    def _visits_between(self, between: Between) -> list[int]:
+        first = as_day(between[0]) or dt.date.min
+        last = as_day(between[1], last=True) or dt.date.max
+        low = bisect.bisect_left(self._visit_starts, first.toordinal() - self._longest_visit)
+        high = bisect.bisect_right(self._visit_starts, last.toordinal())
+        return sorted(
+            p for start, end, p in self._visit_dated[low:high]
+            if end >= first.toordinal() and start <= last.toordinal()
+        )  # fmt: skip
+
+    def meetings(self, *, participant: str | Official | None = None) -> list[VisitMeeting]:
+        """Meetings on visits, with a given participant when one is named."""
+        who = participant.id if isinstance(participant, Official) else participant
+        positions = (
+            self._visits_by.all([("participant", who)], len(self.data.visits))
+            if who
+            else range(len(self.data.visits))
+        )
+        found = []
+        for position in positions:
+            visit = self.data.visits[position]
+            for meeting in visit.meetings:
+                if who is None or who in meeting.participants:
+                    found.append(VisitMeeting(visit, meeting))
+        return found
+
+    def statements(
+        self,
+        *,
+        speaker: str | Official | None = None,
+        topic: str | None = None,
+        between: Between | None = None,
+    ) -> list[Statement]:
+        keys = []
+        if speaker is not None:
+            keys.append(("speaker", speaker.id if isinstance(speaker, Official) else speaker))
+        if topic:
+            keys.append(("topic", topic))
+        found = [
+            self.data.statements[p]
+            for p in self._statements_by.all(keys, len(self.data.statements))
+        ]
+        return _dated_between(found, between, lambda s: s.date)
+
+    def agreements(
+        self, *, parties: Sequence[str] | None = None, between: Between | None = None
+    ) -> list[Agreement]:
+        keys = [("party", p) for p in parties or ()]
+        found = [
+            self.data.agreements[p]
+            for p in self._agreements_by.all(keys, len(self.data.agreements))
+        ]
+        return _dated_between(found, between, lambda a: a.date)
+
+    def timeline(
+        self, countries: Sequence[str] = ("PK", "IR"), *, include_planned: bool = False
+    ) -> list[Visit]:
+        """Visits between the given countries (each way), in date order; announced visits
+        only when ``include_planned``."""
+        wanted = set(countries)
+        positions: set[int] = set()
+        for country in wanted:
+            positions.update(self._visits_by.get(("destination", country)))
+        return [
+            self.data.visits[p]
+            for p in sorted(positions)
+            if self.data.visits[p].origin in wanted
+            and (include_planned or self.data.visits[p].status != "planned")
+        ]
+
+    def profile(self, official: str | Official) -> Profile:
+        """Visits made and hosted, foreign counterparts met, statements and agreements of one
+        official."""
+        who = official.id if isinstance(official, Official) else official
+        person = self._officials.get(who)
+        if person is None:
+            raise KeyError(f"no official {who!r} in the corpus")
+        made = self.visits(visitor=who)
+        hosted = [
+            self.data.visits[p]
+            for p in self._visits_by.get(("participant", who))
+            if self.data.visits[p].visitor != who
+        ]
+        counterparts: dict[str, None] = {}
+        for visit in (*made, *hosted):
+            for meeting in visit.meetings:
+                if who in meeting.participants and meeting.status == "held":
+                    counterparts.update(
+                        dict.fromkeys(
+                            p for p in meeting.participants
+                            if p != who and self._foreign(p, person.country)
+                        )
+                    )  # fmt: skip
+        agreement_ids = {a for v in (*made, *hosted) for a in v.agreements}
+        agreements = [
+            a for a in self.data.agreements if a.id in agreement_ids or who in a.signatories
+        ]
+        return Profile(
+            official=person,
+            visits_made=tuple(made),
+            visits_hosted=tuple(hosted),
+            counterparts=tuple(self._officials[c] for c in counterparts if c in self._officials),
+            statements=tuple(self.statements(speaker=who)),
+            agreements=tuple(agreements),
+        )
+
+    def _foreign(self, official: str, country: str | None) -> bool:
+        other = self._officials.get(official)
+        return other is not None and (country is None or other.country != country)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Corpus) and other.data == self.data
+
+    def __hash__(self) -> int:
+        return hash(self.data)
+
+    def __repr__(self) -> str:
+        d = self.data
+        return (
+            f"Corpus({len(d.articles)} articles, {len(d.officials)} officials, "
+            f"{len(d.visits)} visits, {len(d.statements)} statements, "
+            f"{len(d.agreements)} agreements)"
+        )
+
+
+class _Multi:
+    """Positions by key, each list in ascending order (facts are stored in output order)."""
+
+    def __init__(self) -> None:
+        self._lists: dict[tuple[str, object], list[int]] = {}
+
+    def add(self, key: tuple[str, object], position: int) -> None:
+        positions = self._lists.setdefault(key, [])
+        if not positions or positions[-1] != position:
+            positions.append(position)
+
+    def get(self, key: tuple[str, object]) -> list[int]:
+        return self._lists.get(key, [])
+
+    def all(self, keys: Sequence[tuple[str, object]], size: int) -> list[int]:
+        """Positions under every key (all positions when no key): scan the shortest list
+        and keep what the others hold."""
+        if not keys:
+            return list(range(size))
+        lists = sorted((self.get(k) for k in keys), key=len)
+        if not lists[0]:
+            return []
+        others = [set(positions) for positions in lists[1:]]
+        return [p for p in lists[0] if all(p in other for other in others)]
+
+
+def _dated_between(
+    items: list[T], between: Between | None, date_of: Callable[[T], PartialDate | None]
+) -> list[T]:
+    if between is None:
+        return items
+    first = as_day(between[0]) or dt.date.min
+    last = as_day(between[1], last=True) or dt.date.max
+    kept = []
+    for item in items:
+        date = date_of(item)
+        if date is not None and date.first_day() <= last and first <= date.last_day():
+            kept.append(item)
+    return kept
+
+
+def _evolve(item: T, **changes: object) -> T:
+    return evolve(item, **changes)  # type: ignore[misc]
+
+
+def _unique_ids(items: Iterable[F]) -> tuple[F, ...]:
+    """The items, each id made unique by a numbered suffix where two collide."""
+    seen: set[str] = set()
+    unique = []
+    for item in items:
+        wanted = item.id
+        found, number = wanted, 2
+        while found in seen:
+            found, number = f"{wanted}-{number}", number + 1
+        seen.add(found)
+        unique.append(item if found == wanted else _evolve(item, id=found))
+    return tuple(unique)

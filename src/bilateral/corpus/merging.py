@@ -1,0 +1,225 @@
+"""One visit per real trip: the reports of one trip, from several articles, become one visit.
+
+Visits of one visitor to one country merge when their dates are compatible: they overlap, or
+one known only to the month or year contains the other. A current visit with no date of its
+own is dated by its article (the days before publication), a planned one by the weeks after.
+The most precise dates win; two different exact dates are kept as a recorded conflict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
+
+from attrs import evolve, frozen
+
+from bilateral.model import Conflict, ExtractionResult, Meeting, PartialDate, Visit
+
+CURRENT_WINDOW_DAYS = 10
+PLANNED_WINDOW_DAYS = 60
+_STATUS_ORDER = {"current": 0, "past": 1, "planned": 2}
+T = TypeVar("T")
+MERGED = "(corpus)"  # the article id under which an existing corpus is merged again
+
+
+@frozen
+class Window:
+    first: dt.date
+    last: dt.date
+
+    def overlaps(self, other: Window) -> bool:
+        return self.first <= other.last and other.first <= self.last
+
+
+def window(visit: Visit, published: PartialDate | None) -> Window | None:
+    """The days a visit may have taken, from its dates or its article's date."""
+    known = [d for d in (visit.start, visit.end, *visit.dates) if d]
+    if known:
+        last = max(d.last_day() for d in known)
+        if visit.start and visit.start.precision == "day" and visit.days:
+            last = max(last, visit.start.first_day() + dt.timedelta(days=visit.days - 1))
+        return Window(min(d.first_day() for d in known), last)
+    day = published.as_date() if published else None
+    if day is None:
+        return None
+    if visit.status == "current":
+        return Window(day - dt.timedelta(days=CURRENT_WINDOW_DAYS), day)
+    if visit.status == "planned":
+        return Window(day, day + dt.timedelta(days=PLANNED_WINDOW_DAYS))
+    return None
+
+
+@frozen
+class _Report:
+    visit: Visit
+    article: str
+    window: Window | None
+
+
+def merge_visits(
+    results: Iterable[ExtractionResult], remap: dict[tuple[str, str], str]
+) -> list[Visit]:
+    """All visits of the results, remapped to corpus officials and merged per trip, ordered
+    by date; ids are ``visit-1``, ``visit-2``... in that order."""
+    groups: dict[tuple[str, str], list[_Report]] = {}
+    for result in results:
+        article = result.article.id
+        for visit in result.visits:
+            visit = _remapped(visit, article, remap)
+            report = _Report(visit, article, window(visit, result.article.published))
+            groups.setdefault((visit.visitor, visit.destination), []).append(report)
+    merged: list[tuple[Window | None, Visit]] = []
+    for reports in groups.values():
+        for trip in _trips(reports):
+            merged.append((trip[0].window and _span(trip), _merged(trip)))
+    merged.sort(
+        key=lambda pair: (_order(pair[0]), pair[1].visitor, pair[1].destination, pair[1].id)
+    )
+    return [evolve(visit, id=f"visit-{n}") for n, (_, visit) in enumerate(merged, start=1)]
+
+
+def _order(found: Window | None) -> tuple[dt.date, dt.date]:
+    return (found.first, found.last) if found else (dt.date.max, dt.date.max)
+
+
+def _span(trip: Sequence[_Report]) -> Window:
+    windows = [r.window for r in trip if r.window]
+    return Window(min(w.first for w in windows), max(w.last for w in windows))
+
+
+def _trips(reports: list[_Report]) -> list[list[_Report]]:
+    """Reports of one visitor and destination grouped by overlapping dates; a report
+    without any date stands alone."""
+    dated = sorted((r for r in reports if r.window), key=lambda r: (r.window.first, r.window.last))  # type: ignore[union-attr]
+    trips: list[list[_Report]] = []
+    for report in dated:
+        assert report.window is not None
+        if trips and _span(trips[-1]).overlaps(report.window) and _compatible(trips[-1], report):
+            trips[-1].append(report)
+        else:
+            trips.append([report])
+    trips.extend([r] for r in reports if r.window is None)
+    return trips
+
+
+def _compatible(trip: list[_Report], report: _Report) -> bool:
+    """Two exact, different start days are two trips unless their windows nest."""
+    start = report.visit.start
+    for other in trip:
+        theirs = other.visit.start
+        if start and theirs and start.precision == theirs.precision == "day" and start != theirs:
+            assert other.window is not None and report.window is not None
+            nested = (
+                other.window.first <= report.window.first
+                and report.window.last <= other.window.last
+            )
+            if not nested and abs((start.first_day() - theirs.first_day()).days) > 3:
+                return False
+    return True
+
+
+def _remapped(visit: Visit, article: str, remap: dict[tuple[str, str], str]) -> Visit:
+    def ref(official: str) -> str:
+        return remap.get((article, official), official)
+
+    return evolve(
+        visit,
+        statements=tuple(scoped(article, s) for s in visit.statements),
+        agreements=tuple(scoped(article, a) for a in visit.agreements),
+        visitor=ref(visit.visitor),
+        delegation=tuple(ref(p) for p in visit.delegation),
+        inviter=ref(visit.inviter) if visit.inviter else None,
+        meetings=tuple(
+            evolve(m, participants=tuple(ref(p) for p in m.participants)) for m in visit.meetings
+        ),
+    )
+
+
+def _merged(trip: Sequence[_Report]) -> Visit:
+    if len(trip) == 1:
+        return trip[0].visit
+    visits = [r.visit for r in trip]
+    conflicts: list[Conflict] = []
+    start = _best(trip, "start", conflicts)
+    end = _best(trip, "end", conflicts)
+    if start and end and end.last_day() < start.first_day():
+        end = None
+    days = _agreed([(r.visit.days, r.article) for r in trip], "days", conflicts)
+    first = min(visits, key=lambda v: _STATUS_ORDER[v.status])
+    return Visit(
+        id=visits[0].id,
+        visitor=visits[0].visitor,
+        origin=next((v.origin for v in visits if v.origin), None),
+        destination=visits[0].destination,
+        places=_union(v.places for v in visits),
+        start=start,
+        end=end,
+        dates=tuple(sorted(set(d for v in visits for d in v.dates), key=PartialDate.sort_key)),
+        days=days,
+        status=first.status,
+        delegation=_union(v.delegation for v in visits),
+        inviter=next((v.inviter for v in visits if v.inviter), None),
+        meetings=_meetings(visits),
+        statements=_union(v.statements for v in visits),
+        agreements=_union(v.agreements for v in visits),
+        topics=_union(v.topics for v in visits),
+        conflicts=tuple(conflicts),
+        evidence=tuple(span for v in visits for span in v.evidence),
+    )
+
+
+def _best(trip: Sequence[_Report], name: str, conflicts: list[Conflict]) -> PartialDate | None:
+    """The most precise value; different exact days are a conflict (the most reported wins)."""
+    values: list[tuple[PartialDate, str]] = [
+        (getattr(r.visit, name), r.article) for r in trip if getattr(r.visit, name)
+    ]
+    if not values:
+        return None
+    precise = [v for v in values if v[0].precision == "day"]
+    if precise:
+        return _agreed(precise, name, conflicts)
+    return max((v[0] for v in values), key=lambda d: (d.precision == "month", d.sort_key()))
+
+
+def _agreed(
+    values: Sequence[tuple[T | None, str]], name: str, conflicts: list[Conflict]
+) -> T | None:
+    known = [(v, a) for v, a in values if v is not None]
+    if not known:
+        return None
+    counts = Counter(str(v) for v, _ in known)
+    if len(counts) > 1:
+        conflicts.append(
+            Conflict(name, tuple(str(v) for v, _ in known), tuple(a for _, a in known))
+        )
+    best = max(counts, key=lambda text: (counts[text], -[str(v) for v, _ in known].index(text)))
+    return next(v for v, _ in known if str(v) == best)
+
+
+def _union(groups: Iterable[Iterable[str]]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(item for group in groups for item in group))
+
+
+def _meetings(visits: Sequence[Visit]) -> tuple[Meeting, ...]:
+    seen: dict[tuple[frozenset[str], str, str], Meeting] = {}
+    for visit in visits:
+        for meeting in visit.meetings:
+            key = (frozenset(meeting.participants), str(meeting.date or ""), meeting.status)
+            undated = (frozenset(meeting.participants), "", meeting.status)
+            if key in seen or (
+                meeting.date is None and any(k[0] == key[0] and k[2] == key[2] for k in seen)
+            ):
+                continue
+            if meeting.date is not None and undated in seen:
+                del seen[undated]
+            seen[key] = meeting
+    return tuple(seen.values())
+
+
+def scoped(article: str, fact_id: str) -> str:
+    """A fact id that names its article ("seed-000/statement-1")."""
+    if article == MERGED or fact_id.startswith(f"{article}/"):
+        return fact_id
+    return f"{article}/{fact_id}"

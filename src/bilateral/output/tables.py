@@ -1,0 +1,71 @@
+"""Readable tables of corpus facts for the command line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from bilateral.corpus import Corpus
+from bilateral.model import Agreement, Official, PartialDate, Statement, Visit
+from bilateral.model.serialize import to_json
+
+
+def _date(value: PartialDate | None) -> str:
+    return value.iso() if value else "?"
+
+
+def _when(visit: Visit) -> str:
+    if visit.start:
+        return _date(visit.start) + (f" .. {_date(visit.end)}" if visit.end else "")
+    return _date(visit.dates[0]) if visit.dates else "?"
+
+
+def timeline_table(corpus: Corpus, visits: Sequence[Visit]) -> str:
+    """One line per visit: when, who, from where to where, whom they met, how many sources."""
+    rows = [("when", "visitor", "route", "status", "met", "articles")]
+    for visit in visits:
+        visitor = corpus.official(visit.visitor)
+        met = sorted(
+            {
+                o.name
+                for m in visit.meetings if m.status == "held"
+                for p in m.participants
+                if p != visit.visitor and (o := corpus.official(p))
+            }
+        )  # fmt: skip
+        rows.append(
+            (
+                _when(visit),
+                visitor.name if visitor else visit.visitor,
+                f"{visit.origin or '?'} -> {visit.destination}",
+                visit.status,
+                ", ".join(met) or "-",
+                str(len({s.article_id for s in visit.evidence})),
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    lines = []
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        lines.append("  ".join([*cells, row[-1]]).rstrip())
+    return "\n".join(lines)
+
+
+def fact_lines(corpus: Corpus, facts: Sequence[object], style: str) -> Iterator[str]:
+    """A line per fact: JSON (``jsonl``) or a readable summary (``text``)."""
+    for fact in facts:
+        if style == "jsonl":
+            yield to_json(fact)
+        elif isinstance(fact, Official):
+            yield f"{fact.id}: {fact.name} [{fact.country or '?'}] {', '.join(fact.titles[:2])}"
+        elif isinstance(fact, Visit):
+            visitor = corpus.official(fact.visitor)
+            yield (
+                f"{fact.id}: {_when(fact)} {visitor.name if visitor else fact.visitor} "
+                f"{fact.origin or '?'} -> {fact.destination} ({fact.status})"
+            )
+        elif isinstance(fact, Statement):
+            speaker = corpus.official(fact.speaker)
+            who = speaker.name if speaker else fact.speaker
+            yield f"{fact.id}: {who} ({_date(fact.date)}): {fact.text}"
+        elif isinstance(fact, Agreement):
+            yield f"{fact.id}: {'/'.join(fact.parties)} ({_date(fact.date)}): {fact.text}"
