@@ -51,10 +51,11 @@ def merge_officials(
     """Corpus officials, and a map from (article id, official id) to the corpus id."""
     people: list[_Person] = []
     by_id: dict[str, _Person] = {}
+    by_token: dict[str, list[_Person]] = {}
     remap: dict[tuple[str, str], str] = {}
     for result in results:
         for official in result.officials:
-            person = _match(official, people, by_id, holder_ids)
+            person = _match(official, by_token, by_id, holder_ids)
             if person is None:
                 person = _Person(
                     id=_free_id(official.id, by_id),
@@ -65,18 +66,29 @@ def merge_officials(
                 )
                 people.append(person)
                 by_id[person.id] = person
+            known = set(person.tokens)
             _absorb(person, official)
+            for token in person.tokens - known or person.tokens:
+                entries = by_token.setdefault(token, [])
+                if person not in entries:
+                    entries.append(person)
             remap[(result.article.id, official.id)] = person.id
     return [p.official() for p in people], remap
 
 
 def _match(
-    official: Official, people: list[_Person], by_id: dict[str, _Person], holder_ids: frozenset[str]
+    official: Official,
+    by_token: dict[str, list[_Person]],
+    by_id: dict[str, _Person],
+    holder_ids: frozenset[str],
 ) -> _Person | None:
     if official.id in holder_ids:
         return by_id.get(official.id)
     tokens = {t for n in (official.name, *official.aliases) for t in name_tokens(n)}
-    for person in people:
+    candidates = {
+        id(person): person for t in name_tokens(official.name) for person in by_token.get(t, ())
+    }
+    for person in candidates.values():
         if official.country and person.country and official.country != person.country:
             continue
         full = set(name_tokens(official.name))
