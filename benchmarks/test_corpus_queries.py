@@ -79,17 +79,23 @@ def corpus() -> Corpus:
 
 QUERIES = {
     "visits by visitor": lambda c: c.visits(visitor="official-42"),
-    "visits by visitor and destination": lambda c: c.visits(visitor="official-42", destination="IR"),
+    "visits by visitor and destination": lambda c: c.visits(
+        visitor="official-42", destination="IR"
+    ),
     "visits between dates": lambda c: c.visits(between=("2018-07-01", "2018-07-07")),
-    "visits by route and status": lambda c: c.visits(origin="PK", destination="IR", status="past", between=("2019", "2019")),
+    "visits by route and status": lambda c: c.visits(
+        origin="PK", destination="IR", status="past", between=("2019", "2019")
+    ),
     "visits by place and month": lambda c: c.visits(place="tehran", between=("2020-03", "2020-03")),
     "officials by name": lambda c: c.officials(name="Surname42"),
     "officials by country and office": lambda c: c.officials(country="PK", office="army_chief"),
     "meetings of an official": lambda c: c.meetings(participant="official-7"),
     "statements by speaker": lambda c: c.statements(speaker="official-9"),
-    "agreements between two countries": lambda c: c.agreements(parties=["PK", "IR"], between=("2017", "2017")),
+    "agreements between two countries": lambda c: c.agreements(
+        parties=["PK", "IR"], between=("2017", "2017")
+    ),
     "profile": lambda c: c.profile("official-3"),
-}  # fmt: skip
+}
 
 
 @pytest.mark.parametrize("query", list(QUERIES), ids=list(QUERIES))
@@ -104,7 +110,9 @@ def results(count: int) -> list[ExtractionResult]:
     for n in range(count):
         raw = f"Gen Person{n % 500} visited Tehran."
         span = Span(f"a{n}", 0, len(raw), raw)
-        person = Official(id=f"p{n % 500}", name=f"Aziz Person{n % 500}", country="PK", evidence=(span,))
+        person = Official(
+            id=f"p{n % 500}", name=f"Aziz Person{n % 500}", country="PK", evidence=(span,)
+        )
         day = PartialDate(2015 + n % 10, 1 + n % 12, 1 + rng.randint(0, 27))
         found.append(
             ExtractionResult(
