@@ -6,8 +6,9 @@
 'Dawn'
 """
 
+from bilateral.corpus import Corpus
 from bilateral.errors import BilateralError, InvalidDataError, UnreadableArticleError
-from bilateral.facts import extract, extract_document
+from bilateral.facts import extract, extract_document, extract_many
 from bilateral.model import (
     Agreement,
     Article,
@@ -30,6 +31,7 @@ __all__ = [
     "Agreement",
     "Article",
     "BilateralError",
+    "Corpus",
     "Document",
     "ExtractionResult",
     "Furniture",
@@ -46,6 +48,7 @@ __all__ = [
     "examples",
     "extract",
     "extract_document",
+    "extract_many",
     "from_json",
     "from_jsonl",
     "read_document",

@@ -17,6 +17,8 @@ import traceback
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from tqdm import tqdm
+
 from bilateral.corpus import Corpus
 from bilateral.corpus.persistence import (
     load_json,
@@ -26,14 +28,14 @@ from bilateral.corpus.persistence import (
     save_jsonl,
     save_sqlite,
 )
-from bilateral.errors import BilateralError
-from bilateral.facts import extract_document
+from bilateral.errors import BilateralError, UnreadableArticleError
+from bilateral.facts import extract_many
 from bilateral.mentions.lexicon import Lexicon, default_lexicon, load_officeholders
 from bilateral.model import ExtractionResult
 from bilateral.model.serialize import to_json
 from bilateral.output.summary import summarize
 from bilateral.output.tables import fact_lines, timeline_table
-from bilateral.text import examples, read_document
+from bilateral.text import Document, examples
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -53,6 +55,10 @@ def _inputs(parser: argparse.ArgumentParser, corpus: bool = False) -> None:
         parser.add_argument(
             "--corpus", metavar="FILE", help="a saved corpus (.db, .jsonl or .json) to query"
         )
+    parser.add_argument(
+        "--workers", type=int, default=1, metavar="N", help="extract on N processes (default 1)"
+    )
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.add_argument("--debug", action="store_true", help="show tracebacks for errors")
 
 
@@ -133,10 +139,7 @@ def _run(argv: Sequence[str] | None) -> int:
         corpus = (
             _load(from_corpus)
             if from_corpus
-            else Corpus.from_results(
-                (r for r in _results(args.files, args.examples, args.debug, lexicon, failed) if r),
-                lexicon,
-            )
+            else Corpus.from_results(_results(args, lexicon, failed), lexicon)
         )
         if args.command == "query":
             _query(args, corpus)
@@ -172,9 +175,7 @@ def _load(path: str) -> Corpus:
 
 def _extract(args: argparse.Namespace, lexicon: Lexicon) -> int:
     failed: list[bool] = []
-    for result in _results(args.files, args.examples, args.debug, lexicon, failed):
-        if result is None:
-            continue
+    for result in _results(args, lexicon, failed):
         if args.format == "text":
             print(summarize(result), end="\n\n")
         elif args.format == "json":
@@ -186,24 +187,25 @@ def _extract(args: argparse.Namespace, lexicon: Lexicon) -> int:
 
 
 def _results(
-    files: Sequence[str], use_examples: bool, debug: bool, lexicon: Lexicon, failed: list[bool]
-) -> Iterator[ExtractionResult | None]:
-    """Results in input order; None (after a one-line error on stderr) for unreadable files."""
-    if use_examples:
-        for document in examples():
-            yield extract_document(document, lexicon)
-        return
-    for path in files:
-        try:
-            document = read_document(path)
-        except BilateralError as exc:
-            print(f"bilateral: error: {exc}", file=sys.stderr)
-            if debug:
-                traceback.print_exc()
-            failed.append(True)
-            yield None
-            continue
-        yield extract_document(document, lexicon)
+    args: argparse.Namespace, lexicon: Lexicon, failed: list[bool]
+) -> Iterator[ExtractionResult]:
+    """Results in input order, written as each finishes; an unreadable file gives a one-line
+    error on stderr (and a traceback with --debug) and is skipped."""
+    items: list[Document | Path] = (
+        list(examples()) if args.examples else [Path(f) for f in args.files]
+    )
+
+    def report(error: UnreadableArticleError) -> None:
+        print(f"bilateral: error: {error}", file=sys.stderr)
+        if args.debug:
+            traceback.print_exception(error)
+        failed.append(True)
+
+    results = extract_many(items, workers=args.workers, lexicon=lexicon, on_error=report)
+    if len(items) > 1 and not args.quiet and sys.stderr.isatty():
+        yield from tqdm(results, total=len(items), unit="article", file=sys.stderr)
+    else:
+        yield from results
 
 
 def _officials(corpus: Corpus, who: str | None) -> list[str] | None:

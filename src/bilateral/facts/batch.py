@@ -1,0 +1,104 @@
+"""Extraction of many articles: in order, streaming, on several processes.
+
+``extract_many`` keeps at most a few chunks per worker in flight, so memory stays bounded
+however many files there are, and yields results in input order.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from pathlib import Path
+
+from attrs import evolve
+
+from bilateral.errors import UnreadableArticleError
+from bilateral.facts.pipeline import extract_document
+from bilateral.mentions.lexicon import Lexicon
+from bilateral.model import ExtractionResult
+from bilateral.text import Document, read_document
+from bilateral.text.documents import text_id
+
+Item = Document | str | Path
+ChunkResult = list[ExtractionResult | UnreadableArticleError]
+IN_FLIGHT_PER_WORKER = 4
+
+_worker_lexicon: Lexicon | None = None
+
+
+def extract_many(
+    items: Iterable[Item],
+    *,
+    workers: int = 1,
+    chunksize: int = 8,
+    lexicon: Lexicon | None = None,
+    on_error: Callable[[UnreadableArticleError], None] | None = None,
+) -> Iterator[ExtractionResult]:
+    """Results for each item, in input order. An item is a :class:`Document`, a path to an
+    article file (``Path``), or raw text (``str``). An unreadable file raises
+    :class:`UnreadableArticleError`, or is passed to ``on_error`` and skipped."""
+    for outcome in _outcomes(items, workers, chunksize, lexicon):
+        if isinstance(outcome, UnreadableArticleError):
+            if on_error is None:
+                raise outcome
+            on_error(outcome)
+        else:
+            yield outcome
+
+
+def _outcomes(
+    items: Iterable[Item], workers: int, chunksize: int, lexicon: Lexicon | None
+) -> Iterator[ExtractionResult | UnreadableArticleError]:
+    chunks = _chunks(items, max(1, chunksize))
+    if workers <= 1:
+        for chunk in chunks:
+            yield from _run_chunk(chunk, lexicon)
+        return
+    portable = evolve(lexicon, cache={}) if lexicon is not None else None
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_start_worker, initargs=(portable,)
+    ) as pool:
+        pending: deque[Future[ChunkResult]] = deque()
+        for chunk in chunks:
+            pending.append(pool.submit(_worker_chunk, chunk))
+            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _start_worker(lexicon: Lexicon | None) -> None:
+    global _worker_lexicon
+    _worker_lexicon = lexicon
+
+
+def _worker_chunk(chunk: list[Item]) -> ChunkResult:
+    return _run_chunk(chunk, _worker_lexicon)
+
+
+def _run_chunk(chunk: list[Item], lexicon: Lexicon | None) -> ChunkResult:
+    outcomes: ChunkResult = []
+    for item in chunk:
+        try:
+            document = _document(item)
+        except UnreadableArticleError as exc:
+            outcomes.append(exc)
+            continue
+        outcomes.append(extract_document(document, lexicon))
+    return outcomes
+
+
+def _document(item: Item) -> Document:
+    if isinstance(item, Document):
+        return item
+    if isinstance(item, Path):
+        return read_document(item)
+    return Document(text_id(item), item)

@@ -1,0 +1,47 @@
+"""Many articles at once: in order, the same as one by one, on processes and on Dask."""
+
+from pathlib import Path
+
+import pytest
+
+import bilateral
+from bilateral import UnreadableArticleError
+from bilateral.corpus import Corpus
+from bilateral.corpus.distributed import corpus_from_bag, extract_bag
+
+
+@pytest.fixture(scope="module")
+def paths(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    folder = tmp_path_factory.mktemp("articles")
+    found = []
+    for document in bilateral.examples():
+        path = folder / f"{document.id}.txt"
+        path.write_text(document.text, encoding="utf-8")
+        found.append(path)
+    return found
+
+
+def sequential(paths: list[Path]) -> list[bilateral.ExtractionResult]:
+    return [bilateral.extract_document(bilateral.read_document(p)) for p in paths]
+
+
+def test_two_workers_give_the_sequential_results_in_order(paths: list[Path]) -> None:
+    items = paths * 3
+    parallel = list(bilateral.extract_many(items, workers=2, chunksize=2))
+    assert parallel == sequential(items)
+
+
+def test_mixed_items_and_unreadable_files(paths: list[Path], tmp_path: Path) -> None:
+    missing = tmp_path / "missing.txt"
+    errors: list[UnreadableArticleError] = []
+    items = [paths[0], missing, "TEHRAN: Gen Bajwa arrived in Tehran.", bilateral.examples()[1]]
+    found = list(bilateral.extract_many(items, on_error=errors.append))
+    assert [r.article.id for r in found][0::2] == ["seed-000", "seed-001"]
+    assert len(found) == 3 and len(errors) == 1 and "missing.txt" in str(errors[0])
+    with pytest.raises(UnreadableArticleError):
+        list(bilateral.extract_many([missing]))
+
+
+def test_dask_recipe_builds_the_sequential_corpus(paths: list[Path]) -> None:
+    bag = extract_bag(paths, npartitions=3)
+    assert corpus_from_bag(bag, scheduler="threads") == Corpus.from_results(sequential(paths))
