@@ -34,7 +34,7 @@ class _Reading:
 
     raw: str
     article_id: str
-    furniture: list[Furniture] = field(factory=list)
+    furniture: list[tuple[str, int, int]] = field(factory=list)
     outlets: list[tuple[int, str]] = field(factory=list)
     published: PartialDate | None = None
     month_day: tuple[int, int] | None = None
@@ -51,15 +51,10 @@ class _Reading:
     def add(self, kind: str, start: int, end: int) -> None:
         """Record furniture; a run of lines of one kind (a footer, repeats) is one piece."""
         last = self.furniture[-1] if self.furniture else None
-        if (
-            last is not None
-            and last.kind == kind
-            and kind in _RUNS
-            and self.raw[last.span.end : start].isspace()
-        ):
-            self.furniture[-1] = Furniture(kind, self.span(last.span.start, end))
+        if last and last[0] == kind and kind in _RUNS and self.raw[last[2] : start].isspace():
+            self.furniture[-1] = (kind, last[1], end)
             return
-        self.furniture.append(Furniture(kind, self.span(start, end)))
+        self.furniture.append((kind, start, end))
 
     def note_date(self, text: str | None) -> None:
         if not text or self.published is not None:
@@ -127,7 +122,10 @@ def read_article(raw: str, article_id: str) -> tuple[Article, tuple[Notice, ...]
         body=reading.span(paragraphs[0].start, paragraphs[-1].end) if paragraphs else None,
         paragraphs=tuple(paragraphs),
         sentences=tuple(sentences),
-        furniture=tuple(sorted(reading.furniture, key=lambda f: f.span.start)),
+        furniture=tuple(
+            Furniture(kind, reading.span(start, end))
+            for kind, start, end in sorted(reading.furniture, key=lambda f: f[1])
+        ),
     )
     return article, tuple(reading.notices)
 
@@ -322,7 +320,7 @@ def _opening(reading: _Reading, line: Line) -> int:
 def _whole_text_outlets(reading: _Reading, raw: str, paragraphs: list[Span]) -> None:
     if outlet := outlet_in(raw, "domains"):
         reading.outlets.append((DOMAIN, outlet))
-    furniture_text = "\n".join(f.span.text for f in reading.furniture)
+    furniture_text = "\n".join(raw[start:end] for _, start, end in reading.furniture)
     if outlet := outlet_in(furniture_text, "footer"):
         reading.outlets.append((POLICY, outlet))
     body_text = "\n".join(p.text for p in paragraphs)

@@ -1,0 +1,103 @@
+"""Extraction throughput on the bundled examples (not part of the tests).
+
+    python benchmarks/throughput.py [--megabytes 5] [--json out.json]
+
+Prints MB/s, articles/s and sentences/s of full extraction on the examples replicated to
+the given size, the time against input size at 1, 2, 4 and 8 MB, the speed-up of two worker
+processes over one, and the time of ``import bilateral``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+
+import bilateral
+from bilateral.text import Document
+
+
+def batch(megabytes: float) -> list[Document]:
+    """The examples repeated (with distinct ids) until they reach ``megabytes``."""
+    examples = bilateral.examples()
+    documents: list[Document] = []
+    size = 0
+    while size < megabytes * 1_000_000:
+        for document in examples:
+            documents.append(Document(f"{document.id}-{len(documents)}", document.text))
+            size += len(document.text.encode("utf-8"))
+    return documents
+
+
+def run(documents: list[Document], workers: int = 1) -> tuple[float, int]:
+    start = time.perf_counter()
+    sentences = sum(
+        len(r.article.sentences) for r in bilateral.extract_many(documents, workers=workers)
+    )
+    return time.perf_counter() - start, sentences
+
+
+def import_time() -> float:
+    code = "import time; t = time.perf_counter(); import bilateral; print(time.perf_counter() - t)"
+    times = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(5)
+    ]
+    return sorted(times)[len(times) // 2]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--megabytes", type=float, default=5.0)
+    parser.add_argument("--json", help="also write the figures to this file")
+    args = parser.parse_args()
+    bilateral.extract("ISLAMABAD: warm up.", "w")
+
+    documents = batch(args.megabytes)
+    size = sum(len(d.text.encode("utf-8")) for d in documents) / 1_000_000
+    seconds, sentences = run(documents)
+    report: dict[str, object] = {
+        "megabytes": round(size, 2),
+        "articles": len(documents),
+        "sentences": sentences,
+        "seconds": round(seconds, 2),
+        "mb_per_s": round(size / seconds, 3),
+        "articles_per_s": round(len(documents) / seconds, 1),
+        "sentences_per_s": round(sentences / seconds, 1),
+    }
+    header = ("MB", "articles", "sentences", "s", "MB/s", "art/s", "sent/s")
+    print(" ".join(f"{h:>9}" for h in header))
+    print(
+        f"{size:>9.2f} {len(documents):>9} {sentences:>9} {seconds:>9.2f} "
+        f"{report['mb_per_s']:>9} {report['articles_per_s']:>9} {report['sentences_per_s']:>9}"
+    )
+
+    scaling = {}
+    print("\nsize    seconds  s/MB")
+    for megabytes in (1, 2, 4, 8):
+        taken, _ = run(batch(megabytes))
+        scaling[megabytes] = taken
+        print(f"{megabytes:>2} MB  {taken:>8.2f}  {taken / megabytes:.3f}")
+    report["scaling_seconds"] = scaling
+    report["8mb_over_8x1mb"] = round(scaling[8] / (8 * scaling[1]), 3)
+    print(f"time at 8 MB / (8 x time at 1 MB): {report['8mb_over_8x1mb']}")
+
+    one, _ = run(documents, workers=1)
+    two, _ = run(documents, workers=2)
+    report["speedup_2_workers"] = round(one / two, 2)
+    print(f"\n1 worker {one:.2f} s, 2 workers {two:.2f} s: speed-up {one / two:.2f}x")
+    report["import_seconds"] = round(import_time(), 3)
+    print(f"import bilateral: {report['import_seconds']} s")
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as handle:
+            json.dump(report, handle, indent=2)
+
+
+if __name__ == "__main__":
+    main()
