@@ -14,7 +14,7 @@ from bilateral.model import PartialDate, Span
 
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|where|while|which)\s(?=[a-z])")
 _OBJECTS_END = re.compile(
-    r"[;:]|,?\s(?:according to|as per|who|which|where|while)\b"
+    r"[;:]|,?\s(?:according to|as per|who|which|where|while)\b|\band (?:then|later|afterwards)\b"
     r"|,\s(?:the\s)?[\w’' -]{0,40}\b(?:said|says|reported)\b"
 )
 _SCHEDULED_VERB = re.compile(r"\b(?:will|would|to|scheduled|expected|due|set)\b", re.IGNORECASE)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from attrs import evolve
 
@@ -216,7 +217,7 @@ def _visit(ctx: Context, visit_id: str, found: FoundVisit, known: set[str]) -> V
         status=found.status,  # type: ignore[arg-type]
         delegation=tuple(p for p in found.delegation if p in known),
         inviter=found.inviter if found.inviter in known else None,
-        meetings=tuple(m for m in meetings if len(m.participants) > 1),
+        meetings=_distinct(m for m in meetings if len(m.participants) > 1),
         topics=topics_of(*(span.text for span in found.evidence)),
         evidence=tuple(found.evidence),
     )
@@ -279,3 +280,16 @@ def _during(visit: Visit, date: PartialDate | None) -> bool:
     first = min(d.first_day() for d in known) - slack
     last = max(d.last_day() for d in known) + slack
     return date.first_day() <= last and first <= date.last_day()
+
+
+def _distinct(meetings: Iterable[Meeting]) -> tuple[Meeting, ...]:
+    """One meeting per participants, status and date; an undated one yields to a dated one."""
+    kept: dict[tuple[frozenset[str], str], Meeting] = {}
+    for meeting in meetings:
+        key = (frozenset(meeting.participants), meeting.status)
+        known = kept.get(key)
+        if known is None or (known.date is None and meeting.date is not None):
+            kept[key] = meeting
+        elif known.date != meeting.date and meeting.date is not None:
+            kept[(key[0], f"{meeting.status}@{meeting.date}")] = meeting
+    return tuple(kept.values())
