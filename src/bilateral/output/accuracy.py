@@ -19,15 +19,20 @@ from typing import Any
 from attrs import define
 
 from bilateral.mentions.names import name_tokens
-from bilateral.model import ExtractionResult
+from bilateral.model import Agreement, ExtractionResult, Official, Statement, Visit
 
 KINDS = ("officials", "visits", "statements", "agreements")
 _STOP = frozenset(
-    "a an and the of to in on for with by at from as is was were be been that this these those "
-    "their its his her it they them he she we our us or not but also further both two sides "
-    "between into about over under than then there which who whom whose what when where while "
-    "will would should could can may might has have had do did done said says told".split()
-)
+    {
+        "a", "an", "and", "the", "of", "to", "in", "on", "for", "with", "by", "at", "from", "as",
+        "is", "was", "were", "be", "been", "that", "this", "these", "those", "their", "its", "his",
+        "her", "it", "they", "them", "he", "she", "we", "our", "us", "or", "not", "but", "also",
+        "further", "both", "two", "sides", "between", "into", "about", "over", "under", "than",
+        "then", "there", "which", "who", "whom", "whose", "what", "when", "where", "while", "will",
+        "would", "should", "could", "can", "may", "might", "has", "have", "had", "do", "did",
+        "done", "said", "says", "told",
+    }
+)  # fmt: skip
 
 
 @define
@@ -104,39 +109,31 @@ def score(results: Iterable[ExtractionResult], folder: str | Path) -> dict[str, 
     tallies = {kind: Tally() for kind in KINDS}
     for result in results:
         path = Path(folder) / f"{result.article.id}.gold.json"
-        if not path.is_file():
-            continue
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        names = {o.id: [o.name, *o.aliases] for o in result.officials}
-        _align(
-            gold.get("officials", []),
-            list(result.officials),
-            lambda g, o: (
-                o.country == g["country"] and _same_person(g["name"], [o.name, *o.aliases])
-            ),
-            tallies["officials"],
-        )
-        _align(
-            gold.get("visits", []),
-            list(result.visits),
-            lambda g, v: (
-                v.destination == g["to"] and _same_person(g["visitor"], names.get(v.visitor, []))
-            ),
-            tallies["visits"],
-        )
-        _align(
-            gold.get("statements", []),
-            list(result.statements),
-            lambda g, s: (
-                any(_same_person(p, names.get(s.speaker, [])) for p in g["speaker"])
-                and _overlap(g["text"], s.text) >= 0.5
-            ),
-            tallies["statements"],
-        )
-        _align(
-            gold.get("agreements", []),
-            list(result.agreements),
-            lambda g, a: set(a.parties) == set(g["parties"]) and _overlap(g["text"], a.text) >= 0.5,
-            tallies["agreements"],
-        )
+        if path.is_file():
+            _score_article(result, json.loads(path.read_text(encoding="utf-8")), tallies)
     return tallies
+
+
+def _score_article(
+    result: ExtractionResult, gold: dict[str, Any], tallies: dict[str, Tally]
+) -> None:
+    names = {o.id: [o.name, *o.aliases] for o in result.officials}
+
+    def official(g: dict[str, Any], o: Official) -> bool:
+        return o.country == g["country"] and _same_person(g["name"], [o.name, *o.aliases])
+
+    def visit(g: dict[str, Any], v: Visit) -> bool:
+        return v.destination == g["to"] and _same_person(g["visitor"], names.get(v.visitor, []))
+
+    def statement(g: dict[str, Any], s: Statement) -> bool:
+        speakers = names.get(s.speaker, [])
+        spoken = any(_same_person(p, speakers) for p in g["speaker"])
+        return spoken and _overlap(g["text"], s.text) >= 0.5
+
+    def agreement(g: dict[str, Any], a: Agreement) -> bool:
+        return set(a.parties) == set(g["parties"]) and _overlap(g["text"], a.text) >= 0.5
+
+    _align(gold.get("officials", []), list(result.officials), official, tallies["officials"])
+    _align(gold.get("visits", []), list(result.visits), visit, tallies["visits"])
+    _align(gold.get("statements", []), list(result.statements), statement, tallies["statements"])
+    _align(gold.get("agreements", []), list(result.agreements), agreement, tallies["agreements"])

@@ -84,9 +84,9 @@ def meetings_figure(
         for meeting in visit.meetings:
             if meeting.status != "held":
                 continue
-            people = [corpus.official(p) for p in meeting.participants]
-            for first in people:
-                for second in people:
+            officials = [corpus.official(p) for p in meeting.participants]
+            for first in officials:
+                for second in officials:
                     if (
                         first
                         and second
@@ -94,12 +94,8 @@ def meetings_figure(
                         and second.country == countries[1]
                     ):
                         pairs[(first.id, second.id)] = pairs.get((first.id, second.id), 0) + 1
-    left = sorted(
-        {a for a, _ in pairs}, key=lambda i: corpus.official(i).name if corpus.official(i) else i
-    )
-    right = sorted(
-        {b for _, b in pairs}, key=lambda i: corpus.official(i).name if corpus.official(i) else i
-    )
+    left = sorted({a for a, _ in pairs}, key=lambda i: _name(corpus, i))
+    right = sorted({b for _, b in pairs}, key=lambda i: _name(corpus, i))
     height = max(len(left), len(right), 1)
     figure, axes = plt.subplots(figsize=(9, 0.45 * height + 1.2))
 
@@ -140,3 +136,8 @@ def meetings_figure(
     figure.savefig(path, dpi=110)
     plt.close(figure)
     return path
+
+
+def _name(corpus: Corpus, official: str) -> str:
+    found = corpus.official(official)
+    return found.name if found else official
