@@ -143,10 +143,10 @@ def _reported(ctx: Context, index: int, visitors: dict[str, str]) -> FoundStatem
                 content = content[that.end() :]
         else:
             content = sentence.text[verb.start() :]
+        mode = "quoted" if re.search(r"[“”\"]", content) else "reported"
         content = _clean(content)
         if len(content.split()) < _MIN_WORDS or (speech and _BACK_REFERENCE.match(content)):
             continue
-        mode = "quoted" if re.search(r"[“\"]", content) else "reported"
         return _statement(ctx, index, speaker, content, mode, word, addressee)
     return None
 

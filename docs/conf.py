@@ -1,0 +1,76 @@
+"""Sphinx configuration. Figures, the accuracy table and the CLI reference are generated at
+build time by the library's own code into ``_generated/``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE.parent / "src"))
+
+project = "bilateral"
+author = "the bilateral developers"
+copyright = "2026, the bilateral developers"
+extensions = ["myst_parser", "sphinx.ext.autodoc", "sphinx.ext.viewcode"]
+source_suffix = {".md": "markdown"}
+exclude_patterns = ["_build", "_generated"]
+html_theme = "furo"
+html_title = "bilateral"
+myst_enable_extensions = ["colon_fence"]
+myst_heading_anchors = 3
+autodoc_typehints = "description"
+autodoc_member_order = "bysource"
+autodoc_default_options = {"members": True}
+suppress_warnings = ["myst.xref_missing"]
+
+
+def _generate(app: object) -> None:
+    import bilateral
+    from bilateral.output.accuracy import KINDS, score
+    from bilateral.output.cli import _parser
+    from bilateral.output.figures import meetings_figure, timeline_figure
+
+    out = HERE / "_generated"
+    out.mkdir(exist_ok=True)
+    results = [bilateral.extract_document(d) for d in bilateral.examples()]
+    corpus = bilateral.Corpus.from_results(results)
+    timeline_figure(corpus, out / "timeline.png")
+    meetings_figure(corpus, out / "meetings.png")
+
+    tallies = score(results, HERE.parent / "evaluation")
+    rows = [
+        "| kind | precision | recall | F1 | found right / wrong / missed |",
+        "|---|---|---|---|---|",
+    ]
+    for kind in KINDS:
+        t = tallies[kind]
+        rows.append(
+            f"| {kind} | {t.precision:.2f} | {t.recall:.2f} | {t.f1:.2f} | "
+            f"{t.true_positives} / {t.false_positives} / {t.false_negatives} |"
+        )
+    (out / "accuracy.md").write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+    figures = json.loads((HERE.parent / "benchmarks" / "results.json").read_text(encoding="utf-8"))
+    lines = ["| measure | value |", "|---|---|"]
+    lines += [f"| {key} | {value} |" for key, value in figures.items()]
+    (out / "benchmark.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    parser = _parser()
+    sections = ["```text", parser.format_help().rstrip(), "```"]
+    commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    for name, command in commands.items():
+        sections += [
+            "",
+            f"## `bilateral {name}`",
+            "",
+            "```text",
+            command.format_help().rstrip(),
+            "```",
+        ]
+    (out / "cli.md").write_text("\n".join(sections) + "\n", encoding="utf-8")
+
+
+def setup(app: object) -> None:
+    app.connect("builder-inited", _generate)  # type: ignore[attr-defined]
