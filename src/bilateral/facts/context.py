@@ -49,8 +49,8 @@ class Context:
         return self.article.span(start, end)
 
     def sentence_span(self, index: int) -> Span:
-        sentence = self.sentences[index]
-        return self.span(sentence.start, sentence.start + len(sentence.text))
+        """The article's own span of sentence ``index`` (shared, not copied)."""
+        return self.article.sentences[index]
 
     def person(self, mention: PersonMention) -> Person | None:
         return self.persons.get(mention.person) if mention.person else None

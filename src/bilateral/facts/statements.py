@@ -24,6 +24,7 @@ _SECOND_VERB = re.compile(r",\s+and\s+(?:also\s+)?(?=\w)")
 _SPEECH_GAP = 60
 _MIN_WORDS = 4
 _THAT_REACH = 60
+_TAIL_REACH = 140
 _BACK_REFERENCE = re.compile(r"^(?:this|so|it|these|that)\b", re.IGNORECASE)
 _THAT = re.compile(r"^\s*(?:that\s+)?")
 _TWO_SIDES = re.compile(r"\b(?:the two|both|they|we)\b|\band\b", re.IGNORECASE)
@@ -234,9 +235,11 @@ def _possessive(ctx: Context, mention: PersonMention) -> bool:
 
 
 def _clean(content: str) -> str:
+    """The content without its attribution tail (", the ISPR said") and edge punctuation."""
     content = content.strip().rstrip(".").strip()
     for tail in phrases("statements", "attribution"):
-        cut = tail.search(content)
+        offset = max(0, len(content) - _TAIL_REACH)
+        cut = tail.search(content, offset)
         if cut and cut.start() > 20:
             content = content[: cut.start()]
     return content.strip(' ,“”"').strip()

@@ -40,16 +40,21 @@ def phrases(section: str, key: str) -> tuple[re.Pattern[str], ...]:
 
 
 @cache
-def topic_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def topic_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """All topics' keywords as one pattern, a named group per topic (group -> topic)."""
     topics = packaged_toml("topics")
-    compiled = []
-    for name, record in topics.items():
+    groups = {}
+    alternatives = []
+    for number, (name, record) in enumerate(topics.items()):
         keywords = "|".join(f"(?:{k})" for k in record["keywords"])
-        compiled.append((name, re.compile(rf"(?<![\w-])(?:{keywords})(?![\w-])", re.IGNORECASE)))
-    return tuple(compiled)
+        groups[f"t{number}"] = name
+        alternatives.append(f"(?P<t{number}>{keywords})")
+    regex = re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])", re.IGNORECASE)
+    return regex, groups
 
 
 def topics_of(*texts: str) -> tuple[str, ...]:
     """The taxonomy topics whose keywords occur in the texts, in taxonomy order."""
-    joined = " ".join(texts)
-    return tuple(name for name, regex in topic_patterns() if regex.search(joined))
+    regex, groups = topic_pattern()
+    found = {groups[m.lastgroup] for t in texts for m in regex.finditer(t) if m.lastgroup}
+    return tuple(name for name in groups.values() if name in found)

@@ -7,14 +7,7 @@ import re
 from attrs import frozen
 
 from bilateral.mentions.lexicon import Lexicon
-from bilateral.mentions.patterns import (
-    OfficePattern,
-    city_matcher,
-    country_matcher,
-    office_pattern,
-    organisation_matcher,
-    rank_matcher,
-)
+from bilateral.mentions.patterns import OfficePattern, fixed_kinds, fixed_matcher, office_pattern
 from bilateral.text.lexicons import city_countries
 
 
@@ -34,21 +27,39 @@ class Mark:
 def find_marks(text: str, offset: int, lexicon: Lexicon) -> list[Mark]:
     """All marks in ``text`` (a sentence starting at ``offset`` in the article)."""
     marks: list[Mark] = []
-    for start, end, _ in country_matcher(lexicon).finditer(text):
-        code = lexicon.country_of_word(text[start:end])
-        if code:
-            marks.append(_mark(start, end, offset, "country", code, code, text))
+    kinds = fixed_kinds(lexicon)
     cities = city_countries()
-    for start, end, city in city_matcher(lexicon).finditer(text):
-        marks.append(_mark(start, end, offset, "city", city, cities[city], text))
     organisations = lexicon.organisation_forms()
-    for start, end, form in organisation_matcher(lexicon).finditer(text):
-        org = organisations[form]
-        marks.append(_mark(start, end, offset, "organisation", org.name, org.country, text))
     ranks = lexicon.rank_forms()
-    for start, end, form in rank_matcher(lexicon).finditer(text):
-        if text[end : end + 1].isspace() and not (start and text[start - 1] == "."):
-            marks.append(_mark(start, end, offset, "rank", ranks[form], None, text))
+    for start, end, phrase in fixed_matcher(lexicon).finditer(text):
+        for kind in kinds[phrase]:
+            if kind == "country":
+                code = lexicon.country_of_word(text[start:end])
+                if code:
+                    marks.append(_mark(start, end, offset, "country", code, code, text))
+            elif kind == "city":
+                marks.append(
+                    _mark(start, start + len(phrase), offset, "city", phrase, cities[phrase], text)
+                )
+            elif kind == "organisation":
+                org = organisations[phrase]
+                marks.append(
+                    _mark(
+                        start,
+                        start + len(phrase),
+                        offset,
+                        "organisation",
+                        org.name,
+                        org.country,
+                        text,
+                    )
+                )
+            elif text[start + len(phrase) : start + len(phrase) + 1].isspace() and not (
+                start and text[start - 1] == "."
+            ):
+                marks.append(
+                    _mark(start, start + len(phrase), offset, "rank", ranks[phrase], None, text)
+                )
     offices = office_pattern(lexicon)
     country_ends = {m.start - offset: m.end - offset for m in marks if m.kind == "country"}
     position = 0

@@ -257,3 +257,33 @@ def rank_matcher(lexicon: Lexicon) -> PhraseMatcher:
     return _cached(
         lexicon, "rank_matcher", lambda: PhraseMatcher(f for r in lexicon.ranks for f in r.forms)
     )
+
+
+def fixed_matcher(lexicon: Lexicon) -> PhraseMatcher:
+    """Countries, cities, organisations and ranks in one matcher: a phrase's kind is found
+    with :func:`fixed_kinds`."""
+    return _cached(
+        lexicon,
+        "fixed_matcher",
+        lambda: PhraseMatcher(fixed_kinds(lexicon), possessive=True),
+    )
+
+
+def fixed_kinds(lexicon: Lexicon) -> dict[str, list[str]]:
+    """Each fixed phrase -> the kinds of mark it can be (country, city, organisation, rank)."""
+
+    def build() -> dict[str, list[str]]:
+        kinds: dict[str, list[str]] = {}
+        groups = (
+            ("country", (w for c in lexicon.countries for w in (*c.names, *c.adjectives))),
+            ("city", city_countries()),
+            ("organisation", (f for o in lexicon.organisations for f in o.forms)),
+            ("rank", (f for r in lexicon.ranks for f in r.forms)),
+        )
+        for kind, phrases in groups:
+            for phrase in phrases:
+                if kind not in kinds.setdefault(phrase, []):
+                    kinds[phrase].append(kind)
+        return kinds
+
+    return _cached(lexicon, "fixed_kinds", build)
