@@ -12,7 +12,6 @@ from bilateral.facts.vocabulary import pattern
 from bilateral.mentions.dates import is_future
 from bilateral.model import PartialDate, Span
 
-_CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|where|while|which)\s(?=[a-z])")
 _OBJECTS_END = re.compile(
     r"[;:]|,?\s(?:according to|as per|who|which|where|while)\b|\band (?:then|later|afterwards)\b"
     r"|,\s(?:the\s)?[\w’' -]{0,40}\b(?:said|says|reported)\b"

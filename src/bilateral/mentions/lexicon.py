@@ -300,15 +300,6 @@ class Lexicon:
             if any(name_tokens(n)[-1:] == (token,) for n in h.names)
         ]
 
-    def holders_of(self, office: str, country: str | None, day: dt.date) -> list[Holder]:
-        """Who held ``office`` (in ``country``, when given) on ``day``."""
-        return [
-            h
-            for h in self.holders
-            if (country is None or h.country == country)
-            and any(t.office == office and t.covers(day) for t in h.terms)
-        ]
-
 
 @cache
 def default_lexicon() -> Lexicon:

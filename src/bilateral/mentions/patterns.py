@@ -54,35 +54,9 @@ def _cached(lexicon: Lexicon, name: str, build: Callable[[], T]) -> T:
     return value
 
 
-def country_pattern(lexicon: Lexicon) -> re.Pattern[str]:
-    """Country names and adjectives, with an optional possessive ("Iran’s")."""
-    return _cached(
-        lexicon,
-        "country",
-        lambda: re.compile(rf"(?<![\w-])(?:{lexicon.country_words})(?:[’']s)?(?![\w])"),
-    )
-
-
-def city_pattern(lexicon: Lexicon) -> re.Pattern[str]:
-    return _cached(
-        lexicon,
-        "city",
-        lambda: re.compile(rf"(?<![\w-])(?:{_alternation(city_countries())})(?![\w])"),
-    )
-
-
 def rank_alternation(lexicon: Lexicon) -> str:
     return _cached(
         lexicon, "rank_words", lambda: _alternation(f for r in lexicon.ranks for f in r.forms)
-    )
-
-
-def rank_pattern(lexicon: Lexicon) -> re.Pattern[str]:
-    """A rank or honorific standing before a name ("Maj Gen", "Gen.", "Mr")."""
-    return _cached(
-        lexicon,
-        "rank",
-        lambda: re.compile(rf"(?<![\w.])(?:{rank_alternation(lexicon)})(?=\s)"),
     )
 
 
@@ -175,17 +149,6 @@ def _first_of(items: list[Any]) -> set[str] | None:
     return None
 
 
-def organisation_pattern(lexicon: Lexicon) -> re.Pattern[str]:
-    return _cached(
-        lexicon,
-        "organisation",
-        lambda: re.compile(
-            rf"(?<![\w-])(?:{_alternation(f for o in lexicon.organisations for f in o.forms)})"
-            r"(?![\w])"
-        ),
-    )
-
-
 class PhraseMatcher:
     """Finds any of many fixed phrases (case-sensitive, whole words) in one pass: a
     dictionary from each phrase's first word to the phrases it begins, longest first,
@@ -228,35 +191,6 @@ class PhraseMatcher:
 def _head(word: str) -> str:
     """The letters and digits a phrase's first word starts with ("U" of "U.S.")."""
     return re.split(r"[^\w]", word, maxsplit=1)[0]
-
-
-def country_matcher(lexicon: Lexicon) -> PhraseMatcher:
-    """Country names and adjectives, with an optional possessive ("Iran’s")."""
-    return _cached(
-        lexicon,
-        "country_matcher",
-        lambda: PhraseMatcher(
-            (w for c in lexicon.countries for w in (*c.names, *c.adjectives)), possessive=True
-        ),
-    )
-
-
-def city_matcher(lexicon: Lexicon) -> PhraseMatcher:
-    return _cached(lexicon, "city_matcher", lambda: PhraseMatcher(city_countries()))
-
-
-def organisation_matcher(lexicon: Lexicon) -> PhraseMatcher:
-    return _cached(
-        lexicon,
-        "organisation_matcher",
-        lambda: PhraseMatcher(f for o in lexicon.organisations for f in o.forms),
-    )
-
-
-def rank_matcher(lexicon: Lexicon) -> PhraseMatcher:
-    return _cached(
-        lexicon, "rank_matcher", lambda: PhraseMatcher(f for r in lexicon.ranks for f in r.forms)
-    )
 
 
 def fixed_matcher(lexicon: Lexicon) -> PhraseMatcher:

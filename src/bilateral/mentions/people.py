@@ -23,7 +23,6 @@ _NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z]+|[’'](?!s\b)[A-Za-z
 _NAME_RUN = re.compile(
     rf"{_NAME_TOKEN}(?:\s(?:(?:bin|bint|ibn|ul|ur|al|el|ud|Bin|Ibn|Al|El)\s)?{_NAME_TOKEN})*"
 )
-_POSSESSIVE = re.compile(r"^[’']s\b")
 _NOT_NAMES = frozenset(
     [
         *packaged_toml("people")["not_names"],
@@ -147,11 +146,14 @@ class _Finder:
         self.persons: list[Person] = []
         self.mentions: list[PersonMention] = []
         self.office_mentions: list[PersonMention] = []
+        self.runs: dict[int, list[tuple[int, int]]] = {}
 
     # --- named mentions -------------------------------------------------------------
     def sentence(self, sentence: SentenceText, marks: Sequence[Mark]) -> None:
         used: set[int] = set()
-        for start, end in _name_runs(sentence, marks):
+        runs = _name_runs(sentence, marks)
+        self.runs[sentence.index] = runs
+        for start, end in runs:
             chain = _left_chain(sentence, marks, start)
             post = _post_title(sentence, marks, end)
             name = clean_name(sentence.text[start - sentence.start : end - sentence.start])
@@ -293,7 +295,7 @@ class _Finder:
         for found in self.mentions:
             covered.setdefault(found.sentence, []).append((found.start, found.end))
         for sentence, sentence_marks in zip(sentences, marks, strict=True):
-            for start, end in _name_runs(sentence, sentence_marks):
+            for start, end in self.runs.get(sentence.index) or _name_runs(sentence, sentence_marks):
                 if any(a <= start < b for a, b in covered.get(sentence.index, ())):
                     continue
                 name = clean_name(sentence.text[start - sentence.start : end - sentence.start])
