@@ -21,11 +21,15 @@ _PARENTHETICAL = re.compile(
     r"\s*,\s*(?:who\b[^,]{1,140}|(?![^,]*\b(?:said|told)\b)[^,]{1,120}),\s*"
 )
 _SECOND_VERB = re.compile(r",\s+and\s+(?:also\s+)?(?=\w)")
+_ADDING_THAT = re.compile(r",\s+(?:and\s+)?(?:adding|noting|saying|stressing|stating)\s+that\s+")
 _SPEECH_GAP = 60
 _MIN_WORDS = 4
 _THAT_REACH = 60
 _TAIL_REACH = 140
-_BACK_REFERENCE = re.compile(r"^(?:this|so|it|these|that)\b", re.IGNORECASE)
+_BACK_REFERENCE = re.compile(
+    r"^(?:this|so|these)\b(?!\s+(?:is|was|are|were|will|would|has|had|could|should)\b)",
+    re.IGNORECASE,
+)
 _THAT = re.compile(r"^\s*(?:that\s+)?")
 _TWO_SIDES = re.compile(r"\b(?:the two|both|they|we)\b|\band\b", re.IGNORECASE)
 _VISITING = re.compile(
@@ -63,10 +67,17 @@ def _is_speech(verb: str) -> bool:
 
 
 def _split_coordinated(statement: FoundStatement) -> list[FoundStatement]:
-    """ "said that X, and called for Y" is two statements of one speaker (while
-    "underscored X and noted that Y" and "underlined X, and briefed Y" stay one)."""
+    """ "said that X, and called for Y" and "said X, adding that Y" are two statements of
+    one speaker (while "underscored X and noted that Y" and "underlined X, and briefed Y"
+    stay one)."""
     reporting = pattern("statements", "reported")
     speech = pattern("statements", "speech")
+    added = _ADDING_THAT.search(statement.text) if _is_speech(statement.verb) else None
+    if added and len(statement.text[: added.start()].split()) >= _MIN_WORDS:
+        first = evolve(statement, text=statement.text[: added.start()].strip())
+        second = evolve(statement, text=statement.text[added.end() :].strip())
+        if len(second.text.split()) >= _MIN_WORDS:
+            return [*_split_coordinated(first), *_split_coordinated(second)]
     for joint in _SECOND_VERB.finditer(statement.text):
         rest = statement.text[joint.end() :]
         verb = reporting.match(rest) or speech.match(rest)
