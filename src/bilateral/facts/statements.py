@@ -74,10 +74,10 @@ def _split_coordinated(statement: FoundStatement) -> list[FoundStatement]:
     speech = pattern("statements", "speech")
     added = _ADDING_THAT.search(statement.text) if _is_speech(statement.verb) else None
     if added and len(statement.text[: added.start()].split()) >= _MIN_WORDS:
-        first = evolve(statement, text=statement.text[: added.start()].strip())
-        second = evolve(statement, text=statement.text[added.end() :].strip())
-        if len(second.text.split()) >= _MIN_WORDS:
-            return [*_split_coordinated(first), *_split_coordinated(second)]
+        head = evolve(statement, text=statement.text[: added.start()].strip())
+        tail = evolve(statement, text=statement.text[added.end() :].strip())
+        if len(tail.text.split()) >= _MIN_WORDS:
+            return [*_split_coordinated(head), *_split_coordinated(tail)]
     for joint in _SECOND_VERB.finditer(statement.text):
         rest = statement.text[joint.end() :]
         verb = reporting.match(rest) or speech.match(rest)
@@ -88,7 +88,7 @@ def _split_coordinated(statement: FoundStatement) -> list[FoundStatement]:
         first = statement.text[: joint.start()].strip()
         second = rest
         if _is_speech(verb.group().lower()):
-            second = rest[verb.end() :].strip()[len("that") :].strip()
+            second = re.sub(r"^that\s+", "", rest[verb.end() :].strip())
         if len(first.split()) < _MIN_WORDS or len(second.split()) < _MIN_WORDS:
             continue
         return [evolve(statement, text=first), *_split_coordinated(evolve(statement, text=second))]
