@@ -183,3 +183,25 @@ def test_last_year_in_a_quote_does_not_date_the_visit() -> None:
     assert [(v.destination, v.status, v.start) for v in result.visits] == [
         ("IR", "current", PartialDate(2022, 5, 9))
     ]
+
+
+def test_visiting_official_left_for_and_coordinated_speaker() -> None:
+    text = (
+        "ISLAMABAD: National Security Adviser Moeed Yusuf left for Kabul on Sunday on a two-day "
+        "visit.\n\nChairman Senate Sadiq Sanjrani received the visiting Uzbek Foreign Minister "
+        "Abdulaziz Kamilov at the Parliament House and said Pakistan valued its ties with "
+        "Central Asia.\n\nPublished in Dawn, June 7th, 2021"
+    )
+    result = run(text)
+    trips = {names(result, [v.visitor])[0]: v for v in result.visits}
+    assert (trips["Moeed Yusuf"].destination, trips["Moeed Yusuf"].start) == (
+        "AF",
+        PartialDate(2021, 6, 6),
+    )
+    assert trips["Moeed Yusuf"].end == PartialDate(2021, 6, 7)
+    assert (trips["Abdulaziz Kamilov"].origin, trips["Abdulaziz Kamilov"].destination) == (
+        "UZ",
+        "PK",
+    )
+    (statement,) = result.statements
+    assert names(result, [statement.speaker]) == ["Sadiq Sanjrani"]

@@ -177,6 +177,9 @@ def _speaker_before(
         if not ctx.is_governed(m)
     ]  # fmt: skip
     candidates = [m for m in candidates if not _possessive(ctx, m)]
+    if speech and re.search(r"\band\s+(?:also\s+)?$", before_text):
+        subject = ctx.subject(index, before=at)
+        return subject  # "X received Y and said ...": X speaks
     named = list(ctx.officials_in(index, start=sentence.start + clause_start, end=at))
     if len(named) >= 2 and re.fullmatch(
         r"\s*(?:,\s*)?and\s+(?:his|her|the)?\s*(?:\w+\s+)?(?:counterpart\s+)?",

@@ -100,6 +100,7 @@ def _explicit(ctx: Context, index: int) -> list[_Trigger]:
             for destination in destinations or []:
                 for person in _with_coordinated(ctx, index, visitor, start):
                     found.append(_Trigger(person, destination, index, start, end, kind))
+    found.extend(_visiting(ctx, index))
     for match in pattern("visits", "bare").finditer(sentence.text):
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if any(t.sentence == index and t.at <= start < t.end + 4 for t in found):
@@ -107,6 +108,29 @@ def _explicit(ctx: Context, index: int) -> list[_Trigger]:
         visitor = _visitor(ctx, index, start, end) or ctx.subject(index)
         if visitor:
             found.append(_Trigger(visitor, None, index, start, end, "bare"))
+    return found
+
+
+def _visiting(ctx: Context, index: int) -> list[_Trigger]:
+    """ "the visiting Uzbek Foreign Minister X": X visits the country of whoever receives
+    them in the sentence, else the dateline's."""
+    sentence = ctx.sentences[index]
+    found = []
+    for mention in ctx.officials_in(index):
+        before = sentence.text[: mention.start - sentence.start]
+        if not mention.person or not re.search(r"\bvisiting\s+$", before):
+            continue
+        home = ctx.country(mention.person)
+        hosts = [
+            ctx.country(m.person or "")
+            for m in ctx.officials_in(index)
+            if m.person != mention.person
+        ]
+        places = [c for c in (*hosts, _city_country(ctx.article.dateline)) if c and c != home]
+        if home and places:
+            found.append(
+                _Trigger(mention.person, places[0], index, mention.start, mention.end, "visit")
+            )
     return found
 
 
