@@ -173,7 +173,10 @@ def _footer_start(reading: _Reading, lines: list[Line]) -> int:
 
 def _footer_pattern(line: Line, following: Line | None) -> LinePattern | None:
     for pattern in layout().footer:
-        if not pattern.regex.match(line.text):
+        match = pattern.regex.match(line.text)
+        if not match:
+            continue
+        if pattern.outlet_required and not outlet_named(match.groupdict().get("outlet") or ""):
             continue
         if pattern.needs_next and not (following and pattern.needs_next.match(following.text)):
             continue
