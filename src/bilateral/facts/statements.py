@@ -129,6 +129,8 @@ def _reported(ctx: Context, index: int, visitors: dict[str, str]) -> FoundStatem
     for verb in sorted(verbs, key=lambda m: m.start()):
         at = sentence.start + verb.start()
         word = verb.group().lower()
+        if re.search(r"\b(?:was|were|been|being|is|are)\s+$", sentence.text[: verb.start()]):
+            continue  # "was briefed on": the official is not the one who spoke
         speech = _is_speech(word)
         speaker = _speaker_before(ctx, index, at, visitors, speech)
         if speaker is None:
@@ -177,6 +179,11 @@ def _speaker_before(
         if not ctx.is_governed(m)
     ]  # fmt: skip
     candidates = [m for m in candidates if not _possessive(ctx, m)]
+    relative = re.search(r",\s*who\s+(?:also\s+|later\s+|then\s+)?$", before_text)
+    if relative:
+        named = list(ctx.officials_in(index, end=sentence.start + relative.start() + 1))
+        if named and named[-1].end >= sentence.start + relative.start() - 1:
+            return named[-1].person  # "... called on X, who underlined that"
     if speech and re.search(r"\band\s+(?:also\s+)?$", before_text):
         subject = ctx.subject(index, before=at)
         return subject  # "X received Y and said ...": X speaks
@@ -200,6 +207,8 @@ def _speaker_before(
             return None
         return ctx.antecedent(index, pronoun)
     gap = sentence.text[gap_from - sentence.start : at - sentence.start]
+    if pattern("agreements", "sides").search(gap):
+        return None  # "X met Y, where the two sides agreed": the sides speak, not X
     parenthetical = bool(_PARENTHETICAL.fullmatch(gap))
     if speech and not parenthetical and ("," in gap or len(gap) > _SPEECH_GAP):
         return None

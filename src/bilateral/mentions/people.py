@@ -19,7 +19,10 @@ from bilateral.mentions.marks import Mark
 from bilateral.mentions.names import clean_name, name_tokens
 from bilateral.text.resources import packaged_toml
 
-_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z]+|[’'](?!s\b)[A-Za-z]+)*|[A-Z]\.?)"
+_NAME_TOKEN = (
+    r"(?:(?:al|el|bin|ibn|ul|ur|ud|Al|El)-)?"
+    r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z]+|[’'](?!s\b)[A-Za-z]+)*|[A-Z]\.?)"
+)
 _NAME_RUN = re.compile(
     rf"{_NAME_TOKEN}(?:\s(?:(?:bin|bint|ibn|ul|ur|al|el|ud|Bin|Ibn|Al|El)\s)?{_NAME_TOKEN})*"
 )
@@ -157,8 +160,8 @@ class _Finder:
             chain = _left_chain(sentence, marks, start)
             post = _post_title(sentence, marks, end)
             name = clean_name(sentence.text[start - sentence.start : end - sentence.start])
-            known = self._known_part(name)
             offices = [m.value for m in chain + post if m.kind == "office"]
+            known = self._known_part(name, offices)
             holder = known.holder if known else self.holder_for(name, offices)
             titled = any(m.kind in ("rank", "office") for m in chain + post)
             if not (titled or holder):
@@ -219,12 +222,17 @@ class _Finder:
         )
         self.mentions.append(_with_person(mention, person.id))
 
-    def _known_part(self, name: str) -> Person | None:
-        """A person already found whose name contains this one ("Rashid" of "Rashid Ahmed")."""
+    def _known_part(self, name: str, offices: list[str]) -> Person | None:
+        """A person already found whose name contains this one ("Rashid" of "Rashid Ahmed"),
+        unless the title given here is an office that person does not hold."""
         tokens = set(name_tokens(name))
         if len(tokens) != 1:
             return None
-        matches = [p for p in self.persons if tokens <= p.tokens]
+        matches = [
+            p for p in self.persons
+            if tokens <= p.tokens and not _other_office(p, offices)
+        ]  # fmt: skip
+        matches = _surnames_first(matches, tokens)
         return matches[-1] if matches else None
 
     def holder_for(self, name: str, offices: list[str]) -> Holder | None:
@@ -301,6 +309,7 @@ class _Finder:
                 name = clean_name(sentence.text[start - sentence.start : end - sentence.start])
                 tokens = set(name_tokens(name))
                 matches = [p for p, person_tokens in known if tokens and tokens <= person_tokens]
+                matches = _surnames_first(matches, tokens)
                 if not matches:
                     continue
                 person = self._closest(matches, start)
@@ -361,6 +370,21 @@ class _Finder:
                 return True
         military = bool(person.rank) and _is_military(self.lexicon, person.rank or "")
         return military and bool({"commander", "general"} & set(generic))
+
+
+def _surnames_first(persons: list[Person], tokens: set[str]) -> list[Person]:
+    """Of the people a one-word name fits, those whose surname it is ("Hussein" is Fuad
+    Hussein, not Hossein Amir-Abdollahian), when there are any."""
+    if len(tokens) != 1:
+        return persons
+    surnamed = [p for p in persons if any(name_tokens(n)[-1:] == tuple(tokens) for n in p.names)]
+    return surnamed or persons
+
+
+def _other_office(person: Person, offices: list[str]) -> bool:
+    """Whether a title names a specific office the person is not known to hold."""
+    specific = [o for o in offices if o not in GENERIC_OFFICES]
+    return bool(specific and person.offices and not set(specific) & set(person.offices))
 
 
 def _with_person(mention: PersonMention, person: str) -> PersonMention:
