@@ -13,6 +13,7 @@ from bilateral.model import PartialDate, Span
 
 _SUBJECT_REACH = 140
 _CONTEXT_SENTENCES = 3
+_OFFICIALS_REACH = 6
 _SPLIT = re.compile(
     r",?\s+(?:besides|while also|as well as)\s+(?=\w+ing\b)"
     r"|\s+and\s+(?:(?:they|we|the two sides|both sides)\s+)?(?:have\s+|had\s+|also\s+)*"
@@ -87,7 +88,7 @@ def _parties(
     window = sentence.text[subject[0] : subject[1]]
     countries = [
         m.country for m in ctx.marks[index]
-        if m.kind == "country" and start <= m.start < end and m.country
+        if m.kind in ("country", "city") and start <= m.start < end and m.country
     ]  # fmt: skip
     people = [m.person for m in ctx.officials_in(index, start=start, end=end) if m.person]
     codes = [*(ctx.country(p) for p in people), *countries]
@@ -105,10 +106,14 @@ def _pair_in_context(ctx: Context, index: int) -> tuple[str, str] | None:
     """The two countries the last few sentences are about: those of the officials they
     name, and country pairs such as "between Iran and Saudi Arabia" (a country named alone
     is often only a topic: "the situation in Afghanistan")."""
-    window = range(index, max(-1, index - _CONTEXT_SENTENCES), -1)
-    for collect in (_official_countries, _country_pairs):
+    steps = (
+        (_official_countries, _CONTEXT_SENTENCES),
+        (_country_pairs, _CONTEXT_SENTENCES),
+        (_official_countries, _OFFICIALS_REACH),
+    )
+    for collect, reach in steps:
         seen: list[str] = []
-        for earlier in window:
+        for earlier in range(index, max(-1, index - reach), -1):
             for _, country in sorted(collect(ctx, earlier), key=lambda f: f[0], reverse=True):
                 if country and country not in seen:
                     seen.append(country)

@@ -205,7 +205,11 @@ def _destinations(ctx: Context, index: int, end: int, visitor: str) -> list[str 
     places = [
         m for m in ctx.marks[index]
         if end <= m.start < limit
-        and (m.kind == "city" or (m.kind == "country" and ctx.lexicon.is_country_name(m.text)))
+        and (
+            m.kind == "city"
+            or (m.kind == "country" and ctx.lexicon.is_country_name(m.text))
+            or (m.kind == "organisation" and _located(ctx, m))
+        )
     ]  # fmt: skip
     if not places:
         return []
@@ -221,6 +225,12 @@ def _destinations(ctx: Context, index: int, end: int, visitor: str) -> list[str 
         chain.append(mark)
     codes = [m.country for m in chain if m.country and m.country != home]
     return list(dict.fromkeys(codes))
+
+
+def _located(ctx: Context, mark: Mark) -> bool:
+    """Whether an organisation stands somewhere ("visited GHQ" is a visit to Rawalpindi)."""
+    organisation = ctx.lexicon.organisation_forms().get(mark.text)
+    return bool(organisation and organisation.place and organisation.country)
 
 
 def _country_recalled(ctx: Context, index: int, home: str | None) -> str | None:
@@ -242,7 +252,7 @@ def _from_meetings(
     dateline = ctx.article.dateline
     dateline_country = None if explicit else _city_country(dateline)
     for meeting in meetings:
-        if explicit & set(meeting.participants):
+        if explicit & set(meeting.participants) and meeting.place_country is None:
             continue
         countries = {p: ctx.country(p) for p in meeting.participants}
         host = meeting.place_country
@@ -260,7 +270,9 @@ def _from_meetings(
         if not any(c == host for c in countries.values()) and meeting.place_country is None:
             continue
         for person, country in countries.items():
-            if country and country != host and not _resident(ctx, person):
+            if person in explicit or _resident(ctx, person):
+                continue
+            if country and country != host:
                 sentence = ctx.sentences[meeting.sentence]
                 found.append(
                     _Trigger(
