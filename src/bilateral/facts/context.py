@@ -21,6 +21,10 @@ _GOVERNED = re.compile(
     rf"|\bbetween\b[^,;.]{{0,80}}\band{_FILLERS})\s*$"
 )
 _RELATIVE = re.compile(r",\s*who\b[^,]*,")
+_AT_PLACE = re.compile(
+    r"(?<!situation )(?<!crisis )(?<!war )(?<!conflict )(?<!peace )(?<!developments )"
+    r"(?<!tensions )(?<!attacks )(?<!stability )(?<!security )\b(?:in|at|to)\s+(?:the\s+)?$"
+)
 _LOOK_BACK = 80
 _PRONOUN = re.compile(r"\b(?:he|she|He|She|his|her|His|Her|him)\b")
 
@@ -137,9 +141,17 @@ class Context:
     def place_in(
         self, index: int, start: int = 0, end: int | None = None
     ) -> tuple[str, str] | None:
-        """(place name, country) of the first city or located organisation in a stretch."""
+        """(place name, country) of the first city or located organisation in a stretch that
+        stands where something happens ("in Tehran", "at GHQ"), not as a topic ("the
+        situation in Gaza")."""
+        sentence = self.sentences[index]
         for mark in self.marks[index]:
             if mark.start < start or (end is not None and mark.start >= end):
+                continue
+            before = sentence.text[
+                max(0, mark.start - sentence.start - 40) : mark.start - sentence.start
+            ]
+            if not _AT_PLACE.search(before):
                 continue
             if mark.kind == "city" and mark.country:
                 return mark.value, mark.country

@@ -15,6 +15,8 @@ from bilateral.model import PartialDate, Span
 _OBJECTS_END = re.compile(
     r"[;:]|,?\s(?:according to|as per|who|which|where|while)\b|\band (?:then|later|afterwards)\b"
     r"|,\s(?:the\s)?[\w’' -]{0,40}\b(?:said|says|reported)\b"
+    r"|\s+and\s+(?:also\s+)?(?:[a-z]+ed|met|held|gave|sent|said|told|made|took|paid|brought)\b"
+    r"|,\s+and\s+(?=(?:[A-Z][\w’'-]*\s+){1,4}(?:[a-z]+ed|met|held|said|told)\b)"
 )
 _SCHEDULED_VERB = re.compile(r"\b(?:will|would|to|scheduled|expected|due|set)\b", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been)\s(?:\w+\s)?$")
@@ -55,6 +57,8 @@ def _from_verb(ctx: Context, index: int, verb: re.Match[str]) -> FoundMeeting | 
     sentence = ctx.sentences[index]
     start, end = sentence.start + verb.start(), sentence.start + verb.end()
     subject = _subject_before(ctx, index, start)
+    if re.search(r"\band\s+(?:also\s+|then\s+|later\s+)?$", sentence.text[: verb.start()]):
+        subject = _sentence_subject(ctx, index) or subject  # "He met X and held talks with Y"
     stop = _OBJECTS_END.search(sentence.text, verb.end())
     objects_end = sentence.start + (stop.start() if stop else len(sentence.text))
     objects = [m.person for m in ctx.officials_in(index, start=end, end=objects_end) if m.person]
@@ -113,6 +117,15 @@ def _last_two(ctx: Context, index: int) -> list[str]:
         if len(seen) >= 2:
             return seen[:2][::-1]
     return []
+
+
+def _sentence_subject(ctx: Context, index: int) -> str | None:
+    """The subject of the whole sentence: its first free official, or "he" at its start."""
+    sentence = ctx.sentences[index]
+    opening = re.match(r"\s*(?:[A-Z]\w*,\s*)?(?:He|She)\b", sentence.text)
+    if opening:
+        return ctx.antecedent(index, sentence.start + opening.end() - 2)
+    return ctx.subject(index)
 
 
 def _subject_before(ctx: Context, index: int, at: int) -> str | None:

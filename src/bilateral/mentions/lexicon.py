@@ -215,6 +215,7 @@ class Lexicon:
     ranks: tuple[Rank, ...]
     organisations: tuple[Organisation, ...]
     holders: tuple[Holder, ...]
+    portfolios: tuple[str, ...] = ()
     _cache: dict[str, Any] = field(factory=dict, eq=False, repr=False)
 
     def with_officeholders(self, extra: Iterable[Holder]) -> Lexicon:
@@ -313,5 +314,8 @@ def default_lexicon() -> Lexicon:
         ),
         holders=parse_officeholders(
             packaged_toml("officeholders"), "bilateral/data/officeholders.toml"
+        ),
+        portfolios=_strings(
+            packaged_toml("offices").get("portfolios"), "bilateral/data/offices.toml", "portfolios"
         ),
     )

@@ -67,6 +67,7 @@ def office_pattern(lexicon: Lexicon) -> OfficePattern:
 def _build_office_pattern(lexicon: Lexicon) -> OfficePattern:
     country = rf"(?:{lexicon.country_words})(?:[’']s)?"
     capital = rf"(?-i:(?!(?:{rank_alternation(lexicon)})(?![\w]))[A-Z][A-Za-z’'-]+)"
+    portfolio = f"(?-i:{_alternation(lexicon.portfolios) or 'Nothing'})"
     alternatives = []
     country_word_groups: set[str] = set()
     letters: list[set[str] | None] = []
@@ -77,7 +78,11 @@ def _build_office_pattern(lexicon: Lexicon) -> OfficePattern:
             groups[name] = (office.key, form.country)
             if form.country_word:
                 country_word_groups.add(name)
-            body = form.pattern.replace("{C}", country).replace("{Cap}", capital)
+            body = (
+                form.pattern.replace("{C}", country)
+                .replace("{Cap}", capital)
+                .replace("{Portfolio}", portfolio)
+            )
             alternatives.append(f"(?P<{name}>{body})")
             letters.append(_first_letters(body))
 
