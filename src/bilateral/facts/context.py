@@ -21,6 +21,10 @@ _GOVERNED = re.compile(
     rf"|\bbetween\b[^,;.]{{0,80}}\band{_FILLERS})\s*$"
 )
 _RELATIVE = re.compile(r",\s*who\b[^,]*,")
+_VISITING_GUEST = re.compile(
+    r"\b[Tt]he\s+visiting\s+(?:(?P<adj>[A-Z][a-z]+)\s+)?[a-z]+\s+(?:\w+\s+)?$"
+)
+_GUEST_REACH = 6
 _AT_PLACE = re.compile(
     r"(?<!situation )(?<!crisis )(?<!war )(?<!conflict )(?<!peace )(?<!developments )"
     r"(?<!tensions )(?<!attacks )(?<!stability )(?<!security )\b(?:in|at|to)\s+(?:the\s+)?$"
@@ -106,6 +110,21 @@ class Context:
             found = self.subject(earlier)
             if found:
                 return found
+        return None
+
+    def visiting_guest(self, index: int, before: str) -> str | None:
+        """Who "the visiting (Turkish) minister" in ``before`` is: the official named last in
+        the sentences before whose country is not the dateline's (and matches the adjective)."""
+        found = _VISITING_GUEST.search(before)
+        home = city_countries().get(self.article.dateline or "")
+        if found is None or home is None:
+            return None
+        wanted = self.lexicon.country_of_word(found["adj"]) if found["adj"] else None
+        for earlier in range(index - 1, max(-1, index - _GUEST_REACH), -1):
+            for mention in reversed(list(self.officials_in(earlier))):
+                country = self.country(mention.person or "")
+                if country and country != home and wanted in (None, country):
+                    return mention.person
         return None
 
     def pronoun_at(self, index: int, start: int, end: int) -> int | None:

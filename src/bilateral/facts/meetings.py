@@ -137,7 +137,7 @@ def _subject_before(ctx: Context, index: int, at: int) -> str | None:
         return before[-1].person
     if pronoun is not None:
         return ctx.antecedent(index, pronoun)
-    return None
+    return ctx.visiting_guest(index, sentence.text[: at - sentence.start])
 
 
 def _meeting(
