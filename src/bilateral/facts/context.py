@@ -27,7 +27,8 @@ _VISITING_GUEST = re.compile(
 _GUEST_REACH = 6
 _AT_PLACE = re.compile(
     r"(?<!situation )(?<!crisis )(?<!war )(?<!conflict )(?<!peace )(?<!developments )"
-    r"(?<!tensions )(?<!attacks )(?<!stability )(?<!security )\b(?:in|at|to)\s+(?:the\s+)?$"
+    r"(?<!tensions )(?<!attacks )(?<!stability )(?<!security )"
+    r"(?:\b(?:in|at)|\b(?:went|came|drove|travell?ed|flew|proceeded)\s+to)\s+(?:the\s+)?$"
 )
 _LOOK_BACK = 80
 _PRONOUN = re.compile(r"\b(?:he|she|He|She|his|her|His|Her|him)\b")

@@ -428,7 +428,14 @@ def _name_runs(sentence: SentenceText, marks: Sequence[Mark]) -> list[tuple[int,
         if current:
             runs.append(current)
     result = []
-    runs = [run for run in runs if any(end - start > 2 for start, end in run)]
+    runs = [
+        run
+        for run in runs
+        if any(
+            end - start > 1 and sentence.text[start - sentence.start + 1] != "."
+            for start, end in run
+        )
+    ]
     for run in runs:
         while (
             run
