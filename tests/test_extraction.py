@@ -205,3 +205,16 @@ def test_visiting_official_left_for_and_coordinated_speaker() -> None:
     )
     (statement,) = result.statements
     assert names(result, [statement.speaker]) == ["Sadiq Sanjrani"]
+
+
+def test_three_sides_and_a_pronoun_among_the_parties() -> None:
+    text = (
+        "BEIJING: Chinese Foreign Minister Wang Yi hosted Pakistani Foreign Minister Ishaq Dar "
+        "and Afghan Foreign Minister Amir Khan Muttaqi in Beijing on Wednesday.\n\n"
+        "The three sides agreed to extend the economic corridor to Afghanistan.\n\n"
+        "Turkish President Recep Tayyip Erdogan last visited Pakistan in February, when he and "
+        "Prime Minister Shehbaz Sharif witnessed the signing of 24 agreements."
+    )
+    result = bilateral.extract(" date 2025-05-21 " + text, "t")
+    parties = [set(a.parties) for a in result.agreements]
+    assert {"CN", "PK", "AF"} in parties and {"TR", "PK"} in parties

@@ -91,19 +91,26 @@ def _parties(
         if m.kind in ("country", "city") and start <= m.start < end and m.country
     ]  # fmt: skip
     people = [m.person for m in ctx.officials_in(index, start=start, end=end) if m.person]
+    pronoun = re.search(r"\b(?:he|she|He|She)\s+and\b", window)
+    if pronoun:  # "he and Prime Minister X witnessed the signing"
+        referent = ctx.antecedent(index, start + pronoun.start())
+        people = [referent, *people] if referent else people
     codes = [*(ctx.country(p) for p in people), *countries]
     unique = tuple(dict.fromkeys(c for c in codes if c))
     if len(unique) >= 2 and re.search(r"\band\b", window):
         return unique, tuple(dict.fromkeys(people))
     if pattern("agreements", "sides").search(window):
-        pair = _pair_in_context(ctx, index) or main_pair
-        if pair:
-            return pair, tuple(dict.fromkeys(people))
+        count = 3 if re.search(r"\b(?:three|trilateral)\b", window, re.IGNORECASE) else 2
+        found = _sides_in_context(ctx, index, count)
+        if found is None and count == 2:
+            found = main_pair
+        if found:
+            return found, tuple(dict.fromkeys(people))
     return (), ()
 
 
-def _pair_in_context(ctx: Context, index: int) -> tuple[str, str] | None:
-    """The two countries the last few sentences are about: those of the officials they
+def _sides_in_context(ctx: Context, index: int, count: int) -> tuple[str, ...] | None:
+    """The ``count`` countries the last few sentences are about: those of the officials they
     name, and country pairs such as "between Iran and Saudi Arabia" (a country named alone
     is often only a topic: "the situation in Afghanistan")."""
     steps = (
@@ -117,8 +124,8 @@ def _pair_in_context(ctx: Context, index: int) -> tuple[str, str] | None:
             for _, country in sorted(collect(ctx, earlier), key=lambda f: f[0], reverse=True):
                 if country and country not in seen:
                     seen.append(country)
-            if len(seen) >= 2:
-                return seen[1], seen[0]
+            if len(seen) >= count:
+                return tuple(reversed(seen[:count]))
     return None
 
 
