@@ -26,6 +26,7 @@ _SPEECH_GAP = 60
 _MIN_WORDS = 4
 _THAT_REACH = 60
 _TAIL_REACH = 140
+_TAIL_START = re.compile(r"[”\"’]?,|\s(?=(?:according|as per|said|added|reported|noted|stated)\b)")
 _BACK_REFERENCE = re.compile(
     r"^(?:this|so|these)\b(?!\s+(?:is|was|are|were|will|would|has|had|could|should)\b)",
     re.IGNORECASE,
@@ -262,10 +263,16 @@ def _clean(content: str) -> str:
     content = content.strip().rstrip(".").strip()
     for tail in phrases("statements", "attribution"):
         offset = max(0, len(content) - _TAIL_REACH)
-        cut = tail.search(content, offset)
-        if cut and cut.start() > 20:
-            content = content[: cut.start()]
+        for start in _tail_starts(content, offset):
+            if start > 20 and tail.match(content, start):
+                content = content[:start]
+                break
     return content.strip(' ,“”"').strip()
+
+
+def _tail_starts(content: str, offset: int) -> list[int]:
+    """Where an attribution tail can begin: at a comma or quote, or before a speech verb."""
+    return [m.start() for m in _TAIL_START.finditer(content, offset)]
 
 
 def _statement(
