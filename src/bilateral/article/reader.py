@@ -13,11 +13,12 @@ from bilateral.article.written_dates import parse_written_date
 from bilateral.model import Article, Furniture, Notice, PartialDate, Span
 from bilateral.text.lexicons import city_countries
 
-_TERMINAL = re.compile(r"(?:[.!?…][\"”’')\]]*|[\"”])$")
+_TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 _BULLET = re.compile(r"^[•●▪■*-]\s")
 _WORD = re.compile(r"\S+")
 SUBHEADING_MAX_WORDS = 18
 _RUNS = frozenset({"repeat", "footer"})
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 BODY_MIN_WORDS = 6
 
 
@@ -38,6 +39,7 @@ class _Reading:
     outlets: list[tuple[int, str]] = field(factory=list)
     published: PartialDate | None = None
     month_day: tuple[int, int] | None = None
+    weekday: int | None = None
     headline: str | None = None
     standfirst: str | None = None
     byline: str | None = None
@@ -116,6 +118,7 @@ def read_article(raw: str, article_id: str) -> tuple[Article, tuple[Notice, ...]
         source=min(reading.outlets)[1] if reading.outlets else None,
         published=reading.published,
         published_month_day=None if reading.published else reading.month_day,
+        published_weekday=None if reading.published else reading.weekday,
         dateline=reading.dateline or reading.caption_dateline,
         headline=reading.headline,
         byline=reading.byline,
@@ -224,6 +227,8 @@ def _header_furniture(reading: _Reading, line: Line) -> bool:
         if outlet:
             reading.outlets.append((HEADER, outlet))
         reading.note_date(groups.get("date"))
+        if groups.get("weekday") and reading.weekday is None:
+            reading.weekday = WEEKDAYS.index(groups["weekday"])
         if groups.get("name") and reading.byline is None:
             reading.byline = groups["name"].strip()
         reading.add(pattern.kind, line.start, line.end)

@@ -30,7 +30,7 @@ MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-DAY = MONTH + r"\s?\d{1,2}(?:st|nd|rd|th)?(?!\d)"
+DAY = MONTH + r",?\s?\d{1,2}(?:st|nd|rd|th)?(?!\d)"
 DATE = (
     rf"(?:{DAY}\s*,?\s*\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{MONTH},?\s\d{{4}}"
     r"|\d{1,2}\.\d{1,2}\.\d{4})"
@@ -38,11 +38,11 @@ DATE = (
 WEEKDAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 _WRITTEN = re.compile(
-    r"(?P<month>[A-Za-z]+)\.?\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*,?\s*(?P<year>\d{4}))?"
+    r"(?P<month>[A-Za-z]+)\.?,?\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*,?\s*(?P<year>\d{4}))?"
 )
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _DAY_FIRST = re.compile(
-    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)?(?P<month>[A-Za-z]+)\.?,?\s(?P<year>\d{4})"
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)?(?P<month>[A-Za-z]+)\.?(?:,?\s(?P<year>\d{4}))?"
 )
 _DOTTED = re.compile(r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})")
 
@@ -73,7 +73,8 @@ def parse_written_date(text: str) -> tuple[int | None, int, int] | None:
     day_first = _DAY_FIRST.fullmatch(text)
     if day_first:
         month = month_number(day_first["month"])
-        return (int(day_first["year"]), month, int(day_first["day"])) if month else None
+        year = int(day_first["year"]) if day_first["year"] else None
+        return (year, month, int(day_first["day"])) if month else None
     match = _WRITTEN.fullmatch(text)
     if match is None:
         return None

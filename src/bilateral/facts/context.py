@@ -241,6 +241,11 @@ def _with_inferred_year(
         if years:
             allowed = years if allowed is None else allowed & years
     clues = find_dates(sentences, None)
+    if article.published_weekday is not None:  # "Wednesday, 15 May" heading the page
+        clues.append(
+            DateMention(0, 0, 0, "weekday", weekday=article.published_weekday,
+                        month_day=article.published_month_day)
+        )  # fmt: skip
     year = infer_year(article.published_month_day, clues, allowed)
     if year is None and sentences:
         # agency copy ("TEHRAN, Oct. 13 (MNA) – ... on Thursday") reports the day it is dated
@@ -258,7 +263,12 @@ def _with_inferred_year(
             "inferred-year", f"publication year {year} inferred from weekdays and office tenures"
         )
     )
-    return evolve(article, published=PartialDate(year, month, day), published_month_day=None)
+    return evolve(
+        article,
+        published=PartialDate(year, month, day),
+        published_month_day=None,
+        published_weekday=None,
+    )
 
 
 def _last_year(end: PartialDate | None) -> int:

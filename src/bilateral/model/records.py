@@ -66,6 +66,7 @@ class Article:
     source: str | None = None
     published: PartialDate | None = None
     published_month_day: tuple[int, int] | None = None
+    published_weekday: int | None = None
     dateline: str | None = None
     headline: str | None = None
     byline: str | None = None
