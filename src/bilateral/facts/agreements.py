@@ -46,6 +46,7 @@ def find_agreements(ctx: Context, main_pair: tuple[str, str] | None) -> list[Fou
             if subject is None:
                 continue
             parties, signatories = _parties(ctx, index, subject, main_pair)
+            parties = tuple(dict.fromkeys(parties))
             if len(parties) < 2:
                 continue
             for text in _split(sentence.text[verb.start() :]):

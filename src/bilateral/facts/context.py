@@ -289,3 +289,9 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 def without_quotes(text: str) -> str:
     """The text with what stands inside quotation marks blanked (offsets kept)."""
     return _QUOTED.sub(lambda m: m.group()[0] + " " * (len(m.group()) - 2) + m.group()[-1], text)
+
+
+def dateline_country(ctx: Context) -> str | None:
+    """The country of the article's dateline, a city ("ISLAMABAD") or a country ("KUWAIT")."""
+    dateline = ctx.article.dateline or ""
+    return city_countries().get(dateline) or ctx.lexicon.country_of_word(dateline)

@@ -9,7 +9,7 @@ from attrs import evolve
 
 from bilateral.article import read_article
 from bilateral.facts.agreements import FoundAgreement, find_agreements
-from bilateral.facts.context import Context, build_context
+from bilateral.facts.context import Context, build_context, dateline_country
 from bilateral.facts.meetings import find_meetings
 from bilateral.facts.statements import find_statements
 from bilateral.facts.visits import FoundVisit, find_visits
@@ -29,7 +29,6 @@ from bilateral.model import (
 )
 from bilateral.text.documents import Document, text_id
 from bilateral.text.html import html_to_text, looks_like_html
-from bilateral.text.lexicons import city_countries
 
 DUPLICATE_OVERLAP = 0.7
 LINK_SLACK_DAYS = 3
@@ -80,7 +79,9 @@ def _extract(text: str, article_id: str, lexicon: Lexicon) -> ExtractionResult:
     current = [v for v in found_visits if v.status == "current"]
     focus = current or [v for v in found_visits if v.status == "planned"]
     home = ctx.country(focus[0].visitor) if focus else None
-    main_pair = (home, focus[0].destination) if focus and home else None
+    main_pair = (
+        (home, focus[0].destination) if focus and home and home != focus[0].destination else None
+    )
     visitors = {ctx.country(v.visitor) or "": v.visitor for v in current}
     found_statements = find_statements(ctx, visitors)
     found_agreements = _without_duplicates(find_agreements(ctx, main_pair))
@@ -140,6 +141,7 @@ def _fill_countries(ctx: Context, visits: list[FoundVisit]) -> None:
     country for those the visitor met there, the visitor's for the delegation; any left
     are taken to serve the country the article is written from (its dateline's), unless
     the article has them travel there."""
+    visitors = {v.visitor for v in visits}
     for visit in visits:
         home = ctx.country(visit.visitor)
         for person_id in visit.delegation:
@@ -151,9 +153,9 @@ def _fill_countries(ctx: Context, visits: list[FoundVisit]) -> None:
                 continue
             for person_id in meeting.participants:
                 person = ctx.persons.get(person_id)
-                if person and person.country is None:
+                if person and person.country is None and person_id not in visitors:
                     person.country = visit.destination
-    home = city_countries().get(ctx.article.dateline or "")
+    home = dateline_country(ctx)
     destinations: dict[str, set[str]] = {}
     for visit in visits:
         for person_id in (visit.visitor, *visit.delegation):
