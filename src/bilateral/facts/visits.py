@@ -174,6 +174,14 @@ def _visitor(ctx: Context, index: int, start: int, end: int) -> str | None:
         following = [m for m in officials if m.start >= end and m.start - end < 60]
         if following:
             return following[0].person
+    inside_of = re.search(r"\sof\s", sentence.text[start - sentence.start : end - sentence.start])
+    if inside_of:  # "the visit of the late President X to Pakistan"
+        within = [m for m in officials if start + inside_of.end() <= m.start < end]
+        if within:
+            return within[0].person
+    invited = re.search(r"\bto\s+(?:pay\s+an?\s+|make\s+an?\s+)?$", before_text)
+    if before and invited and start - before[-1].end < 30:
+        return before[-1].person  # "invited X to pay a visit to"
     if before and re.search(r"\bwho\s+(?:\w+\s+)?$", before_text) and start - before[-1].end < 20:
         return before[-1].person
     if before and re.search(r"\bto\s+$", before_text) and start - before[-1].end < 40:
