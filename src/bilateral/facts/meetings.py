@@ -18,6 +18,7 @@ _OBJECTS_END = re.compile(
     r"|\s+and\s+(?:also\s+)?(?:[a-z]+ed|met|held|gave|sent|said|told|made|took|paid|brought)\b"
     r"|,\s+and\s+(?=(?:[A-Z][\w’'-]*\s+){1,4}(?:[a-z]+ed|met|held|said|told)\b)"
 )
+_JOINED = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:(?:his|her|their|the)\s+)?")
 _SCHEDULED_VERB = re.compile(r"\b(?:will|would|to|scheduled|expected|due|set)\b", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been)\s(?:\w+\s)?$")
 
@@ -63,7 +64,7 @@ def _from_verb(ctx: Context, index: int, verb: re.Match[str]) -> FoundMeeting | 
     objects_end = sentence.start + (stop.start() if stop else len(sentence.text))
     objects = [m.person for m in ctx.officials_in(index, start=end, end=objects_end) if m.person]
     passive = bool(_PASSIVE.search(sentence.text[: verb.start()]))
-    participants = _unique([subject, *objects] if subject else objects)
+    participants = _unique([*_joined_to(ctx, index, subject, start), subject, *objects])
     if len(participants) < 2 and _pair_before(ctx, index, verb.start()):
         participants = _last_two(ctx, index)
     if len(participants) < 2:
@@ -126,6 +127,24 @@ def _sentence_subject(ctx: Context, index: int) -> str | None:
     if opening:
         return ctx.antecedent(index, sentence.start + opening.end() - 2)
     return ctx.subject(index)
+
+
+def _joined_to(ctx: Context, index: int, subject: str | None, at: int) -> list[str]:
+    """Officials joined to the subject by "and" ("A and his counterpart B held talks")."""
+    if subject is None:
+        return []
+    sentence = ctx.sentences[index]
+    before = list(ctx.officials_in(index, end=at))
+    position = next((i for i, m in enumerate(before) if m.person == subject), None)
+    joined: list[str] = []
+    while position:
+        left, right = before[position - 1], before[position]
+        gap = sentence.text[left.end - sentence.start : right.start - sentence.start]
+        if not _JOINED.fullmatch(gap) or left.person is None:
+            break
+        joined.insert(0, left.person)
+        position -= 1
+    return joined
 
 
 def _subject_before(ctx: Context, index: int, at: int) -> str | None:
