@@ -364,7 +364,11 @@ class _Finder:
 
     def _plays_role(self, person: Person, generic: list[str]) -> bool:
         """Whether a person can be called "the commander", "the minister"..."""
-        for key in person.offices:
+        held = [
+            t.office for t in (person.holder.terms if person.holder else ())
+            if self.day is None or t.covers(self.day, 30)
+        ]  # fmt: skip
+        for key in (*person.offices, *held):
             office = self.lexicon.office(key)
             if office and any(self.lexicon.office(g) and g in office.roles for g in generic):
                 return True
