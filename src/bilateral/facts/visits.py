@@ -19,6 +19,7 @@ RECENT_DAYS = 10
 _DESTINATION_REACH = 90
 _BREAK = re.compile(r"[;:]|,\s(?:and\s)?(?:where|while|which|who|but)\b|\.\s")
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
+_SPEECH_BETWEEN = re.compile(r"\b(?:said|says|told|added|stated|described|termed|called)\b")
 _LEAD_IN = re.compile(r"\s*(?:the\s+)?(?:[\w’'-]+\s+){0,2}?(?:(?:port\s+)?city\s+of\s+)?")
 _THE_COUNTRY = re.compile(
     r"^\s*(?:the|this|that)\s(?:country|neighbou?ring country|neighbou?r|[Kk]ingdom"
@@ -105,7 +106,7 @@ def _explicit(ctx: Context, index: int) -> list[_Trigger]:
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if any(t.sentence == index and t.at <= start < t.end + 4 for t in found):
             continue
-        visitor = _visitor(ctx, index, start, end) or ctx.subject(index)
+        visitor = _visitor(ctx, index, start, end) or _subject_after(ctx, index, end)
         if visitor:
             found.append(_Trigger(visitor, None, index, start, end, "bare"))
     return found
@@ -157,6 +158,13 @@ def _with_coordinated(ctx: Context, index: int, visitor: str, at: int) -> list[s
     return list(dict.fromkeys(m.person for m in chain if m.person))
 
 
+def _subject_after(ctx: Context, index: int, at: int) -> str | None:
+    """The subject of a clause that follows "During the three-day visit," (not one before)."""
+    subject = next((m for m in ctx.officials_in(index, start=at) if not ctx.is_governed(m)), None)
+    before = [m for m in ctx.officials_in(index, end=at)]
+    return subject.person if subject and not before else None
+
+
 def _visitor(ctx: Context, index: int, start: int, end: int) -> str | None:
     """Who travels: "X's visit", "visit of X to", the subject before the verb, or "he"."""
     sentence = ctx.sentences[index]
@@ -190,6 +198,10 @@ def _visitor(ctx: Context, index: int, start: int, end: int) -> str | None:
     if pronoun is not None:
         return ctx.antecedent(index, pronoun)
     subjects = [m for m in before if not ctx.is_governed(m)]
+    if subjects and _SPEECH_BETWEEN.search(
+        sentence.text[subjects[-1].end - sentence.start : start - sentence.start]
+    ):
+        return None  # "X said the visit would...": the visit is not X's
     if subjects:
         return subjects[-1].person
     return None
@@ -278,7 +290,7 @@ def _from_meetings(
         if not any(c == host for c in countries.values()) and meeting.place_country is None:
             continue
         for person, country in countries.items():
-            if person in explicit or _resident(ctx, person):
+            if (person in explicit and meeting.place_country is None) or _resident(ctx, person):
                 continue
             if country and country != host:
                 sentence = ctx.sentences[meeting.sentence]
