@@ -135,11 +135,17 @@ def test_a_shared_surname_is_not_one_person() -> None:
 
 
 def test_add_returns_a_new_corpus(corpus: Corpus) -> None:
-    extra = bilateral.extract(" date 2024-01-02 TEHRAN: Gen Bajwa arrived in Tehran.", "extra")
+    extra = bilateral.extract(
+        " date 2023-07-16 TEHRAN: Chief of Army Staff General Asim Munir arrived in Tehran on "
+        "Saturday on a two-day visit.",
+        "extra",
+    )
     grown = corpus.add(extra)
     assert len(grown.data.articles) == len(corpus.data.articles) + 1
     assert len(corpus.data.articles) == 5
-    assert grown.timeline()[:7] == corpus.timeline()[:7] or len(grown.timeline()) >= 7
+    trips = grown.timeline()
+    assert len(trips) == 7  # the new report merges into the trip already known
+    assert {s.article_id for s in trips[-1].evidence} == {"seed-004", "extra"}
 
 
 def test_file_round_trips(corpus: Corpus, tmp_path: Path) -> None:
