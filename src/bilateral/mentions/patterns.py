@@ -20,24 +20,29 @@ T = TypeVar("T")
 
 @frozen
 class OfficePattern:
-    """All office forms as one regex, and the same split by the letter a match can start
-    with, so that each word is tried only against the forms that may begin there."""
+    """Office forms grouped by the first word a match can begin with, so that each word of a
+    sentence is tried only against the forms that may begin there, and most words (those no
+    form begins with) not at all."""
 
-    regex: re.Pattern[str]
     groups: dict[str, tuple[str, str | None]]  # group name -> (office key, implied country)
-    by_letter: dict[str, re.Pattern[str]]
+    by_word: dict[str, re.Pattern[str]]  # lower-case first word -> the forms it may begin
+    by_char: dict[str, re.Pattern[str]]  # first character -> forms whose first word is open
     country_word_groups: frozenset[str] = frozenset()
 
-    _WORD_START = re.compile(r"(?<![\w-])[^\W\d_]")
+    _WORD = re.compile(r"(?<![\w-])[^\W\d_]+")
 
     def match_at(self, text: str, position: int) -> re.Match[str] | None:
-        bucket = self.by_letter.get(text[position : position + 1].lower())
+        word = self._WORD.match(text, position)
+        if word is None:
+            return None
+        bucket = self.by_word.get(word.group().lower()) or self.by_char.get(text[position])
         return bucket.match(text, position) if bucket else None
 
     def search(self, text: str, position: int = 0) -> re.Match[str] | None:
-        for word in self._WORD_START.finditer(text, position):
-            found = self.match_at(text, word.start())
-            if found:
+        by_word, by_char = self.by_word, self.by_char
+        for word in self._WORD.finditer(text, position):
+            bucket = by_word.get(word.group().lower()) or by_char.get(word.group()[0])
+            if bucket is not None and (found := bucket.match(text, word.start())):
                 return found
         return None
 
@@ -64,94 +69,198 @@ def office_pattern(lexicon: Lexicon) -> OfficePattern:
     return _cached(lexicon, "office", lambda: _build_office_pattern(lexicon))
 
 
-def _build_office_pattern(lexicon: Lexicon) -> OfficePattern:
+@frozen
+class OfficeAlternative:
+    """One office form as a named group of the office regex, in the order forms are tried."""
+
+    group: str
+    office: str
+    country: str | None
+    country_word: bool
+    regex: str
+
+
+def office_alternatives(lexicon: Lexicon) -> list[OfficeAlternative]:
+    """Every office form with its placeholders filled, offices in lexicon order and each
+    office's longer forms first."""
     country = rf"(?:{lexicon.country_words})(?:[’']s)?"
     capital = rf"(?-i:(?!(?:{rank_alternation(lexicon)})(?![\w]))[A-Z][A-Za-z’'-]+)"
     portfolio = f"(?-i:{_alternation(lexicon.portfolios) or 'Nothing'})"
-    alternatives = []
-    country_word_groups: set[str] = set()
-    letters: list[set[str] | None] = []
-    groups: dict[str, tuple[str, str | None]] = {}
+    found: list[OfficeAlternative] = []
     for office in lexicon.offices:
         for form in sorted(office.forms, key=lambda f: len(f.pattern), reverse=True):
-            name = f"f{len(groups)}"
-            groups[name] = (office.key, form.country)
-            if form.country_word:
-                country_word_groups.add(name)
+            name = f"f{len(found)}"
             body = (
                 form.pattern.replace("{C}", country)
                 .replace("{Cap}", capital)
                 .replace("{Portfolio}", portfolio)
             )
-            alternatives.append(f"(?P<{name}>{body})")
-            letters.append(_first_letters(body))
-
-    def compiled(parts: list[str]) -> re.Pattern[str]:
-        return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w])", re.IGNORECASE)
-
-    by_letter = {}
-    for letter in "abcdefghijklmnopqrstuvwxyz":
-        parts = [
-            a
-            for a, first in zip(alternatives, letters, strict=True)
-            if first is None or letter in first
-        ]
-        if parts:
-            by_letter[letter] = compiled(parts)
-    return OfficePattern(compiled(alternatives), groups, by_letter, frozenset(country_word_groups))
+            found.append(
+                OfficeAlternative(name, office.key, form.country, form.country_word, body)
+            )
+    return found
 
 
-def _first_letters(pattern: str) -> set[str] | None:
-    """Lower-case letters a match of ``pattern`` can begin with (None: can't tell)."""
+def _build_office_pattern(lexicon: Lexicon) -> OfficePattern:
+    forms = office_alternatives(lexicon)
+    alternatives = [f"(?P<{f.group}>{f.regex})" for f in forms]
+    leads = [_lead_words(f.regex) for f in forms]
+    groups = {f.group: (f.office, f.country) for f in forms}
+    country_word_groups = frozenset(f.group for f in forms if f.country_word)
+
+    # words that begin the same forms share one compiled pattern
+    forms_of: dict[str, list[int]] = {}
+    for index, words in enumerate(leads):
+        for word in words or ():
+            forms_of.setdefault(word, []).append(index)
+    unknown = [i for i, words in enumerate(leads) if words is None]
+    compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    def pattern_of(indices: list[int]) -> re.Pattern[str]:
+        key = tuple(sorted({*indices, *unknown}))
+        if key not in compiled:
+            parts = "|".join(alternatives[i] for i in key)
+            compiled[key] = re.compile(rf"(?<![\w-])(?:{parts})(?![\w])", re.IGNORECASE)
+        return compiled[key]
+
+    by_word = {word: pattern_of(indices) for word, indices in forms_of.items()}
+    starts_of: dict[str, list[int]] = {}
+    for index in unknown:
+        for char in _first_chars(alternatives[index]):
+            starts_of.setdefault(char, []).append(index)
+    by_char = {char: pattern_of(indices) for char, indices in starts_of.items()}
+    return OfficePattern(groups, by_word, by_char, country_word_groups)
+
+
+_MAX_LEADS = 5000
+
+
+def _lead_words(pattern: str) -> frozenset[str] | None:
+    """The lower-case letters a match of ``pattern`` can begin with, up to the first
+    character that is not a letter ("director[- ]general" -> director; "(?:DG|defen[cs]e)" ->
+    dg, defence, defense). None when they cannot be listed (an open-ended repeat)."""
     try:
         parsed = re._parser.parse(pattern, re.IGNORECASE)  # type: ignore[attr-defined]
     except (re.error, AttributeError):
         return None
-    return _first_of(list(parsed))
+    states = _extend(list(parsed), {("", True)})
+    if states is None:
+        return None
+    return frozenset(prefix for prefix, _ in states if prefix)
 
 
-def _first_of(items: list[Any]) -> set[str] | None:
+_State = tuple[str, bool]  # (letters so far, still inside the first word)
+
+
+def _extend(items: list[Any], states: set[_State]) -> set[_State] | None:
     constants = re._constants  # type: ignore[attr-defined]
-    letters: set[str] = set()
     for op, value in items:
+        if not any(open_ for _, open_ in states):
+            return states
+        if op in (constants.AT, constants.ASSERT, constants.ASSERT_NOT):
+            continue
         if op is constants.LITERAL:
-            return letters | {chr(value).lower()}
+            grown = _with_chars(states, [chr(value)])
+        elif op is constants.IN:
+            chars = _class_chars(value)
+            grown = _with_chars(states, chars) if chars is not None else None
+        elif op is constants.SUBPATTERN:
+            grown = _extend(list(value[-1]), states)
+        elif op is constants.BRANCH:
+            grown = set()
+            for branch in value[1]:
+                found = _extend(list(branch), states)
+                if found is None:
+                    return None
+                grown |= found
+        elif op in (constants.MAX_REPEAT, constants.MIN_REPEAT) and value[1] <= 1:
+            once = _extend(list(value[2]), states)
+            grown = None if once is None else (once | states if value[0] == 0 else once)
+        else:
+            return None
+        if grown is None or len(grown) > _MAX_LEADS:
+            return None
+        states = grown
+    return states
+
+
+def _with_chars(states: set[_State], chars: list[str]) -> set[_State]:
+    grown: set[_State] = set()
+    for prefix, open_ in states:
+        if not open_:
+            grown.add((prefix, False))
+            continue
+        for char in chars:
+            if char.isalpha():
+                grown.add((prefix + char.lower(), True))
+            else:
+                grown.add((prefix, False))
+    return grown
+
+
+def _first_chars(pattern: str) -> set[str]:
+    """The characters (exact case) a match of ``pattern`` can begin with; every letter
+    when they cannot be told."""
+    parsed = re._parser.parse(pattern, re.IGNORECASE)  # type: ignore[attr-defined]
+    found = _first_of(list(parsed), ignore_case=True)
+    if found is None:
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        return {*letters, *letters.upper()}
+    return found
+
+
+def _first_of(items: list[Any], ignore_case: bool) -> set[str] | None:
+    constants = re._constants  # type: ignore[attr-defined]
+    chars: set[str] = set()
+    for op, value in items:
+        if op in (constants.AT, constants.ASSERT, constants.ASSERT_NOT):
+            continue
+        if op is constants.LITERAL:
+            return chars | _cased([chr(value)], ignore_case)
         if op is constants.IN:
-            for kind, item in value:
-                if kind is constants.LITERAL:
-                    letters.add(chr(item).lower())
-                elif kind is constants.RANGE:
-                    letters.update(chr(c).lower() for c in range(item[0], item[1] + 1))
-                elif kind is not constants.NEGATE:
-                    return None
-                else:
-                    return None
-            return letters
+            listed = _class_chars(value)
+            return None if listed is None else chars | _cased(listed, ignore_case)
+        if op is constants.SUBPATTERN:
+            _group, add_flags, del_flags, inner = value
+            inner_case = (ignore_case or bool(add_flags & re.IGNORECASE)) and not (
+                del_flags & re.IGNORECASE
+            )
+            first = _first_of(list(inner), inner_case)
+            return None if first is None else chars | first
         if op is constants.BRANCH:
             for branch in value[1]:
-                first = _first_of(list(branch))
+                first = _first_of(list(branch), ignore_case)
                 if first is None:
                     return None
-                letters |= first
-            return letters
-        if op is constants.SUBPATTERN:
-            first = _first_of(list(value[-1]))
-            if first is None:
-                return None
-            return letters | first
+                chars |= first
+            return chars
         if op in (constants.MAX_REPEAT, constants.MIN_REPEAT):
-            low, _high, inner = value
-            first = _first_of(list(inner))
+            first = _first_of(list(value[2]), ignore_case)
             if first is None:
                 return None
-            letters |= first
-            if low > 0:
-                return letters
-            continue
-        if op in (constants.ASSERT, constants.ASSERT_NOT, constants.AT):
+            chars |= first
+            if value[0] > 0:
+                return chars
             continue
         return None
     return None
+
+
+def _cased(chars: list[str], ignore_case: bool) -> set[str]:
+    return {v for c in chars for v in ((c, c.lower(), c.upper()) if ignore_case else (c,))}
+
+
+def _class_chars(items: list[Any]) -> list[str] | None:
+    constants = re._constants  # type: ignore[attr-defined]
+    chars: list[str] = []
+    for kind, item in items:
+        if kind is constants.LITERAL:
+            chars.append(chr(item))
+        elif kind is constants.RANGE and item[1] - item[0] < 64:
+            chars.extend(chr(c) for c in range(item[0], item[1] + 1))
+        else:
+            return None
+    return chars
 
 
 class PhraseMatcher:

@@ -1,0 +1,50 @@
+"""The office index tries each word only against the forms that may begin there: it must
+find exactly what trying every form at every word finds."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bilateral.mentions.lexicon import default_lexicon
+from bilateral.mentions.patterns import _lead_words, office_alternatives, office_pattern
+
+WORDS = [
+    "the", "of", "and", "Iranian", "Pakistan's", "Iran", "chief", "Chief", "army", "Army",
+    "staff", "Staff", "general", "General", "minister", "Minister", "foreign", "Foreign",
+    "Defence", "defense", "commander", "Commander-in-Chief", "director", "DG", "ISPR",
+    "Senior", "vice", "president", "President", "prime", "PM", "Qamar", "Bajwa", "top",
+    "military", "officer", "of the", "Interior", "Supreme", "Leader", "navy", "Naval",
+    "special", "envoy", "to", "Afghanistan", "secretary", ",", "Gen", "Maj", "state",
+]  # fmt: skip
+
+
+def _every_form(text: str) -> re.Match[str] | None:
+    """The first match of any form at the first word where one matches (the reference)."""
+    forms = "|".join(f"(?P<{f.group}>{f.regex})" for f in office_alternatives(default_lexicon()))
+    regex = re.compile(rf"(?<![\w-])(?:{forms})(?![\w])", re.IGNORECASE)
+    for word in re.finditer(r"(?<![\w-])[^\W\d_]", text):
+        found = regex.match(text, word.start())
+        if found:
+            return found
+    return None
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=12))
+def test_office_index_finds_what_every_form_finds(words: list[str]) -> None:
+    text = " ".join(words)
+    expected = _every_form(text)
+    found = office_pattern(default_lexicon()).search(text)
+    assert (found and (found.span(), found.lastgroup)) == (
+        expected and (expected.span(), expected.lastgroup)
+    )
+
+
+def test_lead_words_list_the_words_a_form_can_begin_with() -> None:
+    assert _lead_words("(?:DG|director[- ]general) (?:of )?ISPR") == {"dg", "director"}
+    assert _lead_words("(?:federal |state )?minister") == {"federal", "state", "minister"}
+    assert _lead_words("defen[cs]e minister") == {"defence", "defense"}
+    assert _lead_words("(?-i:[A-Z][a-z]+) minister") is None
