@@ -4,8 +4,8 @@
 
 Prints MB/s, articles/s and sentences/s of full extraction on the examples replicated to
 the given size, the time against input size at 1, 2, 4 and 8 MB, the speed-up of two worker
-processes over one, the time of ``import bilateral`` and of the first article (which compiles the patterns; the
-rates are measured after it).
+processes over one, the time of ``import bilateral``, and the time of the first article, which
+compiles the patterns (the rates are measured after it).
 """
 
 from __future__ import annotations

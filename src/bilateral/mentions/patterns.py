@@ -95,9 +95,7 @@ def office_alternatives(lexicon: Lexicon) -> list[OfficeAlternative]:
                 .replace("{Cap}", capital)
                 .replace("{Portfolio}", portfolio)
             )
-            found.append(
-                OfficeAlternative(name, office.key, form.country, form.country_word, body)
-            )
+            found.append(OfficeAlternative(name, office.key, form.country, form.country_word, body))
     return found
 
 
@@ -159,6 +157,7 @@ def _extend(items: list[Any], states: set[_State]) -> set[_State] | None:
             return states
         if op in (constants.AT, constants.ASSERT, constants.ASSERT_NOT):
             continue
+        grown: set[_State] | None
         if op is constants.LITERAL:
             grown = _with_chars(states, [chr(value)])
         elif op is constants.IN:
