@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from bilateral.mentions.lexicon import default_lexicon
 from bilateral.mentions.patterns import _lead_words, office_alternatives, office_pattern
+from bilateral.text.tails import search_tail
 
 WORDS = [
     "the", "of", "and", "Iranian", "Pakistan's", "Iran", "chief", "Chief", "army", "Army",
@@ -48,3 +49,20 @@ def test_lead_words_list_the_words_a_form_can_begin_with() -> None:
     assert _lead_words("(?:federal |state )?minister") == {"federal", "state", "minister"}
     assert _lead_words("defen[cs]e minister") == {"defence", "defense"}
     assert _lead_words("(?-i:[A-Z][a-z]+) minister") is None
+
+
+@given(
+    st.lists(
+        st.sampled_from(["the", "The", "was", "and", "also", "X", ",", "who", " "]), max_size=80
+    ),
+    st.integers(min_value=0, max_value=400),
+)
+def test_search_tail_finds_what_a_search_of_the_whole_prefix_finds(
+    words: list[str], cut: int
+) -> None:
+    text = " ".join(words)
+    end = min(cut, len(text))
+    for regex in (re.compile(r"\b(?:the|The)\s+$"), re.compile(r",\s*who\s+(?:also\s+)?$")):
+        expected = regex.search(text[:end])
+        found = search_tail(regex, text, end)
+        assert (found and found.span()) == (expected and expected.span())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from bilateral.text.lexicons import Outlet, outlets
@@ -23,14 +22,13 @@ def _by_code() -> dict[str, str]:
 
 
 @cache
-def _phrase_pattern(kind: str) -> re.Pattern[str] | None:
-    phrases: list[str] = []
+def _phrase_outlets(kind: str) -> dict[str, str]:
+    """Each lower-case phrase of this kind -> its outlet, longest phrases first."""
+    table: dict[str, str] = {}
     for outlet in outlets():
-        phrases.extend(_phrases(outlet, kind))
-    if not phrases:
-        return None
-    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w])", re.IGNORECASE)
+        for phrase in _phrases(outlet, kind):
+            table.setdefault(phrase.lower(), outlet.name)
+    return dict(sorted(table.items(), key=lambda item: -len(item[0])))
 
 
 def _phrases(outlet: Outlet, kind: str) -> tuple[str, ...]:
@@ -53,13 +51,25 @@ def outlet_of_code(code: str) -> str | None:
 
 def outlet_in(text: str, kind: str) -> str | None:
     """The outlet whose domain ("domains"), self-reference ("self_references") or long
-    footer signature ("footer") first appears in text."""
-    pattern = _phrase_pattern(kind)
-    match = pattern.search(text) if pattern else None
-    if match is None:
-        return None
-    found = match.group().lower()
-    for outlet in outlets():
-        if any(found == p.lower() for p in _phrases(outlet, kind)):
-            return outlet.name
-    return None
+    footer signature ("footer") first appears in text, as a whole word in any case.
+
+    Each phrase is looked for with ``str.find`` (far faster than one alternation of them all
+    over a long page); the leftmost wins, then the longest."""
+    lowered = text.lower()
+    best: tuple[int, str] | None = None
+    for phrase, outlet in _phrase_outlets(kind).items():
+        at = _whole_word_at(lowered, phrase)
+        if at >= 0 and (best is None or at < best[0]):
+            best = (at, outlet)
+    return best[1] if best else None
+
+
+def _whole_word_at(text: str, phrase: str) -> int:
+    at = text.find(phrase)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        after = text[at + len(phrase) : at + len(phrase) + 1]
+        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after == "_"):
+            return at
+        at = text.find(phrase, at + 1)
+    return -1

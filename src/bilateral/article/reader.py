@@ -11,7 +11,7 @@ from bilateral.article.outlets import outlet_in, outlet_named, outlet_of_code
 from bilateral.article.sentences import sentence_bounds
 from bilateral.article.written_dates import parse_written_date
 from bilateral.model import Article, Furniture, Notice, PartialDate, Span
-from bilateral.text.lexicons import city_countries
+from bilateral.text.lexicons import cities_by_lower_case, city_countries
 
 _TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 _BULLET = re.compile(r"^[•●▪■*-]\s")
@@ -268,7 +268,7 @@ def _city(word: str) -> str | None:
     if not (letters.isalpha() and letters.isupper() and len(letters) >= 3):
         return None
     titled = " ".join(part.capitalize() for part in word.split())
-    return next((city for city in known if city.lower() == titled.lower()), titled)
+    return cities_by_lower_case().get(titled.lower(), titled)
 
 
 def _body(reading: _Reading, lines: list[Line]) -> list[Span]:

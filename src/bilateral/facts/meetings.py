@@ -11,6 +11,7 @@ from bilateral.facts.context import Context
 from bilateral.facts.vocabulary import pattern
 from bilateral.mentions.dates import is_future
 from bilateral.model import PartialDate, Span
+from bilateral.text.tails import search_tail
 
 _OBJECTS_END = re.compile(
     r"[;:]|,?\s(?:according to|as per|who|which|where|while)\b|\band (?:then|later|afterwards)\b"
@@ -20,6 +21,7 @@ _OBJECTS_END = re.compile(
 )
 _JOINED = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:(?:his|her|their|the)\s+)?")
 _SCHEDULED_VERB = re.compile(r"\b(?:will|would|to|scheduled|expected|due|set)\b", re.IGNORECASE)
+_AND_BEFORE = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+)?$")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been)\s(?:\w+\s)?$")
 
 
@@ -58,12 +60,12 @@ def _from_verb(ctx: Context, index: int, verb: re.Match[str]) -> FoundMeeting | 
     sentence = ctx.sentences[index]
     start, end = sentence.start + verb.start(), sentence.start + verb.end()
     subject = _subject_before(ctx, index, start)
-    if re.search(r"\band\s+(?:also\s+|then\s+|later\s+)?$", sentence.text[: verb.start()]):
+    if search_tail(_AND_BEFORE, sentence.text, verb.start()):
         subject = _sentence_subject(ctx, index) or subject  # "He met X and held talks with Y"
     stop = _OBJECTS_END.search(sentence.text, verb.end())
     objects_end = sentence.start + (stop.start() if stop else len(sentence.text))
     objects = [m.person for m in ctx.officials_in(index, start=end, end=objects_end) if m.person]
-    passive = bool(_PASSIVE.search(sentence.text[: verb.start()]))
+    passive = bool(search_tail(_PASSIVE, sentence.text, verb.start()))
     participants = _unique([*_joined_to(ctx, index, subject, start), subject, *objects])
     if len(participants) < 2 and _pair_before(ctx, index, verb.start()):
         participants = _last_two(ctx, index)

@@ -10,6 +10,7 @@ from bilateral.facts.context import Context
 from bilateral.facts.vocabulary import pattern, phrases
 from bilateral.mentions.people import PersonMention
 from bilateral.model import PartialDate, Span
+from bilateral.text.tails import search_tail
 
 _SPEAKER_AFTER = re.compile(r"(?:,[”\"’]?|[”\"],?)\s+")
 _SPEAKER_REACH = 90
@@ -22,6 +23,9 @@ _PARENTHETICAL = re.compile(
 )
 _SECOND_VERB = re.compile(r",\s+and\s+(?:also\s+)?(?=\w)")
 _ADDING_THAT = re.compile(r",\s+(?:and\s+)?(?:adding|noting|saying|stressing|stating)\s+that\s+")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$")
+_WHO_BEFORE = re.compile(r",\s*who\s+(?:also\s+|later\s+|then\s+)?$")
+_AND_BEFORE = re.compile(r"\band\s+(?:also\s+)?$")
 _SPEECH_GAP = 60
 _MIN_WORDS = 4
 _THAT_REACH = 60
@@ -130,7 +134,7 @@ def _reported(ctx: Context, index: int, visitors: dict[str, str]) -> FoundStatem
     for verb in sorted(verbs, key=lambda m: m.start()):
         at = sentence.start + verb.start()
         word = verb.group().lower()
-        if re.search(r"\b(?:was|were|been|being|is|are)\s+$", sentence.text[: verb.start()]):
+        if search_tail(_PASSIVE_BEFORE, sentence.text, verb.start()):
             continue  # "was briefed on": the official is not the one who spoke
         speech = _is_speech(word)
         speaker = _speaker_before(ctx, index, at, visitors, speech)
@@ -180,12 +184,12 @@ def _speaker_before(
         if not ctx.is_governed(m)
     ]  # fmt: skip
     candidates = [m for m in candidates if not _possessive(ctx, m)]
-    relative = re.search(r",\s*who\s+(?:also\s+|later\s+|then\s+)?$", before_text)
+    relative = search_tail(_WHO_BEFORE, before_text, len(before_text))
     if relative:
         named = list(ctx.officials_in(index, end=sentence.start + relative.start() + 1))
         if named and named[-1].end >= sentence.start + relative.start() - 1:
             return named[-1].person  # "... called on X, who underlined that"
-    if speech and re.search(r"\band\s+(?:also\s+)?$", before_text):
+    if speech and search_tail(_AND_BEFORE, before_text, len(before_text)):
         subject = ctx.subject(index, before=at)
         return subject  # "X received Y and said ...": X speaks
     named = list(ctx.officials_in(index, start=sentence.start + clause_start, end=at))

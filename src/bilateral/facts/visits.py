@@ -14,10 +14,15 @@ from bilateral.mentions.dates import is_future
 from bilateral.mentions.marks import Mark
 from bilateral.model import PartialDate, Span
 from bilateral.text.lexicons import city_countries
+from bilateral.text.tails import search_tail
 
 RECENT_DAYS = 10
 _DESTINATION_REACH = 90
 _BREAK = re.compile(r"[;:]|,\s(?:and\s)?(?:where|while|which|who|but)\b|\.\s")
+_VISITING_BEFORE = re.compile(r"\bvisiting\s+$")
+_INVITED_BEFORE = re.compile(r"\bto\s+(?:pay\s+an?\s+|make\s+an?\s+)?$")
+_WHO_BEFORE = re.compile(r"\bwho\s+(?:\w+\s+)?$")
+_TO_BEFORE = re.compile(r"\bto\s+$")
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
 _SPEECH_BETWEEN = re.compile(r"\b(?:said|says|told|added|stated|described|termed|called)\b")
 _LEAD_IN = re.compile(r"\s*(?:the\s+)?(?:[\w’'-]+\s+){0,2}?(?:(?:port\s+)?city\s+of\s+)?")
@@ -118,8 +123,9 @@ def _visiting(ctx: Context, index: int) -> list[_Trigger]:
     sentence = ctx.sentences[index]
     found = []
     for mention in ctx.officials_in(index):
-        before = sentence.text[: mention.start - sentence.start]
-        if not mention.person or not re.search(r"\bvisiting\s+$", before):
+        if not mention.person or not search_tail(
+            _VISITING_BEFORE, sentence.text, mention.start - sentence.start
+        ):
             continue
         home = ctx.country(mention.person)
         hosts = [
@@ -187,12 +193,13 @@ def _visitor(ctx: Context, index: int, start: int, end: int) -> str | None:
         within = [m for m in officials if start + inside_of.end() <= m.start < end]
         if within:
             return within[0].person
-    invited = re.search(r"\bto\s+(?:pay\s+an?\s+|make\s+an?\s+)?$", before_text)
+    invited = search_tail(_INVITED_BEFORE, before_text, len(before_text))
     if before and invited and start - before[-1].end < 30:
         return before[-1].person  # "invited X to pay a visit to"
-    if before and re.search(r"\bwho\s+(?:\w+\s+)?$", before_text) and start - before[-1].end < 20:
+    gap = start - before[-1].end if before else None
+    if gap is not None and gap < 20 and search_tail(_WHO_BEFORE, before_text, len(before_text)):
         return before[-1].person
-    if before and re.search(r"\bto\s+$", before_text) and start - before[-1].end < 40:
+    if gap is not None and gap < 40 and search_tail(_TO_BEFORE, before_text, len(before_text)):
         return before[-1].person
     pronoun = ctx.pronoun_at(index, before[-1].end if before else sentence.start, start)
     if pronoun is not None:

@@ -18,6 +18,7 @@ from bilateral.mentions.lexicon import Holder, Lexicon
 from bilateral.mentions.marks import Mark
 from bilateral.mentions.names import clean_name, name_tokens
 from bilateral.text.resources import packaged_toml
+from bilateral.text.tails import search_tail
 
 _NAME_TOKEN = (
     r"(?:(?:al|el|bin|ibn|ul|ur|ud|Al|El)-)?"
@@ -176,7 +177,7 @@ class _Finder:
             if (
                 mark.kind == "rank"
                 and id(mark) not in used
-                and _THE_BEFORE.search(sentence.text[: mark.start - sentence.start])
+                and search_tail(_THE_BEFORE, sentence.text, mark.start - sentence.start)
                 and not re.match(r"\s+[A-Z]", sentence.text[mark.end - sentence.start :])
             ):
                 self.office_mentions.append(
@@ -463,11 +464,9 @@ def _left_chain(sentence: SentenceText, marks: Sequence[Mark], start: int) -> li
     chain: list[Mark] = []
     position = start
     while True:
-        before = sentence.text[: position - sentence.start]
-        filler = _LEFT_WORDS.search(before)
+        filler = search_tail(_LEFT_WORDS, sentence.text, position - sentence.start)
         if filler and chain:
             position -= len(filler.group())
-            before = sentence.text[: position - sentence.start]
         previous = [
             m
             for m in marks

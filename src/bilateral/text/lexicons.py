@@ -71,6 +71,15 @@ def city_countries() -> dict[str, str]:
 
 
 @cache
+def cities_by_lower_case() -> dict[str, str]:
+    """A city's name in lower case -> the name as written (the first city listed wins)."""
+    table: dict[str, str] = {}
+    for city in city_countries():
+        table.setdefault(city.lower(), city)
+    return table
+
+
+@cache
 def outlets() -> tuple[Outlet, ...]:
     data = packaged_toml("outlets")
     result = []
