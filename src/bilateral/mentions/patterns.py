@@ -27,6 +27,7 @@ class OfficePattern:
     groups: dict[str, tuple[str, str | None]]  # group name -> (office key, implied country)
     by_word: dict[str, re.Pattern[str]]  # lower-case first word -> the forms it may begin
     by_char: dict[str, re.Pattern[str]]  # first character -> forms whose first word is open
+    candidates: re.Pattern[str]  # the words of a text that begin some form
     country_word_groups: frozenset[str] = frozenset()
 
     _WORD = re.compile(r"(?<![\w-])[^\W\d_]+")
@@ -40,7 +41,7 @@ class OfficePattern:
 
     def search(self, text: str, position: int = 0) -> re.Match[str] | None:
         by_word, by_char = self.by_word, self.by_char
-        for word in self._WORD.finditer(text, position):
+        for word in self.candidates.finditer(text, position):
             bucket = by_word.get(word.group().lower()) or by_char.get(word.group()[0])
             if bucket is not None and (found := bucket.match(text, word.start())):
                 return found
@@ -127,7 +128,12 @@ def _build_office_pattern(lexicon: Lexicon) -> OfficePattern:
         for char in _first_chars(alternatives[index]):
             starts_of.setdefault(char, []).append(index)
     by_char = {char: pattern_of(indices) for char, indices in starts_of.items()}
-    return OfficePattern(groups, by_word, by_char, country_word_groups)
+    chars = "".join(re.escape(c) for c in sorted(by_char))
+    candidates = re.compile(
+        rf"(?<![\w-])(?=(?i:{trie_alternation(by_word)})(?![^\W\d_]){f'|[{chars}]' if chars else ''})"
+        r"[^\W\d_]+"
+    )
+    return OfficePattern(groups, by_word, by_char, candidates, country_word_groups)
 
 
 _MAX_LEADS = 5000
@@ -265,7 +271,7 @@ def _class_chars(items: list[Any]) -> list[str] | None:
 class PhraseMatcher:
     """Finds any of many fixed phrases (case-sensitive, whole words) in one pass: a
     dictionary from each phrase's first word to the phrases it begins, longest first,
-    looked up at every word of the text instead of trying a long alternation."""
+    looked up only at the words that begin some phrase (found by one trie-shaped regex)."""
 
     _WORD = re.compile(r"[^\W\d_]\w*")
 
@@ -276,18 +282,17 @@ class PhraseMatcher:
             first = self._WORD.match(phrase)
             if first:
                 self.by_first.setdefault(_head(first.group()), []).append(phrase)
+        self.first_words = re.compile(rf"(?<![\w-])(?:{trie_alternation(self.by_first)})(?!\w)")
 
     def finditer(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, phrase) of the phrases in text, leftmost-longest, not overlapping."""
         found: list[tuple[int, int, str]] = []
         position = 0
-        for word in self._WORD.finditer(text):
+        for word in self.first_words.finditer(text):
             start = word.start()
-            if start < position or (
-                start and (text[start - 1].isalnum() or text[start - 1] in "-_")
-            ):
+            if start < position:
                 continue
-            for phrase in self.by_first.get(word.group(), ()):
+            for phrase in self.by_first[word.group()]:
                 end = start + len(phrase)
                 if not text.startswith(phrase, start):
                     continue
@@ -299,6 +304,29 @@ class PhraseMatcher:
                 position = end
                 break
         return found
+
+
+def trie_alternation(words: Iterable[str]) -> str:
+    """A regex matching exactly the given words, shaped as a trie ("Ira(?:n|q)") so that the
+    engine reads each character once instead of trying every word in turn."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: dict[str, Any]) -> str:
+        ends = "" in node
+        parts = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
+        if not parts:
+            return ""
+        body = "|".join(parts)
+        if ends:
+            return f"(?:{body})?"
+        return body if len(parts) == 1 else f"(?:{body})"
+
+    return branch(trie) or "(?!)"
 
 
 def _head(word: str) -> str:

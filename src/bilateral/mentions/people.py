@@ -36,6 +36,7 @@ _NOT_NAMES = frozenset(
         "Sept",
     ]
 )
+_TOKEN = re.compile(r"\S+")
 _CHAIN_FILLER = re.compile(r"^\s*(?:,\s*)?(?:\((?P<abbr>[A-Z]{2,8})\)\s*)?$")
 _LEFT_WORDS = re.compile(
     r"(?:\b(?:the|The|caretaker|Caretaker|visiting|top|former|then|acting|his|her|its)\s+)+$"
@@ -304,7 +305,8 @@ class _Finder:
         for found in self.mentions:
             covered.setdefault(found.sentence, []).append((found.start, found.end))
         for sentence, sentence_marks in zip(sentences, marks, strict=True):
-            for start, end in self.runs.get(sentence.index) or _name_runs(sentence, sentence_marks):
+            runs = self.runs.get(sentence.index)
+            for start, end in _name_runs(sentence, sentence_marks) if runs is None else runs:
                 if any(a <= start < b for a, b in covered.get(sentence.index, ())):
                     continue
                 name = clean_name(sentence.text[start - sentence.start : end - sentence.start])
@@ -415,48 +417,33 @@ def _is_military(lexicon: Lexicon, rank: str) -> bool:
 
 def _name_runs(sentence: SentenceText, marks: Sequence[Mark]) -> list[tuple[int, int]]:
     """Absolute (start, end) of capitalised runs that may be names, cut at marks."""
-    blocked = [(m.start, m.end) for m in marks]
-    runs = []
-    for match in _NAME_RUN.finditer(sentence.text):
-        base = sentence.start + match.start()
-        tokens = [(base + t.start(), base + t.end()) for t in re.finditer(r"\S+", match.group())]
+    text, base = sentence.text, sentence.start
+    blocked = [(m.start - base, m.end - base) for m in marks]
+    runs: list[list[tuple[int, int]]] = []
+    for match in _NAME_RUN.finditer(text):
         current: list[tuple[int, int]] = []
-        for start, end in tokens:
-            word = sentence.text[start - sentence.start : end - sentence.start]
-            inside = any(b0 <= start < b1 for b0, b1 in blocked)
-            if inside or (not current and word in _NOT_NAMES) or word in _NOT_NAMES:
+        for token in _TOKEN.finditer(text, match.start(), match.end()):
+            start = token.start()
+            if token.group() in _NOT_NAMES or any(b0 <= start < b1 for b0, b1 in blocked):
                 if current:
                     runs.append(current)
                 current = []
                 continue
-            current.append((start, end))
+            current.append((start, token.end()))
         if current:
             runs.append(current)
     result = []
-    runs = [
-        run
-        for run in runs
-        if any(
-            end - start > 1 and sentence.text[start - sentence.start + 1] != "."
-            for start, end in run
-        )
-    ]
     for run in runs:
-        while (
-            run
-            and run[-1][1] - run[-1][0] <= 2
-            and len(run) > 1
-            and _is_particle(sentence, run[-1])
-        ):
+        if not any(end - start > 1 and text[start + 1] != "." for start, end in run):
+            continue  # initials only
+        while len(run) > 1 and run[-1][1] - run[-1][0] <= 2 and _is_particle(text, run[-1]):
             run = run[:-1]
-        if run:
-            result.append((run[0][0], run[-1][1]))
+        result.append((base + run[0][0], base + run[-1][1]))
     return result
 
 
-def _is_particle(sentence: SentenceText, token: tuple[int, int]) -> bool:
-    word = sentence.text[token[0] - sentence.start : token[1] - sentence.start]
-    return word.lower() in ("bin", "ibn", "ul", "ur", "al", "el", "ud")
+def _is_particle(text: str, token: tuple[int, int]) -> bool:
+    return text[token[0] : token[1]].lower() in ("bin", "ibn", "ul", "ur", "al", "el", "ud")
 
 
 def _left_chain(sentence: SentenceText, marks: Sequence[Mark], start: int) -> list[Mark]:
