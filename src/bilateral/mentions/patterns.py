@@ -128,10 +128,12 @@ def _build_office_pattern(lexicon: Lexicon) -> OfficePattern:
         for char in _first_chars(alternatives[index]):
             starts_of.setdefault(char, []).append(index)
     by_char = {char: pattern_of(indices) for char, indices in starts_of.items()}
-    chars = "".join(re.escape(c) for c in sorted(by_char))
+    # a word is worth trying when it is a first word, or when a form of unknown first word
+    # matches there (tested inside the scan, which is far cheaper than a call per word)
+    open_forms = "|".join(f"(?:{forms[i].regex})" for i in unknown) or "(?!)"
     candidates = re.compile(
-        rf"(?<![\w-])(?=(?i:{trie_alternation(by_word)})(?![^\W\d_]){f'|[{chars}]' if chars else ''})"
-        r"[^\W\d_]+"
+        rf"(?<![\w-])(?=(?i:{trie_alternation(by_word)})(?![^\W\d_])"
+        rf"|(?i:(?:{open_forms})(?![\w])))[^\W\d_]+"
     )
     return OfficePattern(groups, by_word, by_char, candidates, country_word_groups)
 
