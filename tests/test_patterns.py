@@ -9,7 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bilateral.mentions.lexicon import default_lexicon
-from bilateral.mentions.patterns import _lead_words, office_alternatives, office_pattern
+from bilateral.mentions.patterns import (
+    _lead_words,
+    first_word_filter,
+    office_alternatives,
+    office_pattern,
+)
 from bilateral.text.tails import search_tail
 
 WORDS = [
@@ -66,3 +71,23 @@ def test_search_tail_finds_what_a_search_of_the_whole_prefix_finds(
         expected = regex.search(text[:end])
         found = search_tail(regex, text, end)
         assert (found and found.span()) == (expected and expected.span())
+
+
+PHRASES = ["said", "(?:was|were) quoted as saying", "terror\\w*", "defen[cs]e cooperation", "PM"]
+
+
+@given(st.lists(st.sampled_from(["said", "Saying", "was", "quoted", "as", "saying", "terrorism",
+                                 "Terror", "defence", "defense", "cooperation", "PMs", "PM", "x"]),
+                max_size=15))  # fmt: skip
+def test_first_word_filter_keeps_every_match(words: list[str]) -> None:
+    text = " ".join(words)
+    body = "|".join(f"(?:{p})" for p in PHRASES)
+    plain = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    filtered = re.compile(
+        rf"(?<![\w-]){first_word_filter(PHRASES)}(?:{body})(?![\w-])", re.IGNORECASE
+    )
+    assert [m.span() for m in filtered.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_first_word_filter_gives_up_on_patterns_that_may_begin_anywhere() -> None:
+    assert first_word_filter(["said", "[A-Z]\\w+ said", "\\d+ days"]) == ""

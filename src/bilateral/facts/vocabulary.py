@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from bilateral.mentions.patterns import first_word_filter
 from bilateral.text.resources import packaged_toml
 
 
@@ -30,7 +31,8 @@ def pattern(section: str, key: str, *, anchored: str = "") -> re.Pattern[str]:
         return re.compile(rf"^(?:{body})(?![\w-])", re.IGNORECASE)
     if anchored == "both":
         return re.compile(rf"^(?:{body})$", re.IGNORECASE)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    lead = first_word_filter(phrases_)
+    return re.compile(rf"(?<![\w-]){lead}(?:{body})(?![\w-])", re.IGNORECASE)
 
 
 @cache
@@ -45,11 +47,16 @@ def topic_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     topics = packaged_toml("topics")
     groups = {}
     alternatives = []
+    keywords_all: list[str] = []
     for number, (name, record) in enumerate(topics.items()):
+        keywords_all.extend(record["keywords"])
         keywords = "|".join(f"(?:{k})" for k in record["keywords"])
         groups[f"t{number}"] = name
         alternatives.append(f"(?P<t{number}>{keywords})")
-    regex = re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])", re.IGNORECASE)
+    lead = first_word_filter(keywords_all)
+    regex = re.compile(
+        rf"(?<![\w-]){lead}(?:{'|'.join(alternatives)})(?![\w-])", re.IGNORECASE
+    )
     return regex, groups
 
 

@@ -139,29 +139,58 @@ def _build_office_pattern(lexicon: Lexicon) -> OfficePattern:
 
 
 _MAX_LEADS = 5000
+_OPEN, _WORD, _PREFIX = 0, 1, 2  # inside the first word; it ended; it goes on, unknown
+_State = tuple[str, int]  # (lower-case letters so far, one of the above)
 
 
 def _lead_words(pattern: str) -> frozenset[str] | None:
     """The lower-case letters a match of ``pattern`` can begin with, up to the first
     character that is not a letter ("director[- ]general" -> director; "(?:DG|defen[cs]e)" ->
     dg, defence, defense). None when they cannot be listed (an open-ended repeat)."""
-    try:
-        parsed = re._parser.parse(pattern, re.IGNORECASE)  # type: ignore[attr-defined]
-    except (re.error, AttributeError):
-        return None
-    states = _extend(list(parsed), {("", True)})
+    states = _lead_states(pattern, prefixes=False)
     if states is None:
         return None
     return frozenset(prefix for prefix, _ in states if prefix)
 
 
-_State = tuple[str, bool]  # (letters so far, still inside the first word)
+def first_word_filter(patterns: Iterable[str]) -> str:
+    """A look-ahead that passes only where one of ``patterns`` may begin (a trie of their
+    first words, whole or as prefixes: "terror\\w*" -> terror...), to put before their
+    alternation so that most positions of a text fail at once; "" when some pattern may
+    begin anywhere."""
+    words: set[str] = set()
+    prefixes: set[str] = set()
+    for pattern in patterns:
+        states = _lead_states(pattern, prefixes=True)
+        if states is None or any(not prefix for prefix, _ in states):
+            return ""
+        words.update(prefix for prefix, status in states if status != _PREFIX)
+        prefixes.update(prefix for prefix, status in states if status == _PREFIX)
+    alternatives = []
+    if words:
+        alternatives.append(rf"{trie_alternation(words)}(?![^\W\d_])")
+    if prefixes:
+        alternatives.append(trie_alternation(prefixes))
+    return f"(?=(?i:{'|'.join(alternatives)}))"
 
 
-def _extend(items: list[Any], states: set[_State]) -> set[_State] | None:
+def _lead_states(pattern: str, prefixes: bool) -> set[_State] | None:
+    try:
+        parsed = re._parser.parse(pattern, re.IGNORECASE)  # type: ignore[attr-defined]
+    except (re.error, AttributeError):
+        return None
+    states = _extend(list(parsed), {("", _OPEN)}, prefixes)
+    if states is None:
+        return None
+    return {(prefix, _WORD if status == _OPEN else status) for prefix, status in states}
+
+
+def _extend(items: list[Any], states: set[_State], prefixes: bool) -> set[_State] | None:
+    """The states after ``items``; where they cannot be followed, None, or with
+    ``prefixes`` the open states marked as prefixes of a longer word."""
     constants = re._constants  # type: ignore[attr-defined]
     for op, value in items:
-        if not any(open_ for _, open_ in states):
+        if not any(status == _OPEN for _, status in states):
             return states
         if op in (constants.AT, constants.ASSERT, constants.ASSERT_NOT):
             continue
@@ -172,36 +201,38 @@ def _extend(items: list[Any], states: set[_State]) -> set[_State] | None:
             chars = _class_chars(value)
             grown = _with_chars(states, chars) if chars is not None else None
         elif op is constants.SUBPATTERN:
-            grown = _extend(list(value[-1]), states)
+            grown = _extend(list(value[-1]), states, prefixes)
         elif op is constants.BRANCH:
             grown = set()
             for branch in value[1]:
-                found = _extend(list(branch), states)
+                found = _extend(list(branch), states, prefixes)
                 if found is None:
                     return None
                 grown |= found
         elif op in (constants.MAX_REPEAT, constants.MIN_REPEAT) and value[1] <= 1:
-            once = _extend(list(value[2]), states)
+            once = _extend(list(value[2]), states, prefixes)
             grown = None if once is None else (once | states if value[0] == 0 else once)
         else:
-            return None
+            grown = None
         if grown is None or len(grown) > _MAX_LEADS:
-            return None
+            if not prefixes:
+                return None
+            return {(prefix, _PREFIX if status == _OPEN else status) for prefix, status in states}
         states = grown
     return states
 
 
 def _with_chars(states: set[_State], chars: list[str]) -> set[_State]:
     grown: set[_State] = set()
-    for prefix, open_ in states:
-        if not open_:
-            grown.add((prefix, False))
+    for prefix, status in states:
+        if status != _OPEN:
+            grown.add((prefix, status))
             continue
         for char in chars:
             if char.isalpha():
-                grown.add((prefix + char.lower(), True))
+                grown.add((prefix + char.lower(), _OPEN))
             else:
-                grown.add((prefix, False))
+                grown.add((prefix, _WORD))
     return grown
 
 
