@@ -7,7 +7,7 @@ import re
 from attrs import evolve, frozen
 
 from bilateral.facts.context import Context
-from bilateral.facts.vocabulary import pattern, phrases
+from bilateral.facts.vocabulary import pattern, phrases, whole
 from bilateral.mentions.people import PersonMention
 from bilateral.model import PartialDate, Span
 from bilateral.text.tails import search_tail
@@ -68,7 +68,7 @@ def find_statements(ctx: Context, visitors: dict[str, str]) -> list[FoundStateme
 
 
 def _is_speech(verb: str) -> bool:
-    return bool(pattern("statements", "speech", anchored="both").match(verb))
+    return bool(whole("statements", "speech").match(verb))
 
 
 def _split_coordinated(statement: FoundStatement) -> list[FoundStatement]:

@@ -153,24 +153,40 @@ def _lead_words(pattern: str) -> frozenset[str] | None:
     return frozenset(prefix for prefix, _ in states if prefix)
 
 
-def first_word_filter(patterns: Iterable[str]) -> str:
-    """A look-ahead that passes only where one of ``patterns`` may begin (a trie of their
-    first words, whole or as prefixes: "terror\\w*" -> terror...), to put before their
-    alternation so that most positions of a text fail at once; "" when some pattern may
-    begin anywhere."""
+@frozen
+class Leads:
+    """The first words ``patterns`` can begin with (lower case): whole words, and prefixes
+    of longer ones ("terror\\w*" -> terror...)."""
+
+    words: frozenset[str]
+    prefixes: frozenset[str]
+
+
+def first_words(patterns: Iterable[str]) -> Leads | None:
+    """The :class:`Leads` of a list of patterns; None when some pattern may begin anywhere."""
     words: set[str] = set()
     prefixes: set[str] = set()
     for pattern in patterns:
         states = _lead_states(pattern, prefixes=True)
         if states is None or any(not prefix for prefix, _ in states):
-            return ""
+            return None
         words.update(prefix for prefix, status in states if status != _PREFIX)
         prefixes.update(prefix for prefix, status in states if status == _PREFIX)
+    return Leads(frozenset(words), frozenset(prefixes))
+
+
+def first_word_filter(patterns: Iterable[str]) -> str:
+    """A look-ahead that passes only where one of ``patterns`` may begin (a trie of their
+    first words, whole or as prefixes), to put before their alternation so that most
+    positions of a text fail at once; "" when some pattern may begin anywhere."""
+    leads = first_words(patterns)
+    if leads is None:
+        return ""
     alternatives = []
-    if words:
-        alternatives.append(rf"{trie_alternation(words)}(?![^\W\d_])")
-    if prefixes:
-        alternatives.append(trie_alternation(prefixes))
+    if leads.words:
+        alternatives.append(rf"{trie_alternation(leads.words)}(?![^\W\d_])")
+    if leads.prefixes:
+        alternatives.append(trie_alternation(leads.prefixes))
     return f"(?=(?i:{'|'.join(alternatives)}))"
 
 
