@@ -109,7 +109,7 @@ def pattern(section: str, key: str) -> Vocabulary | re.Pattern[str]:
     lead = first_word_filter(phrases_)
     regex = re.compile(rf"(?<![\w-]){lead}(?:{body})(?![\w-])", re.IGNORECASE)
     leads = first_words(phrases_)
-    return regex if leads is None else Vocabulary(regex, leads)
+    return regex if leads is None or leads.symbols else Vocabulary(regex, leads)
 
 
 @cache
@@ -140,7 +140,7 @@ def topic_pattern() -> tuple[Vocabulary | re.Pattern[str], dict[str, str]]:
     lead = first_word_filter(keywords_all)
     regex = re.compile(rf"(?<![\w-]){lead}(?:{'|'.join(alternatives)})(?![\w-])", re.IGNORECASE)
     leads = first_words(keywords_all)
-    return (regex if leads is None else Vocabulary(regex, leads)), groups
+    return (regex if leads is None or leads.symbols else Vocabulary(regex, leads)), groups
 
 
 def topics_of(*texts: str) -> tuple[str, ...]:

@@ -139,8 +139,9 @@ def _build_office_pattern(lexicon: Lexicon) -> OfficePattern:
 
 
 _MAX_LEADS = 5000
-_OPEN, _WORD, _PREFIX = 0, 1, 2  # inside the first word; it ended; it goes on, unknown
-_State = tuple[str, int]  # (lower-case letters so far, one of the above)
+# inside the first word; it ended; it goes on, unknown; the match begins with no letter
+_OPEN, _WORD, _PREFIX, _SYMBOL = 0, 1, 2, 3
+_State = tuple[str, int]  # (lower-case letters so far, or a class of first characters; status)
 
 
 def _lead_words(pattern: str) -> frozenset[str] | None:
@@ -150,7 +151,7 @@ def _lead_words(pattern: str) -> frozenset[str] | None:
     states = _lead_states(pattern, prefixes=False)
     if states is None:
         return None
-    return frozenset(prefix for prefix, _ in states if prefix)
+    return frozenset(prefix for prefix, status in states if prefix and status != _SYMBOL)
 
 
 @frozen
@@ -160,19 +161,19 @@ class Leads:
 
     words: frozenset[str]
     prefixes: frozenset[str]
+    symbols: frozenset[str] = frozenset()  # classes of first characters that are no letters
 
 
 def first_words(patterns: Iterable[str]) -> Leads | None:
     """The :class:`Leads` of a list of patterns; None when some pattern may begin anywhere."""
-    words: set[str] = set()
-    prefixes: set[str] = set()
+    found: dict[int, set[str]] = {_WORD: set(), _PREFIX: set(), _SYMBOL: set()}
     for pattern in patterns:
         states = _lead_states(pattern, prefixes=True)
         if states is None or any(not prefix for prefix, _ in states):
             return None
-        words.update(prefix for prefix, status in states if status != _PREFIX)
-        prefixes.update(prefix for prefix, status in states if status == _PREFIX)
-    return Leads(frozenset(words), frozenset(prefixes))
+        for prefix, status in states:
+            found[status].add(prefix)
+    return Leads(*(frozenset(found[status]) for status in (_WORD, _PREFIX, _SYMBOL)))
 
 
 def first_word_filter(patterns: Iterable[str]) -> str:
@@ -187,6 +188,7 @@ def first_word_filter(patterns: Iterable[str]) -> str:
         alternatives.append(rf"{trie_alternation(leads.words)}(?![^\W\d_])")
     if leads.prefixes:
         alternatives.append(trie_alternation(leads.prefixes))
+    alternatives.extend(sorted(leads.symbols))
     return f"(?=(?i:{'|'.join(alternatives)}))"
 
 
@@ -213,6 +215,8 @@ def _extend(items: list[Any], states: set[_State], prefixes: bool) -> set[_State
         grown: set[_State] | None
         if op is constants.LITERAL:
             grown = _with_chars(states, [chr(value)])
+        elif op is constants.IN and (symbol := _no_letter_class(value)):
+            grown = _with_symbol(states, symbol)
         elif op is constants.IN:
             chars = _class_chars(value)
             grown = _with_chars(states, chars) if chars is not None else None
@@ -228,6 +232,10 @@ def _extend(items: list[Any], states: set[_State], prefixes: bool) -> set[_State
         elif op in (constants.MAX_REPEAT, constants.MIN_REPEAT) and value[1] <= 1:
             once = _extend(list(value[2]), states, prefixes)
             grown = None if once is None else (once | states if value[0] == 0 else once)
+        elif op in (constants.MAX_REPEAT, constants.MIN_REPEAT) and value[0] >= 1:
+            once = _extend(list(value[2]), states, prefixes)  # later rounds cannot matter
+            closed = once is not None and all(status != _OPEN for _, status in once)
+            grown = once if closed else None
         else:
             grown = None
         if grown is None or len(grown) > _MAX_LEADS:
@@ -248,8 +256,31 @@ def _with_chars(states: set[_State], chars: list[str]) -> set[_State]:
             if char.isalpha():
                 grown.add((prefix + char.lower(), _OPEN))
             else:
-                grown.add((prefix, _WORD))
+                grown |= _with_symbol({(prefix, status)}, re.escape(char))
     return grown
+
+
+def _no_letter_class(items: list[Any]) -> str | None:
+    """A character class of digits, spaces and punctuation as regex source, else None."""
+    constants = re._constants  # type: ignore[attr-defined]
+    categories = {constants.CATEGORY_DIGIT: r"\d", constants.CATEGORY_SPACE: r"\s"}
+    parts = []
+    for kind, item in items:
+        if kind is constants.LITERAL and not chr(item).isalpha():
+            parts.append(re.escape(chr(item)))
+        elif kind is constants.CATEGORY and item in categories:
+            parts.append(categories[item])
+        else:
+            return None
+    return f"[{''.join(parts)}]" if parts else None
+
+
+def _with_symbol(states: set[_State], symbol: str) -> set[_State]:
+    """The states after a character that is no letter (``symbol`` a class of them)."""
+    return {
+        (prefix, status) if status != _OPEN else (prefix, _WORD) if prefix else (symbol, _SYMBOL)
+        for prefix, status in states
+    }
 
 
 def _first_chars(pattern: str) -> set[str]:
