@@ -105,9 +105,10 @@ def _date_pattern() -> re.Pattern[str]:
 @cache
 def _duration_pattern() -> re.Pattern[str]:
     numbers = "|".join(_number_words())
+    lead = first_word_filter([numbers, r"\d"])
     return re.compile(
-        rf"(?<![\w-])(?P<n>{numbers}|\d{{1,2}})(?:[- ]day\b|\sdays?(?=\s(?:official\s|state\s|"
-        r"working\s)?(?:visit|trip|tour|stay)))",
+        rf"(?<![\w-]){lead}(?P<n>{numbers}|\d{{1,2}})(?:[- ]day\b|\sdays?(?=\s(?:official\s|"
+        r"state\s|working\s)?(?:visit|trip|tour|stay)))",
         re.IGNORECASE,
     )
 
