@@ -40,9 +40,10 @@ def test_vocabulary_finds_what_a_full_scan_finds(
     plain: re.Pattern[str] = found.regex
     assert _spans(found.finditer(text)) == _spans(plain.finditer(text))
     assert _spans(found.finditer(text, pos, endpos)) == _spans(plain.finditer(text, pos, endpos))
-    first = found.search(text, pos)
-    expected = plain.search(text, pos)
-    assert (first and first.span()) == (expected and expected.span())
+    for bounds in ((pos,), (pos, endpos)):
+        first = found.search(text, *bounds)
+        expected = plain.search(text, *bounds)
+        assert (first and first.span()) == (expected and expected.span())
 
 
 @given(st.lists(st.sampled_from(WORDS), max_size=25))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
@@ -33,17 +34,15 @@ class Vocabulary:
         self, text: str, pos: int = 0, endpos: int | None = None
     ) -> Iterator[re.Match[str]]:
         end = len(text) if endpos is None else min(endpos, len(text))
-        index = _trigger_words(text)
-        if index is None or _inside_word(text, end):
+        starts = _starts(self, text)
+        if starts is None or _inside_word(text, end):
             yield from self.regex.finditer(text, pos, end)
             return
-        present = index.keys() & self.words
-        if self.prefixes:
-            present.update(word for word in index if word.startswith(self.prefixes))
-        starts = sorted(at for word in present for at in index[word])
         reached = pos
-        for at in starts:
-            if at < reached or at >= end:
+        for at in starts[bisect.bisect_left(starts, pos) :]:
+            if at >= end:
+                return
+            if at < reached:
                 continue
             found = self.regex.match(text, at, end)
             if found:
@@ -51,10 +50,32 @@ class Vocabulary:
                 reached = found.end()
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        return next(self.finditer(text, pos, endpos), None)
+        end = len(text) if endpos is None else min(endpos, len(text))
+        starts = _starts(self, text)
+        if starts is None or _inside_word(text, end):
+            return self.regex.search(text, pos, end)
+        for at in starts[bisect.bisect_left(starts, pos) :]:
+            if at >= end:
+                return None
+            found = self.regex.match(text, at, end)
+            if found:
+                return found
+        return None
 
     def match(self, text: str) -> re.Match[str] | None:
         return self.regex.match(text)
+
+
+@lru_cache(maxsize=TRIGGER_CACHE)
+def _starts(vocabulary: Vocabulary, text: str) -> list[int] | None:
+    """Where the vocabulary's first words stand in ``text``, in order (None: cannot tell)."""
+    index = _trigger_words(text)
+    if index is None:
+        return None
+    present = index.keys() & vocabulary.words
+    if vocabulary.prefixes:
+        present.update(word for word in index if word.startswith(vocabulary.prefixes))
+    return sorted(at for word in present for at in index[word])
 
 
 def _inside_word(text: str, end: int) -> bool:
