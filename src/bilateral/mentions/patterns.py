@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-from attrs import frozen
+from attrs import field, frozen
 
 from bilateral.mentions.lexicon import Lexicon
 from bilateral.text.lexicons import city_countries
@@ -25,10 +25,12 @@ class OfficePattern:
     form begins with) not at all."""
 
     groups: dict[str, tuple[str, str | None]]  # group name -> (office key, implied country)
-    by_word: dict[str, re.Pattern[str]]  # lower-case first word -> the forms it may begin
-    by_char: dict[str, re.Pattern[str]]  # first character -> forms whose first word is open
+    alternatives: tuple[str, ...]  # each form as a named group, in the order tried
+    by_word: dict[str, tuple[int, ...]]  # lower-case first word -> the forms it may begin
+    by_char: dict[str, tuple[int, ...]]  # first character -> forms whose first word is open
     candidates: re.Pattern[str]  # the words of a text that begin some form
     country_word_groups: frozenset[str] = frozenset()
+    _compiled: dict[tuple[int, ...], re.Pattern[str]] = field(factory=dict, eq=False)
 
     _WORD = re.compile(r"(?<![\w-])[^\W\d_]+")
 
@@ -36,16 +38,25 @@ class OfficePattern:
         word = self._WORD.match(text, position)
         if word is None:
             return None
-        bucket = self.by_word.get(word.group().lower()) or self.by_char.get(text[position])
-        return bucket.match(text, position) if bucket else None
+        forms = self.by_word.get(word.group().lower()) or self.by_char.get(text[position])
+        return self._bucket(forms).match(text, position) if forms else None
 
     def search(self, text: str, position: int = 0) -> re.Match[str] | None:
         by_word, by_char = self.by_word, self.by_char
         for word in self.candidates.finditer(text, position):
-            bucket = by_word.get(word.group().lower()) or by_char.get(word.group()[0])
-            if bucket is not None and (found := bucket.match(text, word.start())):
+            forms = by_word.get(word.group().lower()) or by_char.get(word.group()[0])
+            if forms and (found := self._bucket(forms).match(text, word.start())):
                 return found
         return None
+
+    def _bucket(self, forms: tuple[int, ...]) -> re.Pattern[str]:
+        """The forms as one pattern, compiled when first needed (most never are)."""
+        compiled = self._compiled.get(forms)
+        if compiled is None:
+            parts = "|".join(self.alternatives[i] for i in forms)
+            compiled = re.compile(rf"(?<![\w-])(?:{parts})(?![\w])", re.IGNORECASE)
+            self._compiled[forms] = compiled
+        return compiled
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -79,31 +90,46 @@ class OfficeAlternative:
     country: str | None
     country_word: bool
     regex: str
+    lead_regex: str  # the same with a small stand-in for the country words, to read leads from
 
 
 def office_alternatives(lexicon: Lexicon) -> list[OfficeAlternative]:
     """Every office form with its placeholders filled, offices in lexicon order and each
     office's longer forms first."""
     country = rf"(?:{lexicon.country_words})(?:[’']s)?"
+    country_leads = rf"(?:{_alternation(_first_word_stand_ins(lexicon))})(?:[’']s)?"
     capital = rf"(?-i:(?!(?:{rank_alternation(lexicon)})(?![\w]))[A-Z][A-Za-z’'-]+)"
     portfolio = f"(?-i:{_alternation(lexicon.portfolios) or 'Nothing'})"
     found: list[OfficeAlternative] = []
     for office in lexicon.offices:
         for form in sorted(office.forms, key=lambda f: len(f.pattern), reverse=True):
             name = f"f{len(found)}"
-            body = (
-                form.pattern.replace("{C}", country)
-                .replace("{Cap}", capital)
-                .replace("{Portfolio}", portfolio)
-            )
-            found.append(OfficeAlternative(name, office.key, form.country, form.country_word, body))
+            body = form.pattern.replace("{Cap}", capital).replace("{Portfolio}", portfolio)
+            found.append(
+                OfficeAlternative(
+                    name, office.key, form.country, form.country_word,
+                    body.replace("{C}", country), body.replace("{C}", country_leads),
+                )
+            )  # fmt: skip
     return found
+
+
+def _first_word_stand_ins(lexicon: Lexicon) -> set[str]:
+    """Country words cut after their first word ("Saudi Arabia" -> "Saudi-"): they begin
+    and end the first word of a match as the words themselves do, in a far smaller pattern."""
+    stand_ins = set()
+    for country in lexicon.countries:
+        for word in (*country.names, *country.adjectives):
+            letters = re.match(r"[^\W\d_]*", word)
+            head = letters.group() if letters else ""
+            stand_ins.add(head if head == word else head + "-")
+    return stand_ins
 
 
 def _build_office_pattern(lexicon: Lexicon) -> OfficePattern:
     forms = office_alternatives(lexicon)
     alternatives = [f"(?P<{f.group}>{f.regex})" for f in forms]
-    leads = [_lead_words(f.regex) for f in forms]
+    leads = [_lead_words(f.lead_regex) for f in forms]
     groups = {f.group: (f.office, f.country) for f in forms}
     country_word_groups = frozenset(f.group for f in forms if f.country_word)
 
@@ -113,21 +139,16 @@ def _build_office_pattern(lexicon: Lexicon) -> OfficePattern:
         for word in words or ():
             forms_of.setdefault(word, []).append(index)
     unknown = [i for i, words in enumerate(leads) if words is None]
-    compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
 
-    def pattern_of(indices: list[int]) -> re.Pattern[str]:
-        key = tuple(sorted({*indices, *unknown}))
-        if key not in compiled:
-            parts = "|".join(alternatives[i] for i in key)
-            compiled[key] = re.compile(rf"(?<![\w-])(?:{parts})(?![\w])", re.IGNORECASE)
-        return compiled[key]
+    def with_unknown(indices: list[int]) -> tuple[int, ...]:
+        return tuple(sorted({*indices, *unknown}))
 
-    by_word = {word: pattern_of(indices) for word, indices in forms_of.items()}
+    by_word = {word: with_unknown(indices) for word, indices in forms_of.items()}
     starts_of: dict[str, list[int]] = {}
     for index in unknown:
-        for char in _first_chars(alternatives[index]):
+        for char in _first_chars(forms[index].lead_regex):
             starts_of.setdefault(char, []).append(index)
-    by_char = {char: pattern_of(indices) for char, indices in starts_of.items()}
+    by_char = {char: with_unknown(indices) for char, indices in starts_of.items()}
     # a word is worth trying when it is a first word, or when a form of unknown first word
     # matches there (tested inside the scan, which is far cheaper than a call per word)
     open_forms = "|".join(f"(?:{forms[i].regex})" for i in unknown) or "(?!)"
@@ -135,7 +156,9 @@ def _build_office_pattern(lexicon: Lexicon) -> OfficePattern:
         rf"(?<![\w-])(?=(?i:{trie_alternation(by_word)})(?![^\W\d_])"
         rf"|(?i:(?:{open_forms})(?![\w])))[^\W\d_]+"
     )
-    return OfficePattern(groups, by_word, by_char, candidates, country_word_groups)
+    return OfficePattern(
+        groups, tuple(alternatives), by_word, by_char, candidates, country_word_groups
+    )
 
 
 _MAX_LEADS = 5000
