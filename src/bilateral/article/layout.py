@@ -23,7 +23,7 @@ class LinePattern:
 class Layout:
     header: tuple[LinePattern, ...]
     prefix: tuple[LinePattern, ...]
-    caption: tuple[LinePattern, ...]
+    caption: re.Pattern[str]  # every caption pattern in one, as a line is a caption or not
     inline: tuple[LinePattern, ...]
     footer: tuple[LinePattern, ...]
     comment_stamp: tuple[LinePattern, ...]
@@ -53,7 +53,7 @@ def layout() -> Layout:
     return Layout(
         header=_compile(data["header"], "header"),
         prefix=_compile(data["prefix"], "prefix"),
-        caption=_compile(data["caption"], "caption"),
+        caption=re.compile("|".join(f"(?:{expand(str(r['pattern']))})" for r in data["caption"])),
         inline=_compile(data["inline"], "inline"),
         footer=_compile(data["footer"], "footer"),
         comment_stamp=_compile(data["comment_stamp"], "comments"),

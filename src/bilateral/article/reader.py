@@ -237,7 +237,7 @@ def _header_furniture(reading: _Reading, line: Line) -> bool:
 
 
 def _caption(reading: _Reading, line: Line) -> bool:
-    if not any(p.regex.search(line.text) for p in layout().caption):
+    if not layout().caption.search(line.text):
         return False
     reading.add("caption", line.start, line.end)
     match = layout().dateline.match(line.text)

@@ -36,7 +36,6 @@ _NOT_NAMES = frozenset(
         "Sept",
     ]
 )
-_TOKEN = re.compile(r"\S+")
 _CHAIN_FILLER = re.compile(r"^\s*(?:,\s*)?(?:\((?P<abbr>[A-Z]{2,8})\)\s*)?$")
 _LEFT_WORDS = re.compile(
     r"(?:\b(?:the|The|caretaker|Caretaker|visiting|top|former|then|acting|his|her|its)\s+)+$"
@@ -418,28 +417,35 @@ def _is_military(lexicon: Lexicon, rank: str) -> bool:
 def _name_runs(sentence: SentenceText, marks: Sequence[Mark]) -> list[tuple[int, int]]:
     """Absolute (start, end) of capitalised runs that may be names, cut at marks."""
     text, base = sentence.text, sentence.start
-    blocked = [(m.start - base, m.end - base) for m in marks]
-    runs: list[list[tuple[int, int]]] = []
-    for match in _NAME_RUN.finditer(text):
-        current: list[tuple[int, int]] = []
-        for token in _TOKEN.finditer(text, match.start(), match.end()):
-            start = token.start()
-            if token.group() in _NOT_NAMES or any(b0 <= start < b1 for b0, b1 in blocked):
-                if current:
-                    runs.append(current)
-                current = []
-                continue
-            current.append((start, token.end()))
-        if current:
-            runs.append(current)
     result = []
-    for run in runs:
+    for run in run_words(text, [(m.start - base, m.end - base) for m in marks]):
         if not any(end - start > 1 and text[start + 1] != "." for start, end in run):
             continue  # initials only
         while len(run) > 1 and run[-1][1] - run[-1][0] <= 2 and _is_particle(text, run[-1]):
             run = run[:-1]
         result.append((base + run[0][0], base + run[-1][1]))
     return result
+
+
+def run_words(text: str, blocked: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The (start, end) of the words of each capitalised run, cut at words that are never
+    names and at words inside a blocked stretch."""
+    runs: list[list[tuple[int, int]]] = []
+    for match in _NAME_RUN.finditer(text):
+        current: list[tuple[int, int]] = []
+        start = match.start()
+        for word in match.group().split():  # the run's words are one white space apart
+            end = start + len(word)
+            if word in _NOT_NAMES or (blocked and any(b0 <= start < b1 for b0, b1 in blocked)):
+                if current:
+                    runs.append(current)
+                current = []
+            else:
+                current.append((start, end))
+            start = end + 1
+        if current:
+            runs.append(current)
+    return runs
 
 
 def _is_particle(text: str, token: tuple[int, int]) -> bool:

@@ -1,0 +1,44 @@
+"""Capitalised runs that may be names, cut at marks and at words that are never names."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bilateral.mentions.people import _NAME_RUN, _NOT_NAMES, run_words
+
+WORDS = ["Ali", "Khan", "bin", "Salman", "General", "Monday", "the", "Al-Sharif", "J.", "Iran",
+         "al", "O'Neil", "met", "McDonald", "ul", "Haq", ","]  # fmt: skip
+SPACES = [" ", "  ", "\t", "\u00a0", "\u2009", "\n", "\x1c"]
+
+
+def _token_runs(text: str, blocked: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The runs' words found with a token pattern, as a plain reference."""
+    runs = []
+    for match in _NAME_RUN.finditer(text):
+        current: list[tuple[int, int]] = []
+        for token in re.finditer(r"\S+", match.group()):
+            start, end = match.start() + token.start(), match.start() + token.end()
+            if token.group() in _NOT_NAMES or any(b0 <= start < b1 for b0, b1 in blocked):
+                if current:
+                    runs.append(current)
+                current = []
+            else:
+                current.append((start, end))
+        if current:
+            runs.append(current)
+    return runs
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SPACES)), max_size=12),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)), max_size=3),
+)
+def test_run_words_are_the_runs_tokens(
+    words: list[tuple[str, str]], marks: list[tuple[int, int]]
+) -> None:
+    text = "".join(word + space for word, space in words)
+    blocked = [(start, start + length) for start, length in marks]
+    assert run_words(text, blocked) == _token_runs(text, blocked)
