@@ -22,6 +22,9 @@ from bilateral.model import PartialDate
 from bilateral.text.lexicons import Country, countries
 from bilateral.text.resources import packaged_toml
 
+_POSSESSIVE = re.compile(r"[’']s?$")
+_SEEN_WORDS = 100_000  # words whose country is remembered
+
 
 @frozen
 class OfficeForm:
@@ -234,21 +237,28 @@ class Lexicon:
         return _alternation(w for c in self.countries for w in (*c.names, *c.adjectives))
 
     def country_of_word(self, word: str) -> str | None:
+        """The country a name or adjective ("Iran's", "Iranian") stands for."""
+        known: dict[str, str | None] = self._cache.setdefault("country_of_word_seen", {})
+        if word in known:
+            return known[word]
         table: dict[str, str] = self._cache.setdefault("country_of_word", {})
         if not table:
             for country in self.countries:
                 for name in (*country.names, *country.adjectives):
                     table.setdefault(name, country.code)
                     table.setdefault(name.lower(), country.code)
-        stripped = re.sub(r"[’']s?$", "", word)
-        return table.get(stripped) or table.get(stripped.lower())
+        stripped = _POSSESSIVE.sub("", word)
+        found = table.get(stripped) or table.get(stripped.lower())
+        if len(known) < _SEEN_WORDS:
+            known[word] = found
+        return found
 
     def is_country_name(self, word: str) -> bool:
         """Whether a word names a country ("Iran"), not only describes ("Iranian")."""
         names: set[str] = self._cache.setdefault("country_names", set())
         if not names:
             names.update(n for c in self.countries for n in c.names)
-        return re.sub(r"[’']s?$", "", word) in names
+        return _POSSESSIVE.sub("", word) in names
 
     def organisation_forms(self) -> dict[str, Organisation]:
         """Each written form of an organisation -> the organisation."""
