@@ -11,7 +11,7 @@ from bilateral.facts.context import Context
 from bilateral.facts.vocabulary import pattern
 from bilateral.mentions.dates import is_future
 from bilateral.model import PartialDate, Span
-from bilateral.text.tails import search_tail
+from bilateral.text.regex import search_tail
 
 _OBJECTS_END = re.compile(
     r"[;:]|,?\s(?:according to|as per|who|which|where|while)\b|\band (?:then|later|afterwards)\b"

@@ -10,7 +10,7 @@ from bilateral.facts.context import Context
 from bilateral.facts.vocabulary import pattern, phrases, whole
 from bilateral.mentions.people import PersonMention
 from bilateral.model import PartialDate, Span
-from bilateral.text.tails import search_tail
+from bilateral.text.regex import search_tail
 
 _SPEAKER_AFTER = re.compile(r"(?:,[”\"’]?|[”\"],?)\s+")
 _SPEAKER_REACH = 90

@@ -14,7 +14,7 @@ from bilateral.mentions.dates import is_future
 from bilateral.mentions.marks import Mark
 from bilateral.model import PartialDate, Span
 from bilateral.text.lexicons import city_countries
-from bilateral.text.tails import search_tail
+from bilateral.text.regex import search_tail
 
 RECENT_DAYS = 10
 _DESTINATION_REACH = 90

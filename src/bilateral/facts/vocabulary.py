@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
-from bilateral.mentions.patterns import Leads, first_word_filter, first_words, trie_alternation
+from bilateral.text.regex import Leads, first_word_filter, first_words, trie_alternation
 from bilateral.text.resources import packaged_toml
 
 TRIGGER_CACHE = 4096

@@ -18,9 +18,9 @@ from dateutil.relativedelta import relativedelta
 
 from bilateral.article.written_dates import MONTH as ANY_CASE_MONTH
 from bilateral.article.written_dates import month_number
-from bilateral.mentions.patterns import first_word_filter
 from bilateral.mentions.people import SentenceText
 from bilateral.model import PartialDate
+from bilateral.text.regex import first_word_filter
 from bilateral.text.resources import packaged_toml
 
 WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}

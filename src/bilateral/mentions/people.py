@@ -17,8 +17,8 @@ from attrs import define, field, frozen
 from bilateral.mentions.lexicon import Holder, Lexicon
 from bilateral.mentions.marks import Mark
 from bilateral.mentions.names import clean_name, name_tokens
+from bilateral.text.regex import search_tail
 from bilateral.text.resources import packaged_toml
-from bilateral.text.tails import search_tail
 
 _NAME_TOKEN = (
     r"(?:(?:al|el|bin|ibn|ul|ur|ud|Al|El)-)?"
