@@ -37,10 +37,10 @@ class FoundAgreement:
 def find_agreements(ctx: Context, main_pair: tuple[str, str] | None) -> list[FoundAgreement]:
     found: list[FoundAgreement] = []
     for index, sentence in enumerate(ctx.sentences):
+        in_sentence = len(found)  # agreements from here on are this sentence's
         for verb in pattern("agreements", "verbs").finditer(sentence.text):
-            if any(
-                a.sentence == index and _covers(a, sentence.start + verb.start()) for a in found
-            ):
+            at = sentence.start + verb.start()
+            if any(_covers(a, at) for a in found[in_sentence:]):
                 continue
             subject = _subject(ctx, index, verb.start())
             if subject is None:

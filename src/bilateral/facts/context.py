@@ -46,7 +46,7 @@ class Context:
     persons: dict[str, Person]
     mentions: list[list[PersonMention]]
     dates: list[list[DateMention]]
-    durations: list[Duration]
+    durations: list[list[Duration]]
     notices: list[Notice] = field(factory=list)
 
     @property
@@ -209,6 +209,9 @@ def build_context(article: Article, lexicon: Lexicon) -> Context:
     dates: list[list[DateMention]] = [[] for _ in sentences]
     for date in find_dates(sentences, article.published):
         dates[date.sentence].append(date)
+    durations: list[list[Duration]] = [[] for _ in sentences]
+    for duration in find_durations(sentences):
+        durations[duration.sentence].append(duration)
     return Context(
         article=article,
         lexicon=lexicon,
@@ -218,7 +221,7 @@ def build_context(article: Article, lexicon: Lexicon) -> Context:
         persons={p.id: p for p in persons},
         mentions=by_sentence,
         dates=dates,
-        durations=find_durations(sentences),
+        durations=durations,
         notices=notices,
     )
 

@@ -42,7 +42,7 @@ class FoundVisit:
     destination: str
     status: str
     evidence: list[Span] = field(factory=list)
-    sentences: list[int] = field(factory=list)
+    sentences: set[int] = field(factory=set)
     places: list[str] = field(factory=list)
     start: PartialDate | None = None
     end: PartialDate | None = None
@@ -387,7 +387,7 @@ def _compatible(existing: str, new: str, kind: str) -> bool:
 def _add_sentence(ctx: Context, visit: FoundVisit, trigger: _Trigger) -> None:
     index = trigger.sentence
     if index not in visit.sentences:
-        visit.sentences.append(index)
+        visit.sentences.add(index)
         visit.evidence.append(ctx.sentence_span(index))
     sentence = ctx.sentences[index]
     text = sentence.text
@@ -416,7 +416,7 @@ def _add_sentence(ctx: Context, visit: FoundVisit, trigger: _Trigger) -> None:
             visit.dates.append(mention.value)
     if date and visit.status != "past" and date not in visit.dates:
         visit.dates.append(date)
-    durations = [d for d in ctx.durations if d.sentence == index]
+    durations = ctx.durations[index]
     if durations and visit.days is None:
         visit.days = min(durations, key=lambda d: abs(d.start - trigger.at)).days
     for mark in ctx.marks[index]:
@@ -532,7 +532,7 @@ def _attach_meetings(
             continue
         visit.meetings.append(meeting)
         if meeting.sentence not in visit.sentences:
-            visit.sentences.append(meeting.sentence)
+            visit.sentences.add(meeting.sentence)
             visit.evidence.append(meeting.evidence)
         if meeting.place and meeting.place not in visit.places:
             visit.places.append(meeting.place)
