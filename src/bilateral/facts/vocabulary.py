@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from bilateral.text.regex import Leads, first_word_filter, first_words, trie_alternation
 from bilateral.text.resources import packaged_toml
 
-TRIGGER_CACHE = 4096
+TRIGGER_CACHE = 4096  # texts of one article whose vocabulary words are remembered
 
 
 def words(section: str, key: str) -> list[str]:
@@ -85,6 +85,13 @@ def _inside_word(text: str, end: int) -> bool:
         and text[end - 1].isalnum()
         and (text[end].isalnum() or text[end] == "_")
     )
+
+
+def forget_texts() -> None:
+    """Drop the words remembered for the texts read so far: they serve the finders of one
+    article, which read each sentence several times, and are forgotten before the next."""
+    _trigger_words.cache_clear()
+    _starts.cache_clear()
 
 
 @cache

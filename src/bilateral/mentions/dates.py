@@ -28,7 +28,7 @@ _WEEKDAY = f"(?-i:{'|'.join(calendar.day_name)})"
 MONTH = f"(?-i:{ANY_CASE_MONTH})"  # month and weekday names are capitalised
 _SUFFIX = r"(?:st|nd|rd|th)?"
 TENSE_REACH_DAYS = 300
-TENSE_CACHE = 1024
+TENSE_CACHE = 1024  # sentences of one article whose tense words are remembered
 
 
 @frozen
@@ -136,6 +136,11 @@ def is_future(text: str, at: int) -> bool:
         return max(before)[1] == "future"
     after = [(start, "future" if future else "past") for start, _, future in words if start >= at]
     return bool(after) and min(after)[1] == "future"
+
+
+def forget_texts() -> None:
+    """Drop the tense words remembered for the sentences read so far (one article's)."""
+    _tense_words.cache_clear()
 
 
 @lru_cache(maxsize=TENSE_CACHE)
