@@ -7,7 +7,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bilateral.mentions.dates import (
-    _is_future_cut,
     find_dates,
     find_durations,
     infer_year,
@@ -109,25 +108,3 @@ def test_weekday_is_within_a_week_of_publication(day: dt.date, weekday: int) -> 
 def test_date_finder_never_raises(text: str, published: PartialDate | None) -> None:
     for mention in find_dates([SentenceText(0, 0, text)], published):
         assert 0 <= mention.start < mention.end <= len(text)
-
-
-@given(
-    st.lists(
-        st.sampled_from(["will", "visit", "will visit", "visited", "is", "to", "be", "held",
-                         "next", "week", "talked", "Ali", ",", "would", "plans"]),
-        max_size=20,
-    ),
-    st.integers(min_value=0, max_value=150),
-)  # fmt: skip
-def test_tense_words_found_once_decide_as_a_search_cut_at_the_word(
-    words: list[str], at: int
-) -> None:
-    text = " ".join(words)
-    at = min(at, len(text))
-    assert is_future(text, at) == _is_future_cut(text, at)
-
-
-@pytest.mark.parametrize("text", ["He is to visit Iran", "Ali plans to leave", "He met them"])
-def test_tense_decided_as_cut_at_every_word(text: str) -> None:
-    for at in range(len(text) + 1):
-        assert is_future(text, at) == _is_future_cut(text, at), at

@@ -13,8 +13,7 @@ from bilateral.facts.context import Context, build_context, dateline_country
 from bilateral.facts.meetings import find_meetings
 from bilateral.facts.statements import find_statements
 from bilateral.facts.visits import FoundVisit, find_visits
-from bilateral.facts.vocabulary import forget_texts, topics_of
-from bilateral.mentions.dates import forget_texts as forget_tense_words
+from bilateral.facts.vocabulary import topics_of
 from bilateral.mentions.lexicon import Lexicon, default_lexicon
 from bilateral.mentions.names import name_tokens
 from bilateral.model import (
@@ -67,8 +66,6 @@ def extract_document(document: Document, lexicon: Lexicon | None = None) -> Extr
 
 
 def _extract(text: str, article_id: str, lexicon: Lexicon) -> ExtractionResult:
-    forget_texts()
-    forget_tense_words()
     html_notices: tuple[Notice, ...] = ()
     if looks_like_html(text):
         text = html_to_text(text)

@@ -11,7 +11,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache, lru_cache
+from functools import cache
 
 from attrs import frozen
 from dateutil.relativedelta import relativedelta
@@ -28,7 +28,6 @@ _WEEKDAY = f"(?-i:{'|'.join(calendar.day_name)})"
 MONTH = f"(?-i:{ANY_CASE_MONTH})"  # month and weekday names are capitalised
 _SUFFIX = r"(?:st|nd|rd|th)?"
 TENSE_REACH_DAYS = 300
-TENSE_CACHE = 1024  # sentences of one article whose tense words are remembered
 
 
 @frozen
@@ -128,37 +127,6 @@ def _tense_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def is_future(text: str, at: int) -> bool:
     """Whether the clause around ``text[at]`` speaks of the future: the nearest tense word
     before ``at`` decides, else the nearest after it."""
-    words = _tense_words(text)
-    if _inside_word(text, at) or any(start < at < end for start, end, _ in words):
-        return _is_future_cut(text, at)
-    before = [(end, "future" if future else "past") for _, end, future in words if end <= at]
-    if before:
-        return max(before)[1] == "future"
-    after = [(start, "future" if future else "past") for start, _, future in words if start >= at]
-    return bool(after) and min(after)[1] == "future"
-
-
-def forget_texts() -> None:
-    """Drop the tense words remembered for the sentences read so far (one article's)."""
-    _tense_words.cache_clear()
-
-
-@lru_cache(maxsize=TENSE_CACHE)
-def _tense_words(text: str) -> list[tuple[int, int, bool]]:
-    """(start, end, is future) of the tense words of a text, found once per text."""
-    future, past = _tense_patterns()
-    found = [(m.start(), m.end(), True) for m in future.finditer(text)]
-    found += [(m.start(), m.end(), False) for m in past.finditer(text)]
-    return found
-
-
-def _inside_word(text: str, at: int) -> bool:
-    return 0 < at < len(text) and all(c.isalnum() or c == "_" for c in text[at - 1 : at + 1])
-
-
-def _is_future_cut(text: str, at: int) -> bool:
-    """:func:`is_future` where ``at`` cuts a word or a tense phrase: the text is searched
-    as cut there."""
     future, past = _tense_patterns()
     before = [(m.end(), "future") for m in future.finditer(text, 0, at)]
     before += [(m.end(), "past") for m in past.finditer(text, 0, at)]
