@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bilateral.mentions.lexicon import default_lexicon
 from bilateral.mentions.patterns import office_alternatives, office_pattern
-from bilateral.text.regex import first_word_filter, lead_words, search_tail
+from bilateral.text.regex import first_word_filter, guarded, lead_words, search_tail
 
 WORDS = [
     "the", "of", "and", "Iranian", "Pakistan's", "Iran", "chief", "Chief", "army", "Army",
@@ -87,3 +87,25 @@ def test_first_word_filter_keeps_every_match(words: list[str]) -> None:
 def test_first_word_filter_gives_up_on_patterns_that_may_begin_anywhere() -> None:
     assert first_word_filter(["said", "\\w+ said"]) == ""
     assert first_word_filter(["said", "\\d+ days"]) == "(?=(?i:said(?![^\\W\\d_])|[\\d]))"
+
+
+CAPTIONS = [
+    r"(?:[.)!]\s*|\s)[—–]\s*(?:Photo\b.*|[A-Z]{2,8}(?: PHOTO)?)$",
+    r"\bPHOTO:\s*[A-Z][\w .&/-]*$",
+    r"\b[A-Z]{2,8} PHOTO$",
+]
+
+
+@given(st.lists(st.sampled_from(["Ali", "met", ".", " ", "—", "–", "Photo", "PHOTO", ":",
+                                 "APP", "reuters", "!", "x"]), max_size=12))  # fmt: skip
+def test_guarded_patterns_find_what_the_patterns_find(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    guard = guarded(CAPTIONS)
+    assert guard.needles == ("—", "–", "PHOTO:", " PHOTO")
+    expected = any(re.search(p, text) for p in CAPTIONS)
+    assert bool(guard.search(text)) == expected
+
+
+def test_a_pattern_without_a_required_string_is_not_guarded() -> None:
+    assert guarded(["said|told"]).needles is None
+    assert guarded(["(?i:photo)"]).needles is None

@@ -8,6 +8,7 @@ from functools import cache
 from attrs import frozen
 
 from bilateral.article.written_dates import expand
+from bilateral.text.regex import Guarded, guarded
 from bilateral.text.resources import packaged_toml
 
 
@@ -23,7 +24,7 @@ class LinePattern:
 class Layout:
     header: tuple[LinePattern, ...]
     prefix: tuple[LinePattern, ...]
-    caption: re.Pattern[str]  # every caption pattern in one, as a line is a caption or not
+    caption: Guarded  # every caption pattern in one, as a line is a caption or not
     inline: tuple[LinePattern, ...]
     footer: tuple[LinePattern, ...]
     comment_stamp: tuple[LinePattern, ...]
@@ -53,7 +54,7 @@ def layout() -> Layout:
     return Layout(
         header=_compile(data["header"], "header"),
         prefix=_compile(data["prefix"], "prefix"),
-        caption=re.compile("|".join(f"(?:{expand(str(r['pattern']))})" for r in data["caption"])),
+        caption=guarded(expand(str(r["pattern"])) for r in data["caption"]),
         inline=_compile(data["inline"], "inline"),
         footer=_compile(data["footer"], "footer"),
         comment_stamp=_compile(data["comment_stamp"], "comments"),

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from attrs import define, evolve, field
 
+from bilateral.facts.vocabulary import pattern
 from bilateral.mentions.dates import DateMention, Duration, find_dates, find_durations, infer_year
 from bilateral.mentions.lexicon import Lexicon
 from bilateral.mentions.marks import Mark, find_marks
@@ -48,6 +49,7 @@ class Context:
     dates: list[list[DateMention]]
     durations: list[list[Duration]]
     notices: list[Notice] = field(factory=list)
+    _remote: list[bool] | None = None
 
     @property
     def day(self) -> dt.date | None:
@@ -56,6 +58,14 @@ class Context:
 
     def span(self, start: int, end: int) -> Span:
         return self.article.span(start, end)
+
+    def is_remote(self, index: int) -> bool:
+        """Whether sentence ``index`` tells of a call or a video link (read once per article:
+        meetings and visits both ask)."""
+        if self._remote is None:
+            remote = pattern("meetings", "remote")
+            self._remote = [bool(remote.search(s.text)) for s in self.sentences]
+        return self._remote[index]
 
     def sentence_span(self, index: int) -> Span:
         """The article's own span of sentence ``index`` (shared, not copied)."""

@@ -43,7 +43,7 @@ class FoundMeeting:
 def find_meetings(ctx: Context) -> list[FoundMeeting]:
     found: list[FoundMeeting] = []
     for index, sentence in enumerate(ctx.sentences):
-        if pattern("meetings", "remote").search(sentence.text):
+        if ctx.is_remote(index):
             continue
         for verb in pattern("meetings", "verbs").finditer(sentence.text):
             meeting = _from_verb(ctx, index, verb)

@@ -104,12 +104,15 @@ def _quoted(ctx: Context, index: int, visitors: dict[str, str]) -> FoundStatemen
     """Content first, then who said it: “...,” the speaker said. / ..., Rouhani said."""
     sentence = ctx.sentences[index]
     text = sentence.text
+    speech = pattern("statements", "speech")
     for comma in _SPEAKER_AFTER.finditer(text):
         if comma.start() < 12:
             continue
         rest_at = sentence.start + comma.end()
-        verb = pattern("statements", "speech").search(text, comma.end())
-        if verb is None or verb.start() - comma.end() > _SPEAKER_REACH:
+        verb = speech.search(text, comma.end())
+        if verb is None:
+            return None  # no speech verb after this comma, so none after a later one
+        if verb.start() - comma.end() > _SPEAKER_REACH:
             continue
         if not _ENDS_CLAUSE.match(text[verb.end() :]) and verb.group().lower() not in (
             "told",

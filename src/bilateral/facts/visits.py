@@ -66,10 +66,9 @@ class _Trigger:
 
 def find_visits(ctx: Context, meetings: list[FoundMeeting]) -> list[FoundVisit]:
     triggers: list[_Trigger] = []
-    for index, sentence in enumerate(ctx.sentences):
-        if pattern("meetings", "remote").search(sentence.text):
-            continue
-        triggers.extend(_explicit(ctx, index))
+    for index in range(len(ctx.sentences)):
+        if not ctx.is_remote(index):
+            triggers.extend(_explicit(ctx, index))
     explicit = {
         t.visitor for t in triggers
         if t.destination and t.destination != ctx.country(t.visitor)

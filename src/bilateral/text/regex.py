@@ -256,3 +256,57 @@ def trie_alternation(words: Iterable[str]) -> str:
         return body if len(parts) == 1 else f"(?:{body})"
 
     return branch(trie) or "(?!)"
+
+
+@frozen
+class Guarded:
+    """Patterns searched only in texts holding a string that every match holds (a ``str``
+    search is far faster than a regex scan of every position)."""
+
+    regex: re.Pattern[str]
+    needles: tuple[str, ...] | None  # None: no such strings could be read from the patterns
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if self.needles is not None and not any(needle in text for needle in self.needles):
+            return None
+        return self.regex.search(text)
+
+
+def guarded(patterns: Iterable[str]) -> Guarded:
+    """The patterns as one alternation, guarded by the strings their matches must hold."""
+    patterns = list(patterns)
+    needles: list[str] = []
+    for pattern in patterns:
+        required = _required_strings(pattern)
+        if required is None:
+            return Guarded(re.compile("|".join(f"(?:{p})" for p in patterns)), None)
+        needles.extend(required)
+    regex = re.compile("|".join(f"(?:{p})" for p in patterns))
+    return Guarded(regex, tuple(dict.fromkeys(needles)))
+
+
+def _required_strings(pattern: str) -> tuple[str, ...] | None:
+    """Strings of which every match of a case-sensitive pattern holds one: its longest run
+    of literal characters, else a class of a few literal characters; None when neither."""
+    parsed = re._parser.parse(pattern)  # type: ignore[attr-defined]
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    constants = re._constants  # type: ignore[attr-defined]
+    runs: list[str] = []
+    run = ""
+    classes: list[tuple[str, ...]] = []
+    for op, value in parsed:
+        if op is constants.LITERAL:
+            run += chr(value)
+            continue
+        runs.append(run)
+        run = ""
+        if op is constants.IN:
+            chars = _class_chars(value)
+            if chars and len(chars) <= 8:
+                classes.append(tuple(chars))
+    runs.append(run)
+    longest = max(runs, key=len)
+    if longest:
+        return (longest,)
+    return min(classes, key=len) if classes else None
