@@ -109,3 +109,4 @@ def test_guarded_patterns_find_what_the_patterns_find(pieces: list[str]) -> None
 def test_a_pattern_without_a_required_string_is_not_guarded() -> None:
     assert guarded(["said|told"]).needles is None
     assert guarded(["(?i:photo)"]).needles is None
+    assert guarded(["(?i)photo"]).needles is None

@@ -263,26 +263,26 @@ class Guarded:
     """Patterns searched only in texts holding a string that every match holds (a ``str``
     search is far faster than a regex scan of every position)."""
 
-    regex: re.Pattern[str]
+    regexes: tuple[re.Pattern[str], ...]
     needles: tuple[str, ...] | None  # None: no such strings could be read from the patterns
 
     def search(self, text: str) -> re.Match[str] | None:
+        """The first pattern's match in ``text``, as ``regex.search`` would find it."""
         if self.needles is not None and not any(needle in text for needle in self.needles):
             return None
-        return self.regex.search(text)
+        return next((m for r in self.regexes if (m := r.search(text))), None)
 
 
 def guarded(patterns: Iterable[str]) -> Guarded:
-    """The patterns as one alternation, guarded by the strings their matches must hold."""
-    patterns = list(patterns)
+    """The patterns, guarded by the strings their matches must hold."""
+    regexes = tuple(re.compile(p) for p in patterns)
     needles: list[str] = []
-    for pattern in patterns:
-        required = _required_strings(pattern)
+    for regex in regexes:
+        required = _required_strings(regex.pattern)
         if required is None:
-            return Guarded(re.compile("|".join(f"(?:{p})" for p in patterns)), None)
+            return Guarded(regexes, None)
         needles.extend(required)
-    regex = re.compile("|".join(f"(?:{p})" for p in patterns))
-    return Guarded(regex, tuple(dict.fromkeys(needles)))
+    return Guarded(regexes, tuple(dict.fromkeys(needles)))
 
 
 def _required_strings(pattern: str) -> tuple[str, ...] | None:
