@@ -20,6 +20,7 @@ from bilateral.errors import InvalidDataError
 from bilateral.mentions.names import name_tokens
 from bilateral.model import PartialDate
 from bilateral.text.lexicons import Country, countries
+from bilateral.text.regex import trie_alternation
 from bilateral.text.resources import packaged_toml
 
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -205,10 +206,6 @@ def load_officeholders(path: str | Path) -> tuple[Holder, ...]:
     return parse_officeholders(data, str(path))
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 @frozen
 class Lexicon:
     """All lexicons, with their combined patterns compiled once (lazily)."""
@@ -233,8 +230,11 @@ class Lexicon:
 
     @cached_property
     def country_words(self) -> str:
-        """A regex alternation of country names and adjectives (possessives matched apart)."""
-        return _alternation(w for c in self.countries for w in (*c.names, *c.adjectives))
+        """A regex matching any country name or adjective, in any case (possessives matched
+        apart): a trie of them in lower case, which compiles and runs faster than a list."""
+        return trie_alternation(
+            {w.lower() for c in self.countries for w in (*c.names, *c.adjectives)}
+        )
 
     def country_of_word(self, word: str) -> str | None:
         """The country a name or adjective ("Iran's", "Iranian") stands for."""
