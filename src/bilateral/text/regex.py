@@ -32,7 +32,7 @@ _State = tuple[str, int]  # (lower-case letters so far, or a class of first char
 
 
 def lead_words(pattern: str) -> frozenset[str] | None:
-    """The lower-case letters a match of ``pattern`` can begin with, up to the first
+    """The first words (lower case) a match of ``pattern`` can begin with, up to the first
     character that is not a letter ("director[- ]general" -> director; "(?:DG|defen[cs]e)" ->
     dg, defence, defense). None when they cannot be listed (an open-ended repeat)."""
     states = _lead_states(pattern, prefixes=False)
