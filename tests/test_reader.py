@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from bilateral import examples
 from bilateral.article import read_article
+from bilateral.article.outlets import outlet_in
 from bilateral.article.sentences import sentence_bounds
 from bilateral.model import PartialDate
 
@@ -153,3 +154,12 @@ def test_bundled_examples_metadata(document) -> None:  # type: ignore[no-untyped
     assert article.sentences and all(
         s.text[0].isupper() or s.text[0] in "“\"'‘" for s in article.sentences
     )
+
+
+def test_outlet_named_by_the_first_whole_domain_in_any_case() -> None:
+    text = "See notdawn.com and tribune.com.pkx, then NATION.COM.PK, then dawn.com."
+    nation = outlet_in("nation.com.pk", "domains")
+    assert nation is not None and nation != "Dawn"
+    assert outlet_in(text, "domains") == nation
+    assert outlet_in("nothing here", "domains") is None
+    assert outlet_in("Read Dawn.com today", "domains") == "Dawn"
