@@ -1,5 +1,5 @@
-"""Each vocabulary, behind the look-ahead of its first words, finds what its bare alternation
-finds."""
+"""Each vocabulary, behind the look-ahead of its first words and searched in a text or in its
+indexed words, finds what its bare alternation finds."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from bilateral.facts.vocabulary import pattern, topic_pattern, words
 from bilateral.text.regex import first_word_filter
 from bilateral.text.resources import packaged_toml
+from bilateral.text.words import index_words
 
 WORDS = [
     "said", "Said", "was", "quoted", "as", "saying", "met", "held", "talks", "with", "called",
@@ -33,8 +34,9 @@ def test_vocabulary_finds_what_its_bare_alternation_finds(
     text_words: list[str], vocabulary: tuple[str, str]
 ) -> None:
     text = " ".join(text_words)
-    found = [m.span() for m in pattern(*vocabulary).finditer(text)]
-    assert found == [m.span() for m in _bare(words(*vocabulary)).finditer(text)]
+    expected = [m.span() for m in _bare(words(*vocabulary)).finditer(text)]
+    assert [m.span() for m in pattern(*vocabulary).regex.finditer(text)] == expected
+    assert [m.span() for m in pattern(*vocabulary).finditer(index_words(text))] == expected
 
 
 @given(st.lists(st.sampled_from(WORDS), max_size=25))

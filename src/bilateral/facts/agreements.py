@@ -38,7 +38,7 @@ def find_agreements(ctx: Context, main_pair: tuple[str, str] | None) -> list[Fou
     found: list[FoundAgreement] = []
     for index, sentence in enumerate(ctx.sentences):
         in_sentence = len(found)  # agreements from here on are this sentence's
-        for verb in pattern("agreements", "verbs").finditer(sentence.text):
+        for verb in pattern("agreements", "verbs").finditer(sentence.words):
             at = sentence.start + verb.start()
             if any(_covers(a, at) for a in found[in_sentence:]):
                 continue
@@ -100,7 +100,7 @@ def _parties(
     unique = tuple(dict.fromkeys(c for c in codes if c))
     if len(unique) >= 2 and re.search(r"\band\b", window):
         return unique, tuple(dict.fromkeys(people))
-    if pattern("agreements", "sides").search(window):
+    if pattern("agreements", "sides").regex.search(window):
         count = 3 if re.search(r"\b(?:three|trilateral)\b", window, re.IGNORECASE) else 2
         found = _sides_in_context(ctx, index, count)
         if found is None and count == 2:

@@ -64,7 +64,7 @@ class Context:
         meetings and visits both ask)."""
         if self._remote is None:
             remote = pattern("meetings", "remote")
-            self._remote = [bool(remote.search(s.text)) for s in self.sentences]
+            self._remote = [bool(remote.search(s.words)) for s in self.sentences]
         return self._remote[index]
 
     def sentence_span(self, index: int) -> Span:

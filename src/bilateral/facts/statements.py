@@ -75,8 +75,8 @@ def _split_coordinated(statement: FoundStatement) -> list[FoundStatement]:
     """ "said that X, and called for Y" and "said X, adding that Y" are two statements of
     one speaker (while "underscored X and noted that Y" and "underlined X, and briefed Y"
     stay one)."""
-    reporting = pattern("statements", "reported")
-    speech = pattern("statements", "speech")
+    reporting = pattern("statements", "reported").regex
+    speech = pattern("statements", "speech").regex
     added = _ADDING_THAT.search(statement.text) if _is_speech(statement.verb) else None
     if added and len(statement.text[: added.start()].split()) >= _MIN_WORDS:
         head = evolve(statement, text=statement.text[: added.start()].strip())
@@ -109,7 +109,7 @@ def _quoted(ctx: Context, index: int, visitors: dict[str, str]) -> FoundStatemen
         if comma.start() < 12:
             continue
         rest_at = sentence.start + comma.end()
-        verb = speech.search(text, comma.end())
+        verb = speech.search(sentence.words, comma.end())
         if verb is None:
             return None  # no speech verb after this comma, so none after a later one
         if verb.start() - comma.end() > _SPEAKER_REACH:
@@ -132,8 +132,8 @@ def _quoted(ctx: Context, index: int, visitors: dict[str, str]) -> FoundStatemen
 
 def _reported(ctx: Context, index: int, visitors: dict[str, str]) -> FoundStatement | None:
     sentence = ctx.sentences[index]
-    verbs = list(pattern("statements", "speech").finditer(sentence.text))
-    verbs += list(pattern("statements", "reported").finditer(sentence.text))
+    verbs = list(pattern("statements", "speech").finditer(sentence.words))
+    verbs += list(pattern("statements", "reported").finditer(sentence.words))
     for verb in sorted(verbs, key=lambda m: m.start()):
         at = sentence.start + verb.start()
         word = verb.group().lower()
@@ -144,7 +144,7 @@ def _reported(ctx: Context, index: int, visitors: dict[str, str]) -> FoundStatem
         if speaker is None:
             continue
         if word == "discussed" and pattern("meetings", "verbs").search(
-            sentence.text, 0, verb.start()
+            sentence.words, 0, verb.start()
         ):
             continue
         rest = sentence.text[verb.end() :]
@@ -215,7 +215,7 @@ def _speaker_before(
             return None
         return ctx.antecedent(index, pronoun)
     gap = sentence.text[gap_from - sentence.start : at - sentence.start]
-    if pattern("agreements", "sides").search(gap):
+    if pattern("agreements", "sides").regex.search(gap):
         return None  # "X met Y, where the two sides agreed": the sides speak, not X
     parenthetical = bool(_PARENTHETICAL.fullmatch(gap))
     if speech and not parenthetical and ("," in gap or len(gap) > _SPEECH_GAP):

@@ -88,7 +88,7 @@ def _explicit(ctx: Context, index: int) -> list[_Trigger]:
     sentence = ctx.sentences[index]
     found = []
     for kind in ("arrival", "visit"):
-        for match in pattern("visits", kind).finditer(sentence.text):
+        for match in pattern("visits", kind).finditer(sentence.words):
             start, end = sentence.start + match.start(), sentence.start + match.end()
             visitor = _visitor(ctx, index, start, end)
             if visitor is None:
@@ -106,7 +106,7 @@ def _explicit(ctx: Context, index: int) -> list[_Trigger]:
                 for person in _with_coordinated(ctx, index, visitor, start):
                     found.append(_Trigger(person, destination, index, start, end, kind))
     found.extend(_visiting(ctx, index))
-    for match in pattern("visits", "bare").finditer(sentence.text):
+    for match in pattern("visits", "bare").finditer(sentence.words):
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if any(t.sentence == index and t.at <= start < t.end + 4 for t in found):
             continue
@@ -340,11 +340,11 @@ def _status(ctx: Context, trigger: _Trigger) -> str:
             return "planned"
         if value.last_day() < day - dt.timedelta(days=RECENT_DAYS):
             return "past"
-    if pattern("visits", "recall").search(text):
+    if pattern("visits", "recall").regex.search(text):
         return "past"
     local = text[max(0, trigger.at - sentence.start - 60) : trigger.end - sentence.start + 40]
     future = is_future(text, trigger.at - sentence.start)
-    if trigger.kind != "meeting" and (future or pattern("visits", "planned").search(local)):
+    if trigger.kind != "meeting" and (future or pattern("visits", "planned").regex.search(local)):
         return "planned"
     return "current"
 
@@ -430,9 +430,9 @@ def _add_sentence(ctx: Context, visit: FoundVisit, trigger: _Trigger) -> None:
 
 def _delegations(ctx: Context, visits: list[FoundVisit]) -> None:
     """ "X was accompanied by A and B" in a sentence of its own."""
-    regex = pattern("visits", "delegation")
+    delegation = pattern("visits", "delegation")
     for index, sentence in enumerate(ctx.sentences):
-        match = regex.search(sentence.text)
+        match = delegation.search(sentence.words)
         if match is None:
             continue
         subject = ctx.subject(index, before=sentence.start + match.start())
@@ -448,7 +448,7 @@ def _delegations(ctx: Context, visits: list[FoundVisit]) -> None:
 def _delegation_and_inviter(ctx: Context, visit: FoundVisit, index: int) -> None:
     sentence = ctx.sentences[index]
     for key in ("delegation", "invitation"):
-        for match in pattern("visits", key).finditer(sentence.text):
+        for match in pattern("visits", key).finditer(sentence.words):
             start = sentence.start + match.end()
             stop = _BREAK.search(sentence.text, match.end())
             end = sentence.start + (stop.start() if stop else len(sentence.text))

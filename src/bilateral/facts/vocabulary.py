@@ -7,6 +7,7 @@ from functools import cache
 
 from bilateral.text.regex import first_word_filter
 from bilateral.text.resources import packaged_toml
+from bilateral.text.words import WordPattern, word_pattern
 
 
 def words(section: str, key: str) -> list[str]:
@@ -17,13 +18,15 @@ def words(section: str, key: str) -> list[str]:
 
 
 @cache
-def pattern(section: str, key: str) -> re.Pattern[str]:
+def pattern(section: str, key: str) -> WordPattern:
     """One alternation of the phrases in ``facts.toml`` [section] key, longest first, behind
-    a look-ahead of their first words (most positions of a text fail at once)."""
+    a look-ahead of their first words: searched in a sentence's words, it is tried only
+    where those words start; its ``regex`` searches any text."""
     phrases_ = sorted(words(section, key), key=len, reverse=True)
     body = "|".join(f"(?:{w})" for w in phrases_)
-    lead = first_word_filter(phrases_)
-    return re.compile(rf"(?<![\w-]){lead}(?:{body})(?![\w-])", re.IGNORECASE)
+    return word_pattern(
+        phrases_, lambda lead: rf"(?<![\w-]){lead}(?:{body})(?![\w-])", re.IGNORECASE
+    )
 
 
 @cache

@@ -20,8 +20,8 @@ from bilateral.article.written_dates import MONTH as ANY_CASE_MONTH
 from bilateral.article.written_dates import month_number
 from bilateral.mentions.people import SentenceText
 from bilateral.model import PartialDate
-from bilateral.text.regex import first_word_filter
 from bilateral.text.resources import packaged_toml
+from bilateral.text.words import WordPattern, word_pattern
 
 WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
 _WEEKDAY = f"(?-i:{'|'.join(calendar.day_name)})"
@@ -75,7 +75,7 @@ def _ordinal_words() -> dict[str, int]:
 
 
 @cache
-def _date_pattern() -> re.Pattern[str]:
+def _date_pattern() -> WordPattern:
     numbers = "|".join(_number_words())
     ordinals = "|".join(_ordinal_words())
     day = rf"\d{{1,2}}{_SUFFIX}"
@@ -97,17 +97,22 @@ def _date_pattern() -> re.Pattern[str]:
         r"(?P<year>(?<![\d,.])(?:19[5-9]\d|20\d\d)(?![\d,.]*\d)(?!\s?(?:km|kilomet|mile|troop|people|MW)))",
     ]
     del numbers
-    lead = first_word_filter(parts)
-    return re.compile(rf"(?<![\w]){lead}(?:{'|'.join(parts)})(?:(?<=\))|(?![\w]))", re.IGNORECASE)
+    return word_pattern(
+        parts,
+        lambda lead: rf"(?<![\w]){lead}(?:{'|'.join(parts)})(?:(?<=\))|(?![\w]))",
+        re.IGNORECASE,
+    )
 
 
 @cache
-def _duration_pattern() -> re.Pattern[str]:
+def _duration_pattern() -> WordPattern:
     numbers = "|".join(_number_words())
-    lead = first_word_filter([numbers, r"\d"])
-    return re.compile(
-        rf"(?<![\w-]){lead}(?P<n>{numbers}|\d{{1,2}})(?:[- ]day\b|\sdays?(?=\s(?:official\s|"
-        r"state\s|working\s)?(?:visit|trip|tour|stay)))",
+    return word_pattern(
+        [numbers, r"\d"],
+        lambda lead: (
+            rf"(?<![\w-]){lead}(?P<n>{numbers}|\d{{1,2}})(?:[- ]day\b|\sdays?(?=\s"
+            r"(?:official\s|state\s|working\s)?(?:visit|trip|tour|stay)))"
+        ),
         re.IGNORECASE,
     )
 
@@ -140,7 +145,7 @@ def is_future(text: str, at: int) -> bool:
 def find_durations(sentences: Sequence[SentenceText]) -> list[Duration]:
     found = []
     for sentence in sentences:
-        for match in _duration_pattern().finditer(sentence.text):
+        for match in _duration_pattern().finditer(sentence.words):
             word = match["n"].lower()
             days = int(word) if word.isdigit() else _number_words()[word]
             if days > 0:
@@ -163,7 +168,7 @@ def find_dates(
     mentions: list[DateMention] = []
     last_day: PartialDate | None = None
     for sentence in sentences:
-        for match in _date_pattern().finditer(sentence.text):
+        for match in _date_pattern().finditer(sentence.words):
             mention = _resolve(match, sentence, day, last_day)
             if mention is None:
                 continue

@@ -19,6 +19,7 @@ from bilateral.mentions.marks import Mark
 from bilateral.mentions.names import clean_name, name_tokens
 from bilateral.text.regex import search_tail
 from bilateral.text.resources import packaged_toml
+from bilateral.text.words import Words, index_words
 
 _NAME_TOKEN = (
     r"(?:(?:al|el|bin|ibn|ul|ur|ud|Al|El)-)?"
@@ -120,9 +121,16 @@ class Person:
 
 @frozen
 class SentenceText:
+    """A sentence of the body, with its words indexed for the patterns searched in it."""
+
     index: int
     start: int
     text: str
+    words: Words = field(init=False, eq=False, repr=False)
+
+    @words.default
+    def _index_words(self) -> Words:
+        return index_words(self.text)
 
 
 def find_people(

@@ -67,7 +67,11 @@ def first_word_filter(patterns: Iterable[str]) -> str:
     """A look-ahead that passes only where one of ``patterns`` may begin (a trie of their
     first words, whole or as prefixes), to put before their alternation so that most
     positions of a text fail at once; "" when some pattern may begin anywhere."""
-    leads = first_words(patterns)
+    return lead_filter(first_words(patterns))
+
+
+def lead_filter(leads: Leads | None) -> str:
+    """The look-ahead of :func:`first_word_filter` for these first words ("" for None)."""
     if leads is None:
         return ""
     alternatives = []

@@ -1,0 +1,123 @@
+"""A text's words by where they start, read once and shared by the patterns searched in it.
+
+A pattern whose matches begin at a word, with first words that can be listed (see
+:func:`~bilateral.text.regex.first_words`), need not be tried at every character of a
+sentence: :class:`WordPattern` tries it only where one of those words starts, as looked up
+in the sentence's :class:`Words`. The matches are the same as a scan's, in the same order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+
+from attrs import frozen
+
+from bilateral.text.regex import Leads, first_words, lead_filter
+
+_WORD_START = re.compile(r"(?<!\w)(?:([^\W\d_]+)|\d)")
+# the characters that case-insensitive matching takes for an ASCII letter, which lower() keeps
+_SPECIAL = "İıKſ"
+_TO_ASCII = str.maketrans({"İ": "i", "ı": "i", "K": "k", "ſ": "s"})
+_DIGIT_SYMBOLS = frozenset({r"\d", r"[\d]", *"0123456789"})
+_BOUNDARIES = (r"(?<![\w-])", r"(?<![\w])", r"(?<!\w)")  # no match begins inside a word
+
+
+def fold(text: str) -> str:
+    """``text`` in lower case as case-insensitive matching compares it with ASCII letters
+    ("İ" and "ı" are "i"), one character for one."""
+    if not text.isascii() and any(char in text for char in _SPECIAL):
+        text = text.translate(_TO_ASCII)
+    return text.lower()
+
+
+@frozen
+class Words:
+    """Where the words of ``text`` start: by their letters (folded), and where a digit
+    begins one."""
+
+    text: str
+    starts: dict[str, list[int]]
+    digits: list[int]
+
+
+def index_words(text: str) -> Words:
+    starts: dict[str, list[int]] = {}
+    digits: list[int] = []
+    for match in _WORD_START.finditer(text):
+        letters = match.group(1)
+        if letters is None:
+            digits.append(match.start())
+            continue
+        word = letters.lower() if letters.isascii() else fold(letters)
+        found = starts.get(word)
+        if found is None:
+            starts[word] = [match.start()]
+        else:
+            found.append(match.start())
+    return Words(text, starts, digits)
+
+
+@frozen
+class WordPattern:
+    """A compiled pattern, and when its matches can only begin at a word, the words (folded)
+    and digits they begin with: searched in :class:`Words`, it is tried only there."""
+
+    regex: re.Pattern[str]
+    leads: Leads | None  # None: where matches begin cannot be told, so the text is scanned
+
+    def finditer(
+        self, words: Words, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        """The matches ``regex.finditer(words.text, pos, endpos)`` finds."""
+        text = words.text
+        end = len(text) if endpos is None else endpos
+        if self.leads is None:
+            yield from self.regex.finditer(text, pos, end)
+            return
+        after = pos
+        for start in self._starts(words):
+            if start >= end:
+                return
+            if start >= after and (match := self.regex.match(text, start, end)):
+                yield match
+                after = match.end()
+
+    def search(self, words: Words, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """The match ``regex.search(words.text, pos, endpos)`` finds."""
+        return next(self.finditer(words, pos, endpos), None)
+
+    def _starts(self, words: Words) -> list[int]:
+        assert self.leads is not None
+        starts = words.starts
+        found = [at for word in self.leads.words.intersection(starts) for at in starts[word]]
+        if self.leads.prefixes:
+            prefixes = tuple(self.leads.prefixes)
+            found += [
+                at for word, ats in starts.items()
+                if word.startswith(prefixes) and word not in self.leads.words
+                for at in ats
+            ]  # fmt: skip
+        if self.leads.symbols:
+            found += words.digits
+        found.sort()
+        return found
+
+
+def word_pattern(
+    phrases: Sequence[str], build: Callable[[str], str], flags: int = 0
+) -> WordPattern:
+    """``build(lead)`` compiled, where ``lead`` is the look-ahead of the first words of
+    ``phrases`` (:func:`~bilateral.text.regex.lead_filter`). Its matches are looked for at
+    words when it begins with a word boundary and ``lead`` ("(?<![\\w-])" + lead + ...) and
+    the first words are ASCII letters or digits."""
+    leads = first_words(phrases)
+    lead = lead_filter(leads)
+    regex = re.compile(build(lead), flags)
+    indexable = (
+        leads is not None
+        and all(word.isascii() for word in (*leads.words, *leads.prefixes))
+        and leads.symbols <= _DIGIT_SYMBOLS
+        and regex.pattern.startswith(tuple(boundary + lead for boundary in _BOUNDARIES))
+    )
+    return WordPattern(regex, leads if indexable else None)

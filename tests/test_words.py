@@ -1,0 +1,70 @@
+"""Patterns searched in a text's indexed words find what a scan of the text finds."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bilateral.facts.vocabulary import pattern
+from bilateral.mentions.dates import _date_pattern, _duration_pattern
+from bilateral.text.words import WordPattern, fold, index_words, word_pattern
+
+TRICKY = [
+    "said", "SAİD", "ſaid", "Said²", "_said", "x-said", "said-x", "3rd", "2018", "12th", "on",
+    "Monday", "a", "day", "earlier", "three-day", "visit", "met", "with", "talks", "ﬁve", "K",
+    "the", "two", "sides", "agreed", "(", ")", ",", "–", "’s", " ", "\n", "é", "İ", "ı",
+]  # fmt: skip
+PATTERNS = [
+    pattern("statements", "speech"), pattern("meetings", "verbs"), pattern("meetings", "pairs"),
+    pattern("visits", "arrival"), _date_pattern(), _duration_pattern(),
+]  # fmt: skip
+TEXTS = st.one_of(
+    st.lists(st.sampled_from(TRICKY), max_size=30).map("".join),
+    st.lists(st.sampled_from(TRICKY), max_size=30).map(" ".join),
+    st.text(max_size=80),
+)
+
+
+@given(TEXTS, st.sampled_from(PATTERNS))
+def test_words_find_what_a_scan_finds(text: str, searched: WordPattern) -> None:
+    assert searched.leads is not None  # these are all searched by their words
+    found = [m.span() for m in searched.finditer(index_words(text))]
+    assert found == [m.span() for m in searched.regex.finditer(text)]
+
+
+@given(TEXTS, st.sampled_from(PATTERNS), st.integers(0, 90), st.integers(0, 90))
+def test_a_stretch_is_searched_as_a_scan_searches_it(
+    text: str, searched: WordPattern, pos: int, endpos: int
+) -> None:
+    found = searched.search(index_words(text), pos, endpos)
+    expected = searched.regex.search(text, pos, endpos)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+@given(st.text(max_size=40))
+def test_folding_keeps_every_character_in_place(text: str) -> None:
+    assert len(fold(text)) == len(text)
+
+
+@given(st.characters(), st.sampled_from("abcdefghijklmnopqrstuvwxyz"))
+def test_folding_agrees_with_case_insensitive_matching(char: str, letter: str) -> None:
+    if re.fullmatch(letter, char, re.IGNORECASE):
+        assert fold(char) == letter
+
+
+def test_a_pattern_that_may_begin_inside_a_word_is_scanned() -> None:
+    inside = word_pattern(["said"], lambda lead: rf"{lead}said", re.IGNORECASE)
+    assert inside.leads is None
+    assert [m.span() for m in inside.finditer(index_words("unsaid, said"))] == [(2, 6), (8, 12)]
+    symbols = word_pattern(["said", "“"], lambda lead: rf"(?<![\w-]){lead}(?:said|“)")
+    assert symbols.leads is None  # a quotation mark begins no word
+
+
+def test_words_are_indexed_folded_by_where_they_start() -> None:
+    words = index_words("He met İran's 3 envoys in 2018, 3rd time.")
+    assert words.starts["iran"] == [7]
+    assert words.starts["met"] == [3]
+    assert "rd" not in words.starts  # inside "3rd": no match can begin there
+    assert words.digits == [14, 26, 32]
