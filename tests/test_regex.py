@@ -10,7 +10,15 @@ from hypothesis import strategies as st
 
 from bilateral.mentions.lexicon import default_lexicon
 from bilateral.mentions.patterns import office_alternatives, office_pattern
-from bilateral.text.regex import first_word_filter, guarded, lead_words, search_tail
+from bilateral.text.regex import (
+    first_word_filter,
+    guarded,
+    holds_any,
+    lead_words,
+    required_strings,
+    search_tail,
+)
+from bilateral.text.words import index_words
 
 WORDS = [
     "the", "of", "and", "Iranian", "Pakistan's", "Iran", "chief", "Chief", "army", "Army",
@@ -19,6 +27,7 @@ WORDS = [
     "Senior", "vice", "president", "President", "prime", "PM", "Qamar", "Bajwa", "top",
     "military", "officer", "of the", "Interior", "Supreme", "Leader", "navy", "Naval",
     "special", "envoy", "to", "Afghanistan", "secretary", ",", "Gen", "Maj", "state",
+    "Chargé", "CHARGÉ", "d'affaires", "İran", "Army’s",
 ]  # fmt: skip
 
 
@@ -38,7 +47,9 @@ def _every_form(text: str) -> re.Match[str] | None:
 def test_office_index_finds_what_every_form_finds(words: list[str]) -> None:
     text = " ".join(words)
     expected = _every_form(text)
-    found = office_pattern(default_lexicon()).search(text)
+    offices = office_pattern(default_lexicon())
+    starts = offices.starts(index_words(text))
+    found = next((m for at in starts if (m := offices.match_at(text, at))), None)
     assert (found and (found.span(), found.lastgroup)) == (
         expected and (expected.span(), expected.lastgroup)
     )
@@ -101,12 +112,41 @@ CAPTIONS = [
 def test_guarded_patterns_find_what_the_patterns_find(pieces: list[str]) -> None:
     text = "".join(pieces)
     guard = guarded(CAPTIONS)
-    assert guard.needles == ("—", "–", "PHOTO:", " PHOTO")
+    assert guard.needles == {"—", "–", "photo:", " photo"}
     expected = any(re.search(p, text) for p in CAPTIONS)
     assert bool(guard.search(text)) == expected
 
 
 def test_a_pattern_without_a_required_string_is_not_guarded() -> None:
-    assert guarded(["said|told"]).needles is None
-    assert guarded(["(?i:photo)"]).needles is None
-    assert guarded(["(?i)photo"]).needles is None
+    assert guarded(["said|told", r"\w+ said|\d"]).needles is None
+    assert guarded(["[A-Z]{2,8}"]).needles is None
+
+
+def test_required_strings_are_the_longest_every_match_holds() -> None:
+    assert required_strings("held (?:talks|a meeting)") == {"held "}
+    assert required_strings("(?i:said|Told)") == {"said", "told"}
+    assert required_strings(r"(?-i:[A-Z][a-z]+) (?:general|military officer)") == {
+        "general",
+        "military officer",
+    }
+    assert required_strings(r"[“\"]\w+") == {"“", '"'}
+    assert required_strings(r"\w+(?: said)?") is None
+
+
+@given(
+    st.lists(st.sampled_from(WORDS), max_size=12).map(" ".join),
+    st.sampled_from(
+        [
+            "held (?:talks|a meeting) with",
+            "(?i:said|told)",
+            r"(?-i:[A-Z][a-z]+) (?:general|military officer)",
+            r"(?<![\w-])(?=(?i:chief|chargé))\w+",
+            "[Mm]inister(?:’s)?",
+        ]
+    ),
+)
+def test_a_text_a_pattern_matches_holds_a_required_string(text: str, pattern: str) -> None:
+    needles = required_strings(pattern)
+    assert needles
+    if re.search(pattern, text, re.IGNORECASE):
+        assert holds_any(text, needles)

@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from bilateral.facts.vocabulary import pattern
 from bilateral.mentions.dates import _date_pattern, _duration_pattern
-from bilateral.text.words import WordPattern, fold, index_words, word_pattern
+from bilateral.text.regex import fold
+from bilateral.text.words import WordPattern, index_words, word_pattern
 
 TRICKY = [
     "said", "SAİD", "ſaid", "Said²", "_said", "x-said", "said-x", "3rd", "2018", "12th", "on",

@@ -206,7 +206,7 @@ def build_context(article: Article, lexicon: Lexicon) -> Context:
         ):
             paragraph += 1
         paragraph_of.append(paragraph)
-    marks = [find_marks(s.text, s.start, lexicon) for s in sentences]
+    marks = [find_marks(s.words, s.start, lexicon) for s in sentences]
     notices: list[Notice] = []
     if article.published is None and article.published_month_day:
         article = _with_inferred_year(article, sentences, marks, lexicon, notices)

@@ -9,6 +9,7 @@ from attrs import frozen
 from bilateral.mentions.lexicon import Lexicon
 from bilateral.mentions.patterns import OfficePattern, fixed_kinds, fixed_matcher, office_pattern
 from bilateral.text.lexicons import city_countries
+from bilateral.text.words import Words
 
 
 @frozen
@@ -24,8 +25,9 @@ class Mark:
     text: str
 
 
-def find_marks(text: str, offset: int, lexicon: Lexicon) -> list[Mark]:
-    """All marks in ``text`` (a sentence starting at ``offset`` in the article)."""
+def find_marks(words: Words, offset: int, lexicon: Lexicon) -> list[Mark]:
+    """All marks in a sentence (its indexed words; it starts at ``offset`` in the article)."""
+    text = words.text
     marks: list[Mark] = []
     kinds = fixed_kinds(lexicon)
     cities = city_countries()
@@ -63,7 +65,9 @@ def find_marks(text: str, offset: int, lexicon: Lexicon) -> list[Mark]:
     offices = office_pattern(lexicon)
     country_ends = {m.start - offset: m.end - offset for m in marks if m.kind == "country"}
     position = 0
-    while (found := offices.search(text, position)) is not None:
+    for start in offices.starts(words):
+        if start < position or (found := offices.match_at(text, start)) is None:
+            continue
         match = _after_country_word(offices, text, found, country_ends)
         position = max(match.end(), position + 1)
         group = match.lastgroup

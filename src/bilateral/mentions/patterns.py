@@ -12,7 +12,8 @@ from attrs import field, frozen
 
 from bilateral.mentions.lexicon import Lexicon
 from bilateral.text.lexicons import city_countries
-from bilateral.text.regex import first_chars, lead_words, trie_alternation
+from bilateral.text.regex import Guarded, first_chars, guarded, lead_words, trie_alternation
+from bilateral.text.words import Words
 
 T = TypeVar("T")
 
@@ -27,11 +28,20 @@ class OfficePattern:
     alternatives: tuple[str, ...]  # each form as a named group, in the order tried
     by_word: dict[str, tuple[int, ...]]  # lower-case first word -> the forms it may begin
     by_char: dict[str, tuple[int, ...]]  # first character -> forms whose first word is open
-    candidates: re.Pattern[str]  # the words of a text that begin some form
+    scanned: Guarded  # where forms begin that a sentence's indexed words cannot tell
     country_word_groups: frozenset[str] = frozenset()
     _compiled: dict[tuple[int, ...], re.Pattern[str]] = field(factory=dict, eq=False)
 
     _WORD = re.compile(r"(?<![\w-])[^\W\d_]+")
+
+    def starts(self, words: Words) -> list[int]:
+        """Where in a sentence a form may begin, in order: at its words that begin some
+        form, and where a form of unknown or non-ASCII first word matches."""
+        starts = words.starts
+        found = {at for word in self.by_word.keys() & starts.keys() for at in starts[word]}
+        if self.scanned.admits(words.text):
+            found.update(m.start() for r in self.scanned.regexes for m in r.finditer(words.text))
+        return sorted(found)
 
     def match_at(self, text: str, position: int) -> re.Match[str] | None:
         word = self._WORD.match(text, position)
@@ -39,14 +49,6 @@ class OfficePattern:
             return None
         forms = self.by_word.get(word.group().lower()) or self.by_char.get(text[position])
         return self._bucket(forms).match(text, position) if forms else None
-
-    def search(self, text: str, position: int = 0) -> re.Match[str] | None:
-        by_word, by_char = self.by_word, self.by_char
-        for word in self.candidates.finditer(text, position):
-            forms = by_word.get(word.group().lower()) or by_char.get(word.group()[0])
-            if forms and (found := self._bucket(forms).match(text, word.start())):
-                return found
-        return None
 
     def _bucket(self, forms: tuple[int, ...]) -> re.Pattern[str]:
         """The forms as one pattern, compiled when first needed (most never are)."""
@@ -148,15 +150,15 @@ def _build_office_pattern(lexicon: Lexicon) -> OfficePattern:
         for char in first_chars(forms[index].lead_regex):
             starts_of.setdefault(char, []).append(index)
     by_char = {char: with_unknown(indices) for char, indices in starts_of.items()}
-    # a word is worth trying when it is a first word, or when a form of unknown first word
-    # matches there (tested inside the scan, which is far cheaper than a call per word)
-    open_forms = "|".join(f"(?:{forms[i].regex})" for i in unknown) or "(?!)"
-    candidates = re.compile(
-        rf"(?<![\w-])(?=(?i:{trie_alternation(by_word)})(?![^\W\d_])"
-        rf"|(?i:(?:{open_forms})(?![\w])))[^\W\d_]+"
-    )
+    # where forms of unknown first word begin, and the first words the index may fold
+    # otherwise than the regex engine, are found by a scan of the sentences that hold a
+    # string every such form holds
+    foreign = [word for word in by_word if not word.isascii()]
+    scanned = [f"(?i:{trie_alternation(foreign)})(?![^\\W\\d_])"] if foreign else []
+    scanned += [f"(?i:(?:{forms[i].regex})(?![\\w]))" for i in unknown]
+    scan = [rf"(?<![\w-])(?={'|'.join(scanned)})[^\W\d_]+"] if scanned else []
     return OfficePattern(
-        groups, tuple(alternatives), by_word, by_char, candidates, country_word_groups
+        groups, tuple(alternatives), by_word, by_char, guarded(scan), country_word_groups
     )
 
 

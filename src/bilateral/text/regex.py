@@ -268,11 +268,15 @@ class Guarded:
     search is far faster than a regex scan of every position)."""
 
     regexes: tuple[re.Pattern[str], ...]
-    needles: tuple[str, ...] | None  # None: no such strings could be read from the patterns
+    needles: frozenset[str] | None  # folded; None: no such strings could be read
+
+    def admits(self, text: str) -> bool:
+        """Whether a pattern may match in ``text`` (false when it holds no needle)."""
+        return self.needles is None or holds_any(text, self.needles)
 
     def search(self, text: str) -> re.Match[str] | None:
         """The first pattern's match in ``text``, as ``regex.search`` would find it."""
-        if self.needles is not None and not any(needle in text for needle in self.needles):
+        if not self.admits(text):
             return None
         return next((m for r in self.regexes if (m := r.search(text))), None)
 
@@ -280,37 +284,76 @@ class Guarded:
 def guarded(patterns: Iterable[str]) -> Guarded:
     """The patterns, guarded by the strings their matches must hold."""
     regexes = tuple(re.compile(p) for p in patterns)
-    needles: list[str] = []
+    needles: set[str] = set()
     for regex in regexes:
-        required = _required_strings(regex.pattern)
+        required = required_strings(regex.pattern)
         if required is None:
             return Guarded(regexes, None)
-        needles.extend(required)
-    return Guarded(regexes, tuple(dict.fromkeys(needles)))
+        needles |= required
+    return Guarded(regexes, frozenset(needles))
 
 
-def _required_strings(pattern: str) -> tuple[str, ...] | None:
-    """Strings of which every match of a case-sensitive pattern holds one: its longest run
-    of literal characters, else a class of a few literal characters; None when neither."""
+# the characters that case-insensitive matching takes for an ASCII letter, which lower() keeps
+_SPECIAL = "İıKſ"
+_TO_ASCII = str.maketrans({"İ": "i", "ı": "i", "K": "k", "ſ": "s"})
+
+
+def fold(text: str) -> str:
+    """``text`` in lower case as case-insensitive matching compares it with ASCII letters
+    ("İ" and "ı" are "i"), one character for one."""
+    if not text.isascii() and any(char in text for char in _SPECIAL):
+        text = text.translate(_TO_ASCII)
+    return text.lower()
+
+
+def holds_any(text: str, needles: Iterable[str]) -> bool:
+    """Whether ``text`` holds one of ``needles`` (folded strings), in any case."""
+    folded = fold(text)
+    return any(needle in folded for needle in needles)
+
+
+def required_strings(pattern: str) -> frozenset[str] | None:
+    """Strings (folded) of which a text holds one, in any case, wherever ``pattern``
+    matches in it (inside the match, or in a look-around): the longest that can be read
+    ("held (?:talks|a meeting)" -> "held "; "said|told" -> "said", "told"); None when
+    none can."""
     parsed = re._parser.parse(pattern)  # type: ignore[attr-defined]
-    if parsed.state.flags & re.IGNORECASE:
-        return None
+    return _required(list(parsed))
+
+
+def _required(items: list[Any]) -> frozenset[str] | None:
     constants = re._constants  # type: ignore[attr-defined]
-    runs: list[str] = []
+    options: list[frozenset[str]] = []
     run = ""
-    classes: list[tuple[str, ...]] = []
-    for op, value in parsed:
-        if op is constants.LITERAL:
-            run += chr(value)
+    for op, value in items:
+        if op is constants.LITERAL and _folds_alone(chr(value)):
+            run += chr(value).lower()
             continue
-        runs.append(run)
-        run = ""
-        if op is constants.IN:
+        if run:
+            options.append(frozenset({run}))
+            run = ""
+        found: frozenset[str] | None = None
+        if op is constants.SUBPATTERN:
+            found = _required(list(value[-1]))
+        elif op is constants.BRANCH:
+            branches = [_required(list(branch)) for branch in value[1]]
+            found = frozenset().union(*branches) if all(branches) else None  # type: ignore[arg-type]
+        elif op in (constants.MAX_REPEAT, constants.MIN_REPEAT) and value[0] >= 1:
+            found = _required(list(value[2]))
+        elif op is constants.ASSERT:
+            found = _required(list(value[1]))
+        elif op is constants.IN:
             chars = _class_chars(value)
-            if chars and len(chars) <= 8:
-                classes.append(tuple(chars))
-    runs.append(run)
-    longest = max(runs, key=len)
-    if longest:
-        return (longest,)
-    return min(classes, key=len) if classes else None
+            if chars and len(chars) <= 8 and all(_folds_alone(c) for c in chars):
+                found = frozenset(c.lower() for c in chars)
+        if found:
+            options.append(found)
+    if run:
+        options.append(frozenset({run}))
+    return max(options, key=lambda o: (min(map(len, o)), -len(o))) if options else None
+
+
+def _folds_alone(char: str) -> bool:
+    """Whether matching ``char`` in any case means finding ``char.lower()`` in a folded
+    text: ASCII, or without case."""
+    return char.isascii() or char.lower() == char == char.upper()

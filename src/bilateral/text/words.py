@@ -13,22 +13,11 @@ from collections.abc import Callable, Iterator, Sequence
 
 from attrs import frozen
 
-from bilateral.text.regex import Leads, first_words, lead_filter
+from bilateral.text.regex import Leads, first_words, fold, lead_filter
 
 _WORD_START = re.compile(r"(?<!\w)(?:([^\W\d_]+)|\d)")
-# the characters that case-insensitive matching takes for an ASCII letter, which lower() keeps
-_SPECIAL = "İıKſ"
-_TO_ASCII = str.maketrans({"İ": "i", "ı": "i", "K": "k", "ſ": "s"})
 _DIGIT_SYMBOLS = frozenset({r"\d", r"[\d]", *"0123456789"})
 _BOUNDARIES = (r"(?<![\w-])", r"(?<![\w])", r"(?<!\w)")  # no match begins inside a word
-
-
-def fold(text: str) -> str:
-    """``text`` in lower case as case-insensitive matching compares it with ASCII letters
-    ("İ" and "ı" are "i"), one character for one."""
-    if not text.isascii() and any(char in text for char in _SPECIAL):
-        text = text.translate(_TO_ASCII)
-    return text.lower()
 
 
 @frozen
