@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -47,6 +48,19 @@ def test_a_stretch_is_searched_as_a_scan_searches_it(
 @given(st.text(max_size=40))
 def test_folding_keeps_every_character_in_place(text: str) -> None:
     assert len(fold(text)) == len(text)
+
+
+def test_folding_keeps_the_class_of_every_character() -> None:
+    """Words are indexed in the folded text: their starts must be the text's."""
+    classes = [re.compile(r"\w"), re.compile(r"[^\W\d_]"), re.compile(r"\d")]
+    for code in range(sys.maxunicode + 1):
+        if 0xD800 <= code < 0xE000:
+            continue  # surrogates
+        char = chr(code)
+        folded = fold(char)
+        if folded != char:
+            assert len(folded) == 1
+            assert all(bool(c.match(char)) == bool(c.match(folded)) for c in classes), hex(code)
 
 
 @given(st.characters(), st.sampled_from("abcdefghijklmnopqrstuvwxyz"))

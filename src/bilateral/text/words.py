@@ -33,14 +33,11 @@ class Words:
 def index_words(text: str) -> Words:
     starts: dict[str, list[int]] = {}
     digits: list[int] = []
-    for match in _WORD_START.finditer(text):
-        letters = match.group(1)
-        if letters is None:
+    for match in _WORD_START.finditer(fold(text)):  # folding keeps every character's class
+        word = match[1]
+        if word is None:
             digits.append(match.start())
-            continue
-        word = letters.lower() if letters.isascii() else fold(letters)
-        found = starts.get(word)
-        if found is None:
+        elif (found := starts.get(word)) is None:
             starts[word] = [match.start()]
         else:
             found.append(match.start())
@@ -54,6 +51,7 @@ class WordPattern:
 
     regex: re.Pattern[str]
     leads: Leads | None  # None: where matches begin cannot be told, so the text is scanned
+    prefixes: tuple[str, ...] = ()  # the leads' prefixes, for str.startswith
 
     def finditer(
         self, words: Words, pos: int = 0, endpos: int | None = None
@@ -79,18 +77,17 @@ class WordPattern:
     def _starts(self, words: Words) -> list[int]:
         assert self.leads is not None
         starts = words.starts
-        found = [at for word in self.leads.words.intersection(starts) for at in starts[word]]
-        if self.leads.prefixes:
-            prefixes = tuple(self.leads.prefixes)
+        found = [starts[word] for word in self.leads.words.intersection(starts)]
+        if self.prefixes:
             found += [
-                at for word, ats in starts.items()
-                if word.startswith(prefixes) and word not in self.leads.words
-                for at in ats
+                ats for word, ats in starts.items()
+                if word.startswith(self.prefixes) and word not in self.leads.words
             ]  # fmt: skip
-        if self.leads.symbols:
-            found += words.digits
-        found.sort()
-        return found
+        if self.leads.symbols and words.digits:
+            found.append(words.digits)
+        if len(found) == 1:
+            return found[0]  # one word's starts are in order already
+        return sorted(at for ats in found for at in ats)
 
 
 def word_pattern(
@@ -109,4 +106,6 @@ def word_pattern(
         and leads.symbols <= _DIGIT_SYMBOLS
         and regex.pattern.startswith(tuple(boundary + lead for boundary in _BOUNDARIES))
     )
-    return WordPattern(regex, leads if indexable else None)
+    if leads is None or not indexable:
+        return WordPattern(regex, None)
+    return WordPattern(regex, leads, tuple(sorted(leads.prefixes)))
