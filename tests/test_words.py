@@ -17,10 +17,12 @@ TRICKY = [
     "said", "SAİD", "ſaid", "Said²", "_said", "x-said", "said-x", "3rd", "2018", "12th", "on",
     "Monday", "a", "day", "earlier", "three-day", "visit", "met", "with", "talks", "ﬁve", "K",
     "the", "two", "sides", "agreed", "(", ")", ",", "–", "’s", " ", "\n", "é", "İ", "ı",
+    "teleconferencing", "TELECONFERENCE", "teleconferenc", "video", "phone", "called",
 ]  # fmt: skip
 PATTERNS = [
     pattern("statements", "speech"), pattern("meetings", "verbs"), pattern("meetings", "pairs"),
-    pattern("visits", "arrival"), _date_pattern(), _duration_pattern(),
+    pattern("visits", "arrival"), pattern("meetings", "remote"), _date_pattern(),
+    _duration_pattern(),
 ]  # fmt: skip
 TEXTS = st.one_of(
     st.lists(st.sampled_from(TRICKY), max_size=30).map("".join),

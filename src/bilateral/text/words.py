@@ -26,6 +26,7 @@ class Words:
     begins one."""
 
     text: str
+    folded: str  # the text as :func:`~bilateral.text.regex.fold` gives it
     starts: dict[str, list[int]]
     digits: list[int]
 
@@ -33,7 +34,8 @@ class Words:
 def index_words(text: str) -> Words:
     starts: dict[str, list[int]] = {}
     digits: list[int] = []
-    for match in _WORD_START.finditer(fold(text)):  # folding keeps every character's class
+    folded = fold(text)
+    for match in _WORD_START.finditer(folded):  # folding keeps every character's class
         word = match[1]
         if word is None:
             digits.append(match.start())
@@ -41,7 +43,7 @@ def index_words(text: str) -> Words:
             starts[word] = [match.start()]
         else:
             found.append(match.start())
-    return Words(text, starts, digits)
+    return Words(text, folded, starts, digits)
 
 
 @frozen
@@ -78,7 +80,7 @@ class WordPattern:
         assert self.leads is not None
         starts = words.starts
         found = [starts[word] for word in self.leads.words.intersection(starts)]
-        if self.prefixes:
+        if self.prefixes and any(prefix in words.folded for prefix in self.prefixes):
             found += [
                 ats for word, ats in starts.items()
                 if word.startswith(self.prefixes) and word not in self.leads.words
