@@ -39,7 +39,7 @@ class OfficePattern:
         form, and where a form of unknown or non-ASCII first word matches."""
         starts = words.starts
         found = {at for word in self.by_word.keys() & starts.keys() for at in starts[word]}
-        if self.scanned.admits(words.text):
+        if self.scanned.admits(words.text, words.folded):
             found.update(m.start() for r in self.scanned.regexes for m in r.finditer(words.text))
         return sorted(found)
 

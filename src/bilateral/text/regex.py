@@ -270,9 +270,13 @@ class Guarded:
     regexes: tuple[re.Pattern[str], ...]
     needles: frozenset[str] | None  # folded; None: no such strings could be read
 
-    def admits(self, text: str) -> bool:
-        """Whether a pattern may match in ``text`` (false when it holds no needle)."""
-        return self.needles is None or holds_any(text, self.needles)
+    def admits(self, text: str, folded: str | None = None) -> bool:
+        """Whether a pattern may match in ``text`` (false when it holds no needle);
+        ``folded`` is ``fold(text)`` when the caller has it."""
+        if self.needles is None:
+            return True
+        folded = fold(text) if folded is None else folded
+        return any(needle in folded for needle in self.needles)
 
     def search(self, text: str) -> re.Match[str] | None:
         """The first pattern's match in ``text``, as ``regex.search`` would find it."""
@@ -304,12 +308,6 @@ def fold(text: str) -> str:
     if not text.isascii() and any(char in text for char in _SPECIAL):
         text = text.translate(_TO_ASCII)
     return text.lower()
-
-
-def holds_any(text: str, needles: Iterable[str]) -> bool:
-    """Whether ``text`` holds one of ``needles`` (folded strings), in any case."""
-    folded = fold(text)
-    return any(needle in folded for needle in needles)
 
 
 def required_strings(pattern: str) -> frozenset[str] | None:
