@@ -87,9 +87,9 @@ class WordPattern:
             ]  # fmt: skip
         if self.leads.symbols and words.digits:
             found.append(words.digits)
-        if len(found) == 1:
-            return found[0]  # one word's starts are in order already
-        return sorted(at for ats in found for at in ats)
+        if len(found) > 1:
+            return sorted(at for ats in found for at in ats)
+        return found[0] if found else []  # one word's starts are in order already
 
 
 def word_pattern(
