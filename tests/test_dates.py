@@ -12,8 +12,8 @@ from bilateral.mentions.dates import (
     infer_year,
     is_future,
 )
-from bilateral.mentions.people import SentenceText
 from bilateral.model import PartialDate
+from bilateral.text.words import SentenceText
 
 TUESDAY = PartialDate(2018, 7, 17)
 

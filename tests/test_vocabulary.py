@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from bilateral.facts.vocabulary import pattern, topic_pattern, words
 from bilateral.text.regex import first_word_filter
 from bilateral.text.resources import packaged_toml
-from bilateral.text.words import index_words
+from bilateral.text.words import SentenceText, index_words
 
 WORDS = [
     "said", "Said", "was", "quoted", "as", "saying", "met", "held", "talks", "with", "called",
@@ -36,7 +36,9 @@ def test_vocabulary_finds_what_its_bare_alternation_finds(
     text = " ".join(text_words)
     expected = [m.span() for m in _bare(words(*vocabulary)).finditer(text)]
     assert [m.span() for m in pattern(*vocabulary).regex.finditer(text)] == expected
-    assert [m.span() for m in pattern(*vocabulary).finditer(index_words(text))] == expected
+    assert [
+        m.span() for m in pattern(*vocabulary).finditer(SentenceText(0, 0, text, index_words(text)))
+    ] == expected
 
 
 @given(st.lists(st.sampled_from(WORDS), max_size=25))

@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 import sys
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import bilateral
+from bilateral.facts import context
 from bilateral.facts.vocabulary import pattern
 from bilateral.mentions.dates import _date_pattern, _duration_pattern
 from bilateral.text.regex import fold
-from bilateral.text.words import WordPattern, index_words, word_pattern
+from bilateral.text.words import SentenceText, WordPattern, index_words, word_pattern
 
 TRICKY = [
     "said", "SAİD", "ſaid", "Said²", "_said", "x-said", "said-x", "3rd", "2018", "12th", "on",
@@ -31,18 +34,23 @@ TEXTS = st.one_of(
 )
 
 
+def _indexed(text: str) -> SentenceText:
+    return SentenceText(0, 0, text, index_words(text))
+
+
 @given(TEXTS, st.sampled_from(PATTERNS))
 def test_words_find_what_a_scan_finds(text: str, searched: WordPattern) -> None:
     assert searched.leads is not None  # these are all searched by their words
-    found = [m.span() for m in searched.finditer(index_words(text))]
+    found = [m.span() for m in searched.finditer(_indexed(text))]
     assert found == [m.span() for m in searched.regex.finditer(text)]
+    assert found == [m.span() for m in searched.finditer(SentenceText(0, 0, text))]
 
 
 @given(TEXTS, st.sampled_from(PATTERNS), st.integers(0, 90), st.integers(0, 90))
 def test_a_stretch_is_searched_as_a_scan_searches_it(
     text: str, searched: WordPattern, pos: int, endpos: int
 ) -> None:
-    found = searched.search(index_words(text), pos, endpos)
+    found = searched.search(_indexed(text), pos, endpos)
     expected = searched.regex.search(text, pos, endpos)
     assert (found and found.span()) == (expected and expected.span())
 
@@ -74,7 +82,7 @@ def test_folding_agrees_with_case_insensitive_matching(char: str, letter: str) -
 def test_a_pattern_that_may_begin_inside_a_word_is_scanned() -> None:
     inside = word_pattern(["said"], lambda lead: rf"{lead}said", re.IGNORECASE)
     assert inside.leads is None
-    assert [m.span() for m in inside.finditer(index_words("unsaid, said"))] == [(2, 6), (8, 12)]
+    assert [m.span() for m in inside.finditer(_indexed("unsaid, said"))] == [(2, 6), (8, 12)]
     symbols = word_pattern(["said", "“"], lambda lead: rf"(?<![\w-]){lead}(?:said|“)")
     assert symbols.leads is None  # a quotation mark begins no word
 
@@ -85,3 +93,11 @@ def test_words_are_indexed_folded_by_where_they_start() -> None:
     assert words.starts["met"] == [3]
     assert "rd" not in words.starts  # inside "3rd": no match can begin there
     assert words.digits == [14, 26, 32]
+
+
+def test_an_article_too_long_to_index_gives_the_same_results(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    indexed = [bilateral.extract_document(d) for d in bilateral.examples()]
+    monkeypatch.setattr(context, "INDEXED_SENTENCES", 0)  # no article is indexed
+    assert [bilateral.extract_document(d) for d in bilateral.examples()] == indexed

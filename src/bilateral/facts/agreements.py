@@ -38,7 +38,7 @@ def find_agreements(ctx: Context, main_pair: tuple[str, str] | None) -> list[Fou
     found: list[FoundAgreement] = []
     for index, sentence in enumerate(ctx.sentences):
         in_sentence = len(found)  # agreements from here on are this sentence's
-        for verb in pattern("agreements", "verbs").finditer(sentence.words):
+        for verb in pattern("agreements", "verbs").finditer(sentence):
             at = sentence.start + verb.start()
             if any(_covers(a, at) for a in found[in_sentence:]):
                 continue

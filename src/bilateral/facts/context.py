@@ -12,9 +12,10 @@ from bilateral.facts.vocabulary import pattern
 from bilateral.mentions.dates import DateMention, Duration, find_dates, find_durations, infer_year
 from bilateral.mentions.lexicon import Lexicon
 from bilateral.mentions.marks import Mark, find_marks
-from bilateral.mentions.people import Person, PersonMention, SentenceText, find_people
+from bilateral.mentions.people import Person, PersonMention, find_people
 from bilateral.model import Article, Notice, PartialDate, Span
 from bilateral.text.lexicons import city_countries, outlets
+from bilateral.text.words import SentenceText, index_words
 
 _FILLERS = r"(?:\s+(?:the|a|an|his|her|their|its|top|visiting|senior|[A-Z][a-z]+(?:[’']s)?)){0,3}"
 _GOVERNED = re.compile(
@@ -32,6 +33,9 @@ _AT_PLACE = re.compile(
     r"(?:\b(?:in|at)|\b(?:went|came|drove|travell?ed|flew|proceeded)\s+to)\s+(?:the\s+)?$"
 )
 _LOOK_BACK = 80
+# An article of more sentences goes without its words indexed: the index would cost about 25
+# bytes per character, and its sentences are scanned as fast as they were before there was one.
+INDEXED_SENTENCES = 1000
 _PRONOUN = re.compile(r"\b(?:he|she|He|She|his|her|His|Her|him)\b")
 
 
@@ -64,7 +68,7 @@ class Context:
         meetings and visits both ask)."""
         if self._remote is None:
             remote = pattern("meetings", "remote")
-            self._remote = [bool(remote.search(s.words)) for s in self.sentences]
+            self._remote = [bool(remote.search(s)) for s in self.sentences]
         return self._remote[index]
 
     def sentence_span(self, index: int) -> Span:
@@ -196,7 +200,11 @@ class Context:
 
 def build_context(article: Article, lexicon: Lexicon) -> Context:
     """Mentions of every kind for one article; infers a missing publication year first."""
-    sentences = [SentenceText(i, s.start, s.text) for i, s in enumerate(article.sentences)]
+    indexed = len(article.sentences) <= INDEXED_SENTENCES
+    sentences = [
+        SentenceText(i, s.start, s.text, index_words(s.text) if indexed else None)
+        for i, s in enumerate(article.sentences)
+    ]
     paragraph_of = []
     paragraph = 0
     for sentence in article.sentences:
@@ -206,7 +214,7 @@ def build_context(article: Article, lexicon: Lexicon) -> Context:
         ):
             paragraph += 1
         paragraph_of.append(paragraph)
-    marks = [find_marks(s.words, s.start, lexicon) for s in sentences]
+    marks = [find_marks(s, lexicon) for s in sentences]
     notices: list[Notice] = []
     if article.published is None and article.published_month_day:
         article = _with_inferred_year(article, sentences, marks, lexicon, notices)

@@ -45,11 +45,11 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
     for index, sentence in enumerate(ctx.sentences):
         if ctx.is_remote(index):
             continue
-        for verb in pattern("meetings", "verbs").finditer(sentence.words):
+        for verb in pattern("meetings", "verbs").finditer(sentence):
             meeting = _from_verb(ctx, index, verb)
             if meeting:
                 found.append(meeting)
-        for phrase in pattern("meetings", "phrases").finditer(sentence.words):
+        for phrase in pattern("meetings", "phrases").finditer(sentence):
             meeting = _from_phrase(ctx, index, phrase)
             if meeting:
                 found.append(meeting)
@@ -104,7 +104,7 @@ def _from_phrase(ctx: Context, index: int, phrase: re.Match[str]) -> FoundMeetin
 def _pair_before(ctx: Context, index: int, at: int) -> bool:
     sentence = ctx.sentences[index]
     end = len(sentence.text[:at].rstrip()) - 12
-    return any(m.end() >= end for m in pattern("meetings", "pairs").finditer(sentence.words, 0, at))
+    return any(m.end() >= end for m in pattern("meetings", "pairs").finditer(sentence, 0, at))
 
 
 def _last_two(ctx: Context, index: int) -> list[str]:

@@ -109,7 +109,7 @@ def _quoted(ctx: Context, index: int, visitors: dict[str, str]) -> FoundStatemen
         if comma.start() < 12:
             continue
         rest_at = sentence.start + comma.end()
-        verb = speech.search(sentence.words, comma.end())
+        verb = speech.search(sentence, comma.end())
         if verb is None:
             return None  # no speech verb after this comma, so none after a later one
         if verb.start() - comma.end() > _SPEAKER_REACH:
@@ -132,8 +132,8 @@ def _quoted(ctx: Context, index: int, visitors: dict[str, str]) -> FoundStatemen
 
 def _reported(ctx: Context, index: int, visitors: dict[str, str]) -> FoundStatement | None:
     sentence = ctx.sentences[index]
-    verbs = list(pattern("statements", "speech").finditer(sentence.words))
-    verbs += list(pattern("statements", "reported").finditer(sentence.words))
+    verbs = list(pattern("statements", "speech").finditer(sentence))
+    verbs += list(pattern("statements", "reported").finditer(sentence))
     for verb in sorted(verbs, key=lambda m: m.start()):
         at = sentence.start + verb.start()
         word = verb.group().lower()
@@ -143,9 +143,7 @@ def _reported(ctx: Context, index: int, visitors: dict[str, str]) -> FoundStatem
         speaker = _speaker_before(ctx, index, at, visitors, speech)
         if speaker is None:
             continue
-        if word == "discussed" and pattern("meetings", "verbs").search(
-            sentence.words, 0, verb.start()
-        ):
+        if word == "discussed" and pattern("meetings", "verbs").search(sentence, 0, verb.start()):
             continue
         rest = sentence.text[verb.end() :]
         addressee = None

@@ -88,7 +88,7 @@ def _explicit(ctx: Context, index: int) -> list[_Trigger]:
     sentence = ctx.sentences[index]
     found = []
     for kind in ("arrival", "visit"):
-        for match in pattern("visits", kind).finditer(sentence.words):
+        for match in pattern("visits", kind).finditer(sentence):
             start, end = sentence.start + match.start(), sentence.start + match.end()
             visitor = _visitor(ctx, index, start, end)
             if visitor is None:
@@ -106,7 +106,7 @@ def _explicit(ctx: Context, index: int) -> list[_Trigger]:
                 for person in _with_coordinated(ctx, index, visitor, start):
                     found.append(_Trigger(person, destination, index, start, end, kind))
     found.extend(_visiting(ctx, index))
-    for match in pattern("visits", "bare").finditer(sentence.words):
+    for match in pattern("visits", "bare").finditer(sentence):
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if any(t.sentence == index and t.at <= start < t.end + 4 for t in found):
             continue
@@ -432,7 +432,7 @@ def _delegations(ctx: Context, visits: list[FoundVisit]) -> None:
     """ "X was accompanied by A and B" in a sentence of its own."""
     delegation = pattern("visits", "delegation")
     for index, sentence in enumerate(ctx.sentences):
-        match = delegation.search(sentence.words)
+        match = delegation.search(sentence)
         if match is None:
             continue
         subject = ctx.subject(index, before=sentence.start + match.start())
@@ -448,7 +448,7 @@ def _delegations(ctx: Context, visits: list[FoundVisit]) -> None:
 def _delegation_and_inviter(ctx: Context, visit: FoundVisit, index: int) -> None:
     sentence = ctx.sentences[index]
     for key in ("delegation", "invitation"):
-        for match in pattern("visits", key).finditer(sentence.words):
+        for match in pattern("visits", key).finditer(sentence):
             start = sentence.start + match.end()
             stop = _BREAK.search(sentence.text, match.end())
             end = sentence.start + (stop.start() if stop else len(sentence.text))

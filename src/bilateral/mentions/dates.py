@@ -18,10 +18,9 @@ from dateutil.relativedelta import relativedelta
 
 from bilateral.article.written_dates import MONTH as ANY_CASE_MONTH
 from bilateral.article.written_dates import month_number
-from bilateral.mentions.people import SentenceText
 from bilateral.model import PartialDate
 from bilateral.text.resources import packaged_toml
-from bilateral.text.words import WordPattern, word_pattern
+from bilateral.text.words import SentenceText, WordPattern, word_pattern
 
 WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
 _WEEKDAY = f"(?-i:{'|'.join(calendar.day_name)})"
@@ -145,7 +144,7 @@ def is_future(text: str, at: int) -> bool:
 def find_durations(sentences: Sequence[SentenceText]) -> list[Duration]:
     found = []
     for sentence in sentences:
-        for match in _duration_pattern().finditer(sentence.words):
+        for match in _duration_pattern().finditer(sentence):
             word = match["n"].lower()
             days = int(word) if word.isdigit() else _number_words()[word]
             if days > 0:
@@ -168,7 +167,7 @@ def find_dates(
     mentions: list[DateMention] = []
     last_day: PartialDate | None = None
     for sentence in sentences:
-        for match in _date_pattern().finditer(sentence.words):
+        for match in _date_pattern().finditer(sentence):
             mention = _resolve(match, sentence, day, last_day)
             if mention is None:
                 continue

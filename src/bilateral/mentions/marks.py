@@ -9,7 +9,7 @@ from attrs import frozen
 from bilateral.mentions.lexicon import Lexicon
 from bilateral.mentions.patterns import OfficePattern, fixed_kinds, fixed_matcher, office_pattern
 from bilateral.text.lexicons import city_countries
-from bilateral.text.words import Words
+from bilateral.text.words import SentenceText, index_words
 
 
 @frozen
@@ -25,9 +25,10 @@ class Mark:
     text: str
 
 
-def find_marks(words: Words, offset: int, lexicon: Lexicon) -> list[Mark]:
-    """All marks in a sentence (its indexed words; it starts at ``offset`` in the article)."""
-    text = words.text
+def find_marks(sentence: SentenceText, lexicon: Lexicon) -> list[Mark]:
+    """All marks in a sentence."""
+    text, offset = sentence.text, sentence.start
+    words = sentence.words or index_words(text)  # for this sentence only, when not kept
     marks: list[Mark] = []
     kinds = fixed_kinds(lexicon)
     cities = city_countries()

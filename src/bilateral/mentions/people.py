@@ -19,7 +19,7 @@ from bilateral.mentions.marks import Mark
 from bilateral.mentions.names import clean_name, name_tokens
 from bilateral.text.regex import search_tail
 from bilateral.text.resources import packaged_toml
-from bilateral.text.words import Words, index_words
+from bilateral.text.words import SentenceText
 
 _NAME_TOKEN = (
     r"(?:(?:al|el|bin|ibn|ul|ur|ud|Al|El)-)?"
@@ -117,20 +117,6 @@ class Person:
                 found |= {t for n in self.holder.names for t in name_tokens(n)}
             self._tokens, self._tokens_key = found, key
         return self._tokens
-
-
-@frozen
-class SentenceText:
-    """A sentence of the body, with its words indexed for the patterns searched in it."""
-
-    index: int
-    start: int
-    text: str
-    words: Words = field(init=False, eq=False, repr=False)
-
-    @words.default
-    def _index_words(self) -> Words:
-        return index_words(self.text)
 
 
 def find_people(

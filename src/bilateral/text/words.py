@@ -1,9 +1,11 @@
-"""A text's words by where they start, read once and shared by the patterns searched in it.
+"""A sentence's words by where they start, read once and shared by the patterns searched in it.
 
 A pattern whose matches begin at a word, with first words that can be listed (see
 :func:`~bilateral.text.regex.first_words`), need not be tried at every character of a
 sentence: :class:`WordPattern` tries it only where one of those words starts, as looked up
 in the sentence's :class:`Words`. The matches are the same as a scan's, in the same order.
+An index costs about 25 bytes per character of text, so a huge article's sentences may go
+without one: their patterns scan them.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 
-from attrs import frozen
+from attrs import field, frozen
 
 from bilateral.text.regex import Leads, first_words, fold, lead_filter
 
@@ -47,6 +49,17 @@ def index_words(text: str) -> Words:
 
 
 @frozen
+class SentenceText:
+    """A sentence of an article's body: its number, where it starts, its text, and its
+    words indexed (None: the patterns searched in it scan its text)."""
+
+    index: int
+    start: int
+    text: str
+    words: Words | None = field(default=None, eq=False, repr=False)
+
+
+@frozen
 class WordPattern:
     """A compiled pattern, and when its matches can only begin at a word, the words (folded)
     and digits they begin with: searched in :class:`Words`, it is tried only there."""
@@ -56,12 +69,12 @@ class WordPattern:
     prefixes: tuple[str, ...] = ()  # the leads' prefixes, for str.startswith
 
     def finditer(
-        self, words: Words, pos: int = 0, endpos: int | None = None
+        self, sentence: SentenceText, pos: int = 0, endpos: int | None = None
     ) -> Iterator[re.Match[str]]:
-        """The matches ``regex.finditer(words.text, pos, endpos)`` finds."""
-        text = words.text
+        """The matches ``regex.finditer(sentence.text, pos, endpos)`` finds."""
+        text, words = sentence.text, sentence.words
         end = len(text) if endpos is None else endpos
-        if self.leads is None:
+        if self.leads is None or words is None:
             yield from self.regex.finditer(text, pos, end)
             return
         after = pos
@@ -72,9 +85,11 @@ class WordPattern:
                 yield match
                 after = match.end()
 
-    def search(self, words: Words, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        """The match ``regex.search(words.text, pos, endpos)`` finds."""
-        return next(self.finditer(words, pos, endpos), None)
+    def search(
+        self, sentence: SentenceText, pos: int = 0, endpos: int | None = None
+    ) -> re.Match[str] | None:
+        """The match ``regex.search(sentence.text, pos, endpos)`` finds."""
+        return next(self.finditer(sentence, pos, endpos), None)
 
     def _starts(self, words: Words) -> list[int]:
         assert self.leads is not None
