@@ -1,8 +1,10 @@
 import datetime as dt
+import pickle
 
 import pytest
 from hypothesis import given
 
+import bilateral
 from bilateral.model import Article, ExtractionResult, Official, PartialDate, Span, Visit
 from tests.strategies import partial_dates
 
@@ -73,3 +75,10 @@ def test_result_refuses_unknown_official_references() -> None:
         article, officials=(official,), visits=(Visit(id="v", visitor="ghost", destination="IR"),)
     )
     assert result.official("ghost") == official
+
+
+def test_results_survive_pickling_as_worker_processes_send_them() -> None:
+    results = [bilateral.extract_document(d) for d in bilateral.examples()]
+    assert pickle.loads(pickle.dumps(results)) == results
+    span = results[0].article.sentences[0]
+    assert pickle.loads(pickle.dumps(span)) == span
