@@ -426,12 +426,13 @@ def run_words(text: str, blocked: list[tuple[int, int]]) -> list[list[tuple[int,
     """The (start, end) of the words of each capitalised run, cut at words that are never
     names and at words inside a blocked stretch."""
     runs: list[list[tuple[int, int]]] = []
+    inside = {at for b0, b1 in blocked for at in range(b0, b1)}
     for match in _NAME_RUN.finditer(text):
         current: list[tuple[int, int]] = []
         start = match.start()
         for word in match.group().split():  # the run's words are one white space apart
             end = start + len(word)
-            if word in _NOT_NAMES or (blocked and any(b0 <= start < b1 for b0, b1 in blocked)):
+            if word in _NOT_NAMES or start in inside:
                 if current:
                     runs.append(current)
                 current = []
