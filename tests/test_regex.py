@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bilateral.mentions.lexicon import default_lexicon
-from bilateral.mentions.patterns import office_alternatives, office_pattern
+from bilateral.mentions.patterns import PhraseMatcher, office_alternatives, office_pattern
 from bilateral.text.regex import (
     first_word_filter,
     fold,
@@ -150,3 +150,38 @@ def test_a_text_a_pattern_matches_holds_a_required_string(text: str, pattern: st
     assert needles
     if re.search(pattern, text, re.IGNORECASE):
         assert any(needle in fold(text) for needle in needles)
+
+
+FIXED = ["Iran", "Iranian", "U.S.", "United States", "G20", "São Paulo", "ISI", "Gen", "Lt Gen",
+         "Saudi Arabia", "Saudi", "Karachi"]  # fmt: skip
+FIXED_TEXT = ["Iran", "Iran's", "Iranian", "U.S.", "U.S", "United", "States", "G20", "G", "20",
+              "São", "Paulo", "SÃO", "ISI", "Isi", "Gen", "Lt", "Saudi", "Arabia", "Pak-Iran",
+              "-Iran", "Iran_x", "Karachi2", " ", ",", "'s"]  # fmt: skip
+
+
+def _fixed_by_scan(text: str) -> list[tuple[int, int, str]]:
+    """The phrases as a scan for each phrase's first word finds them (the reference)."""
+    heads = {re.split(r"[^\w]", p, maxsplit=1)[0]: p for p in FIXED}
+    scan = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(heads, key=len, reverse=True))})(?!\w)")
+    found: list[tuple[int, int, str]] = []
+    position = 0
+    for word in scan.finditer(text):
+        if word.start() < position:
+            continue
+        for phrase in sorted((p for p in FIXED if p.startswith(word.group())), key=len)[::-1]:
+            end = word.start() + len(phrase)
+            if not text.startswith(phrase, word.start()):
+                continue
+            end += 2 if text[end : end + 2] in ("’s", "'s") else 0
+            if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+                continue
+            found.append((word.start(), end, phrase))
+            position = end
+            break
+    return found
+
+
+@given(st.lists(st.sampled_from(FIXED_TEXT), max_size=14).map(" ".join))
+def test_fixed_phrases_at_indexed_words_are_what_a_scan_finds(text: str) -> None:
+    matcher = PhraseMatcher(FIXED, possessive=True)
+    assert matcher.finditer(index_words(text)) == _fixed_by_scan(text)

@@ -34,7 +34,7 @@ def find_marks(sentence: SentenceText, lexicon: Lexicon) -> list[Mark]:
     cities = city_countries()
     organisations = lexicon.organisation_forms()
     ranks = lexicon.rank_forms()
-    for start, end, phrase in fixed_matcher(lexicon).finditer(text):
+    for start, end, phrase in fixed_matcher(lexicon).finditer(words):
         for kind in kinds[phrase]:
             if kind == "country":
                 code = lexicon.country_of_word(text[start:end])

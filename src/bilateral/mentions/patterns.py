@@ -12,7 +12,14 @@ from attrs import field, frozen
 
 from bilateral.mentions.lexicon import Lexicon
 from bilateral.text.lexicons import city_countries
-from bilateral.text.regex import Guarded, first_chars, guarded, lead_words, trie_alternation
+from bilateral.text.regex import (
+    Guarded,
+    first_chars,
+    fold,
+    guarded,
+    lead_words,
+    trie_alternation,
+)
 from bilateral.text.words import Words
 
 T = TypeVar("T")
@@ -165,9 +172,10 @@ def _build_office_pattern(lexicon: Lexicon) -> OfficePattern:
 class PhraseMatcher:
     """Finds any of many fixed phrases (case-sensitive, whole words) in one pass: a
     dictionary from each phrase's first word to the phrases it begins, longest first,
-    looked up only at the words that begin some phrase (found by one trie-shaped regex)."""
+    looked up only where a sentence's indexed words hold one of those first words."""
 
     _WORD = re.compile(r"[^\W\d_]\w*")
+    _LETTERS = re.compile(r"[^\W\d_]+")
 
     def __init__(self, phrases: Iterable[str], possessive: bool = False) -> None:
         self.possessive = possessive
@@ -176,28 +184,48 @@ class PhraseMatcher:
             first = self._WORD.match(phrase)
             if first:
                 self.by_first.setdefault(_head(first.group()), []).append(phrase)
-        self.first_words = re.compile(rf"(?<![\w-])(?:{trie_alternation(self.by_first)})(?!\w)")
+        # a first word is found in the index by its letters, folded ("U" of "U.S.", "g" of "G20")
+        self.by_letters: dict[str, list[str]] = {}
+        for head in self.by_first:
+            letters = self._LETTERS.match(head)
+            assert letters is not None  # a first word begins with a letter
+            self.by_letters.setdefault(fold(letters.group()), []).append(head)
+        self.letters = frozenset(self.by_letters)
 
-    def finditer(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, phrase) of the phrases in text, leftmost-longest, not overlapping."""
+    def finditer(self, words: Words) -> list[tuple[int, int, str]]:
+        """(start, end, phrase) of the phrases in a sentence, leftmost-longest, not
+        overlapping."""
+        text, starts = words.text, words.starts
         found: list[tuple[int, int, str]] = []
         position = 0
-        for word in self.first_words.finditer(text):
-            start = word.start()
-            if start < position:
+        at_words = sorted(
+            (at, key) for key in self.letters.intersection(starts) for at in starts[key]
+        )
+        for start, letters in at_words:
+            if start < position or (start and text[start - 1] == "-"):
                 continue
-            for phrase in self.by_first[word.group()]:
+            head = next(
+                (h for h in self.by_letters[letters]
+                 if text.startswith(h, start) and _ends_word(text, start + len(h))),
+                None,
+            )  # fmt: skip
+            for phrase in self.by_first[head] if head else ():
                 end = start + len(phrase)
                 if not text.startswith(phrase, start):
                     continue
                 if self.possessive and text[end : end + 2] in ("’s", "'s"):
                     end += 2
-                if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+                if not _ends_word(text, end):
                     continue
                 found.append((start, end, phrase))
                 position = end
                 break
         return found
+
+
+def _ends_word(text: str, end: int) -> bool:
+    """Whether no word character follows offset ``end``."""
+    return end >= len(text) or not (text[end].isalnum() or text[end] == "_")
 
 
 def _head(word: str) -> str:
