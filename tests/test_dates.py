@@ -13,7 +13,7 @@ from bilateral.mentions.dates import (
     is_future,
 )
 from bilateral.model import PartialDate
-from bilateral.text.words import SentenceText
+from bilateral.text.words import SentenceText, index_words
 
 TUESDAY = PartialDate(2018, 7, 17)
 
@@ -81,9 +81,15 @@ def test_durations() -> None:
 
 
 def test_tense() -> None:
-    assert is_future("He will meet the president on Friday", 30)
-    assert not is_future("He met the president on Friday", 25)
-    assert is_future("On Sunday, he will meet the president", 3)
+    for index in (None, index_words):
+        for text, at, future in [
+            ("He will meet the president on Friday", 30, True),
+            ("He met the president on Friday", 25, False),
+            ("On Sunday, he will meet the president", 3, True),
+            ("He is scheduled to visit Tehran", 25, True),
+        ]:
+            sentence = SentenceText(0, 0, text, index(text) if index else None)
+            assert is_future(sentence, at) == future
 
 
 def test_year_inferred_from_weekday_and_tenure() -> None:

@@ -74,7 +74,7 @@ def _from_verb(ctx: Context, index: int, verb: re.Match[str]) -> FoundMeeting | 
     words = verb.group().lower()
     if subject is None and re.match(r"receiv|host|visit", words):
         return None
-    scheduled = bool(_SCHEDULED_VERB.search(words)) or is_future(sentence.text, verb.start())
+    scheduled = bool(_SCHEDULED_VERB.search(words)) or is_future(sentence, verb.start())
     caller = None
     if re.match(r"call|paid|visit", words):
         caller = participants[0]
@@ -97,7 +97,7 @@ def _from_phrase(ctx: Context, index: int, phrase: re.Match[str]) -> FoundMeetin
     participants = _unique([subject, *objects] if subject else objects)
     if len(participants) < 2:
         return None
-    scheduled = is_future(sentence.text, phrase.start())
+    scheduled = is_future(sentence, phrase.start())
     return _meeting(ctx, index, participants, start, scheduled, None)
 
 

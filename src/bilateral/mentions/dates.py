@@ -117,26 +117,27 @@ def _duration_pattern() -> WordPattern:
 
 
 @cache
-def _tense_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _tense_patterns() -> tuple[WordPattern, re.Pattern[str]]:
     vocabulary = _vocabulary()
     future = vocabulary["future"]
     past = vocabulary["past"]
     assert isinstance(future, list) and isinstance(past, list)
     return (
-        re.compile(rf"\b(?:{'|'.join(future)})\b", re.IGNORECASE),
+        word_pattern(future, lambda lead: rf"(?<!\w){lead}(?:{'|'.join(future)})\b", re.IGNORECASE),
         re.compile(rf"\b(?:{'|'.join(past)}|[a-z]{{3,}}ed)\b", re.IGNORECASE),
     )
 
 
-def is_future(text: str, at: int) -> bool:
-    """Whether the clause around ``text[at]`` speaks of the future: the nearest tense word
-    before ``at`` decides, else the nearest after it."""
+def is_future(sentence: SentenceText, at: int) -> bool:
+    """Whether the clause around ``sentence.text[at]`` speaks of the future: the nearest
+    tense word before ``at`` decides, else the nearest after it."""
     future, past = _tense_patterns()
-    before = [(m.end(), "future") for m in future.finditer(text, 0, at)]
+    text = sentence.text
+    before = [(m.end(), "future") for m in future.finditer(sentence, 0, at)]
     before += [(m.end(), "past") for m in past.finditer(text, 0, at)]
     if before:
         return max(before)[1] == "future"
-    after = [(m.start(), "future") for m in future.finditer(text, at)]
+    after = [(m.start(), "future") for m in future.finditer(sentence, at)]
     after += [(m.start(), "past") for m in past.finditer(text, at)]
     return bool(after) and min(after)[1] == "future"
 
@@ -182,7 +183,7 @@ def _resolve(
     last_day: PartialDate | None,
 ) -> DateMention | None:  # fmt: skip
     start, end = sentence.start + match.start(), sentence.start + match.end()
-    future = is_future(sentence.text, match.start())
+    future = is_future(sentence, match.start())
     kind = match.lastgroup
     base = (start, end, sentence.index)
     if match["range"]:
