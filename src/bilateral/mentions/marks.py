@@ -35,34 +35,19 @@ def find_marks(sentence: SentenceText, lexicon: Lexicon) -> list[Mark]:
     organisations = lexicon.organisation_forms()
     ranks = lexicon.rank_forms()
     for start, end, phrase in fixed_matcher(lexicon).finditer(words):
+        after = start + len(phrase)  # ``end`` is after a possessive "’s" too
         for kind in kinds[phrase]:
             if kind == "country":
-                code = lexicon.country_of_word(text[start:end])
-                if code:
-                    marks.append(_mark(start, end, offset, "country", code, code, text))
+                said = phrase if end == after else text[start:end]
+                if code := lexicon.country_of_word(said):
+                    marks.append(_mark(start, offset, "country", code, code, said))
             elif kind == "city":
-                marks.append(
-                    _mark(start, start + len(phrase), offset, "city", phrase, cities[phrase], text)
-                )
+                marks.append(_mark(start, offset, "city", phrase, cities[phrase], phrase))
             elif kind == "organisation":
                 org = organisations[phrase]
-                marks.append(
-                    _mark(
-                        start,
-                        start + len(phrase),
-                        offset,
-                        "organisation",
-                        org.name,
-                        org.country,
-                        text,
-                    )
-                )
-            elif text[start + len(phrase) : start + len(phrase) + 1].isspace() and not (
-                start and text[start - 1] == "."
-            ):
-                marks.append(
-                    _mark(start, start + len(phrase), offset, "rank", ranks[phrase], None, text)
-                )
+                marks.append(_mark(start, offset, "organisation", org.name, org.country, phrase))
+            elif text[after : after + 1].isspace() and not (start and text[start - 1] == "."):
+                marks.append(_mark(start, offset, "rank", ranks[phrase], None, phrase))
     offices = office_pattern(lexicon)
     country_ends = {m.start - offset: m.end - offset for m in marks if m.kind == "country"}
     position = 0
@@ -77,7 +62,7 @@ def find_marks(sentence: SentenceText, lexicon: Lexicon) -> list[Mark]:
         if group in offices.country_word_groups and match.start() not in country_ends:
             continue
         key, implied = offices.groups[group]
-        marks.append(_mark(match.start(), match.end(), offset, "office", key, implied, text))
+        marks.append(_mark(match.start(), offset, "office", key, implied, match.group()))
     return _without_nested(marks)
 
 
@@ -92,9 +77,11 @@ def _after_country_word(
     return offices.match_at(text, country_end + 1) or found
 
 
-def _mark(start: int, end: int, offset: int, kind: str, value: str, country: str | None,
-          text: str) -> Mark:  # fmt: skip
-    return Mark(start + offset, end + offset, kind, value, country, text[start:end])
+def _mark(start: int, offset: int, kind: str, value: str, country: str | None,
+          said: str) -> Mark:  # fmt: skip
+    """A mark of the words ``said`` at ``start`` of a sentence at ``offset`` (a lexicon's own
+    string where it can be: marks are many, their words few)."""
+    return Mark(start + offset, start + offset + len(said), kind, value, country, said)
 
 
 def _without_nested(marks: list[Mark]) -> list[Mark]:
