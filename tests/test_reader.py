@@ -1,13 +1,14 @@
 """The article reader, on text written for these tests and on the bundled examples."""
 
 import itertools
+from unittest.mock import patch
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from bilateral import examples
-from bilateral.article import read_article
+from bilateral.article import outlets, read_article
 from bilateral.article.outlets import outlet_in
 from bilateral.article.sentences import sentence_bounds
 from bilateral.model import PartialDate
@@ -163,3 +164,9 @@ def test_outlet_named_by_the_first_whole_domain_in_any_case() -> None:
     assert outlet_in(text, "domains") == nation
     assert outlet_in("nothing here", "domains") is None
     assert outlet_in("Read Dawn.com today", "domains") == "Dawn"
+
+
+@given(st.text(max_size=40).filter(lambda text: "Σ" not in text))
+def test_pages_lower_cased_a_piece_at_a_time_are_lower_cased(text: str) -> None:
+    with patch.object(outlets, "_PIECE", 3):
+        assert outlets._lower_case(text) == text.lower()
