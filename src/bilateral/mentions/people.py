@@ -201,11 +201,11 @@ class _Finder:
         country = country or next((t.country for t in titles if t.country), None)
         phrase_start = min([start, *(m.start for m in chain)])
         phrase_end = max([end, *(m.end for m in post)])
+        person = self.person_for(name, holder, country)
         mention = PersonMention(
             phrase_start, phrase_end, sentence.index, "named", name, start, rank,
-            tuple(t.text for t in titles), tuple(t.value for t in titles), country,
+            tuple(t.text for t in titles), tuple(t.value for t in titles), country, person.id,
         )  # fmt: skip
-        person = self.person_for(name, holder, country)
         if name not in person.names:
             person.names.append(name)
         person.add(mention)
@@ -216,7 +216,7 @@ class _Finder:
         person.is_official = person.is_official or bool(
             titles or holder or (rank and _is_military(self.lexicon, rank))
         )
-        self.mentions.append(_with_person(mention, person.id))
+        self.mentions.append(mention)
 
     def _known_part(self, name: str, offices: list[str]) -> Person | None:
         """A person already found whose name contains this one ("Rashid" of "Rashid Ahmed"),
