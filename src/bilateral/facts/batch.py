@@ -6,6 +6,7 @@ however many files there are, and yields results in input order.
 
 from __future__ import annotations
 
+import gc
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -78,6 +79,9 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 def _start_worker(lexicon: Lexicon | None) -> None:
     global _worker_lexicon
     _worker_lexicon = lexicon
+    # What a forked worker inherits (lexicons, compiled patterns) lives as long as it does:
+    # frozen, it is not walked by every collection, nor copied page by page when it is.
+    gc.freeze()
 
 
 def _worker_chunk(chunk: list[Item]) -> ChunkResult:
