@@ -1,10 +1,12 @@
-"""Tools for patterns made of many phrases: what their matches begin with, tries, tails.
+"""Tools for patterns made of many phrases: what their matches begin with and hold, tries,
+tails.
 
 A lexicon or vocabulary compiled into one alternation is tried at every position of a text;
 these tools let the engine skip most positions. :func:`first_words` reads from a pattern the
-words its matches can begin with, :func:`trie_alternation` turns many words into a regex that
-reads each character once, and :func:`search_tail` searches a pattern anchored before a word
-without scanning everything before it.
+words its matches can begin with, :func:`required_strings` the strings a text must hold for it
+to match, :func:`trie_alternation` turns many words into a regex that reads each character
+once, and :func:`search_tail` searches a pattern anchored before a word without scanning
+everything before it. :func:`fold` lower-cases a text as case-insensitive matching does.
 """
 
 from __future__ import annotations

@@ -34,6 +34,7 @@ class Words:
 
 
 def index_words(text: str) -> Words:
+    """The words of ``text``, indexed by where they start."""
     starts: dict[str, list[int]] = {}
     digits: list[int] = []
     folded = fold(text)
@@ -92,6 +93,7 @@ class WordPattern:
         return next(self.finditer(sentence, pos, endpos), None)
 
     def _starts(self, words: Words) -> list[int]:
+        """Where the pattern's first words start in ``words``, in order."""
         assert self.leads is not None
         starts = words.starts
         found = [starts[word] for word in self.leads.words.intersection(starts)]
