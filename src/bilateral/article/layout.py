@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from attrs import frozen
+import attr
 
 from bilateral.article.written_dates import expand
 from bilateral.text.regex import Guarded, guarded
 from bilateral.text.resources import packaged_toml
 
 
-@frozen
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class LinePattern:
     kind: str
     regex: re.Pattern[str]
@@ -20,7 +20,7 @@ class LinePattern:
     needs_next: re.Pattern[str] | None = None
 
 
-@frozen
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class Layout:
     header: tuple[LinePattern, ...]
     prefix: tuple[LinePattern, ...]

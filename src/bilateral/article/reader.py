@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from attrs import define, field, frozen
+import attr
 
 from bilateral.article.layout import LinePattern, layout
 from bilateral.article.outlets import outlet_in, outlet_named, outlet_of_code
@@ -22,21 +22,21 @@ WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 BODY_MIN_WORDS = 6
 
 
-@frozen
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class Line:
     start: int
     end: int
     text: str
 
 
-@define
+@attr.s(auto_attribs=True, slots=True)
 class _Reading:
     """What the reader has learnt so far about one article."""
 
     raw: str
     article_id: str
-    furniture: list[tuple[str, int, int]] = field(factory=list)
-    outlets: list[tuple[int, str]] = field(factory=list)
+    furniture: list[tuple[str, int, int]] = attr.ib(factory=list)
+    outlets: list[tuple[int, str]] = attr.ib(factory=list)
     published: PartialDate | None = None
     month_day: tuple[int, int] | None = None
     weekday: int | None = None
@@ -45,7 +45,7 @@ class _Reading:
     byline: str | None = None
     dateline: str | None = None
     caption_dateline: str | None = None
-    notices: list[Notice] = field(factory=list)
+    notices: list[Notice] = attr.ib(factory=list)
 
     def span(self, start: int, end: int) -> Span:
         return Span(self.article_id, start, end, self.raw[start:end])

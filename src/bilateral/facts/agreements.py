@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from attrs import frozen
+import attr
 
 from bilateral.facts.context import Context
 from bilateral.facts.vocabulary import pattern
@@ -23,7 +23,7 @@ _SPLIT = re.compile(
 _CLAUSE_START = re.compile(r"(?:^|[;:]\s*|,\s+(?:and\s+)?|\bthat\s+|\bsaid\s+)(?=\S)")
 
 
-@frozen
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class FoundAgreement:
     parties: tuple[str, ...]
     text: str

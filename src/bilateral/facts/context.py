@@ -6,7 +6,8 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from attrs import define, evolve, field
+import attr
+from attrs import evolve
 
 from bilateral.facts.vocabulary import pattern
 from bilateral.mentions.dates import DateMention, Duration, find_dates, find_durations, infer_year
@@ -39,7 +40,7 @@ INDEXED_SENTENCES = 1000
 _PRONOUN = re.compile(r"\b(?:he|she|He|She|his|her|His|Her|him)\b")
 
 
-@define
+@attr.s(auto_attribs=True, slots=True)
 class Context:
     """The article with its sentences and mentions, indexed by sentence."""
 
@@ -52,7 +53,7 @@ class Context:
     mentions: list[list[PersonMention]]
     dates: list[list[DateMention]]
     durations: list[list[Duration]]
-    notices: list[Notice] = field(factory=list)
+    notices: list[Notice] = attr.ib(factory=list)
     _remote: list[bool] | None = None
 
     @property

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from attrs import frozen
+import attr
 
 from bilateral.facts.context import Context
 from bilateral.facts.vocabulary import pattern
@@ -25,7 +25,7 @@ _AND_BEFORE = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+)?$")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been)\s(?:\w+\s)?$")
 
 
-@frozen
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class FoundMeeting:
     """A meeting as found in one sentence; ``first`` is the participant named as its subject."""
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from attrs import evolve, frozen
+import attr
+from attrs import evolve
 
 from bilateral.facts.context import Context
 from bilateral.facts.vocabulary import pattern, phrases, whole
@@ -44,7 +45,7 @@ _VISITING = re.compile(
 )
 
 
-@frozen
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class FoundStatement:
     speaker: str
     text: str

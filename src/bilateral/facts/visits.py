@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from attrs import define, field
+import attr
 
 from bilateral.facts.context import Context, without_quotes
 from bilateral.facts.meetings import FoundMeeting
@@ -37,25 +37,25 @@ _POSSESSIVE_END = re.compile(
 )
 
 
-@define
+@attr.s(auto_attribs=True, slots=True)
 class FoundVisit:
     visitor: str
     destination: str
     status: str
-    evidence: list[Span] = field(factory=list)
-    sentences: set[int] = field(factory=set)
-    places: list[str] = field(factory=list)
+    evidence: list[Span] = attr.ib(factory=list)
+    sentences: set[int] = attr.ib(factory=set)
+    places: list[str] = attr.ib(factory=list)
     start: PartialDate | None = None
     end: PartialDate | None = None
-    dates: list[PartialDate] = field(factory=list)
+    dates: list[PartialDate] = attr.ib(factory=list)
     days: int | None = None
-    delegation: list[str] = field(factory=list)
+    delegation: list[str] = attr.ib(factory=list)
     inviter: str | None = None
-    meetings: list[FoundMeeting] = field(factory=list)
-    ordinals: list[tuple[int, PartialDate | None]] = field(factory=list)
+    meetings: list[FoundMeeting] = attr.ib(factory=list)
+    ordinals: list[tuple[int, PartialDate | None]] = attr.ib(factory=list)
 
 
-@define
+@attr.s(auto_attribs=True, slots=True)
 class _Trigger:
     visitor: str
     destination: str | None

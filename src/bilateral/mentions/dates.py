@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 
-from attrs import frozen
+import attr
 from dateutil.relativedelta import relativedelta
 
 from bilateral.article.written_dates import MONTH as ANY_CASE_MONTH
@@ -29,7 +29,7 @@ _SUFFIX = r"(?:st|nd|rd|th)?"
 TENSE_REACH_DAYS = 300
 
 
-@frozen
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class DateMention:
     """A temporal expression. ``value`` is None when it cannot be resolved (no anchor)."""
 
@@ -44,7 +44,7 @@ class DateMention:
     ordinal: int | None = None
 
 
-@frozen
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class Duration:
     """A stated length: "a three-day visit", "for 3 days"."""
 

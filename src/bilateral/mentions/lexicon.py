@@ -14,7 +14,8 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from attrs import evolve, field, frozen
+import attr
+from attrs import evolve
 
 from bilateral.errors import InvalidDataError
 from bilateral.mentions.names import name_tokens
@@ -27,14 +28,14 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 _SEEN_WORDS = 100_000  # words whose country is remembered
 
 
-@frozen
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class OfficeForm:
     pattern: str
     country: str | None = None
     country_word: bool = False
 
 
-@frozen
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class Office:
     key: str
     name: str
@@ -42,14 +43,14 @@ class Office:
     roles: tuple[str, ...] = ()
 
 
-@frozen
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class Rank:
     name: str
     forms: tuple[str, ...]
     military: bool
 
 
-@frozen
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class Organisation:
     name: str
     forms: tuple[str, ...]
@@ -58,7 +59,7 @@ class Organisation:
     place: str | None = None
 
 
-@frozen
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class Term:
     office: str
     start: PartialDate
@@ -71,7 +72,7 @@ class Term:
         return self.end is None or day - slack <= self.end.last_day()
 
 
-@frozen
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class Holder:
     """A person in the office-holder table."""
 
@@ -206,7 +207,7 @@ def load_officeholders(path: str | Path) -> tuple[Holder, ...]:
     return parse_officeholders(data, str(path))
 
 
-@frozen
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class Lexicon:
     """All lexicons, with their combined patterns compiled once (lazily)."""
 
@@ -216,7 +217,7 @@ class Lexicon:
     organisations: tuple[Organisation, ...]
     holders: tuple[Holder, ...]
     portfolios: tuple[str, ...] = ()
-    _cache: dict[str, Any] = field(factory=dict, eq=False, repr=False)
+    _cache: dict[str, Any] = attr.ib(factory=dict, eq=False, repr=False)
 
     def with_officeholders(self, extra: Iterable[Holder]) -> Lexicon:
         """This lexicon with more office-holders; a holder with a known id replaces it."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from attrs import frozen
+import attr
 
 from bilateral.mentions.lexicon import Lexicon
 from bilateral.mentions.patterns import OfficePattern, fixed_kinds, fixed_matcher, office_pattern
@@ -12,7 +12,7 @@ from bilateral.text.lexicons import city_countries
 from bilateral.text.words import SentenceText, index_words
 
 
-@frozen
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class Mark:
     """``kind`` is country, city, organisation, rank or office; ``value`` the country code,
     city name, organisation name, rank name or office key; ``country`` what it implies."""

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-from attrs import field, frozen
+import attr
 
 from bilateral.mentions.lexicon import Lexicon
 from bilateral.text.lexicons import city_countries
@@ -23,9 +23,12 @@ from bilateral.text.regex import (
 from bilateral.text.words import Words
 
 T = TypeVar("T")
+_OFFICE_WORD = re.compile(r"(?<![\w-])[^\W\d_]+")  # an office form's first word
+_PHRASE_WORD = re.compile(r"[^\W\d_]\w*")  # a phrase's first word
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
-@frozen
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class OfficePattern:
     """Office forms grouped by the first word a match can begin with, so that each word of a
     sentence is tried only against the forms that may begin there, and most words (those no
@@ -37,9 +40,7 @@ class OfficePattern:
     by_char: dict[str, tuple[int, ...]]  # first character -> forms whose first word is open
     scanned: Guarded  # where forms begin that a sentence's indexed words cannot tell
     country_word_groups: frozenset[str] = frozenset()
-    _compiled: dict[tuple[int, ...], re.Pattern[str]] = field(factory=dict, eq=False)
-
-    _WORD = re.compile(r"(?<![\w-])[^\W\d_]+")
+    _compiled: dict[tuple[int, ...], re.Pattern[str]] = attr.ib(factory=dict, eq=False)
 
     def starts(self, words: Words) -> list[int]:
         """Where in a sentence a form may begin, in order: at its words that begin some
@@ -51,7 +52,7 @@ class OfficePattern:
         return sorted(found)
 
     def match_at(self, text: str, position: int) -> re.Match[str] | None:
-        word = self._WORD.match(text, position)
+        word = _OFFICE_WORD.match(text, position)
         if word is None:
             return None
         forms = self.by_word.get(word.group().lower()) or self.by_char.get(text[position])
@@ -89,7 +90,7 @@ def office_pattern(lexicon: Lexicon) -> OfficePattern:
     return _cached(lexicon, "office", lambda: _build_office_pattern(lexicon))
 
 
-@frozen
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class OfficeAlternative:
     """One office form as a named group of the office regex, in the order forms are tried."""
 
@@ -174,20 +175,17 @@ class PhraseMatcher:
     dictionary from each phrase's first word to the phrases it begins, longest first,
     looked up only where a sentence's indexed words hold one of those first words."""
 
-    _WORD = re.compile(r"[^\W\d_]\w*")
-    _LETTERS = re.compile(r"[^\W\d_]+")
-
     def __init__(self, phrases: Iterable[str], possessive: bool = False) -> None:
         self.possessive = possessive
         self.by_first: dict[str, list[str]] = {}
         for phrase in sorted(set(phrases), key=len, reverse=True):
-            first = self._WORD.match(phrase)
+            first = _PHRASE_WORD.match(phrase)
             if first:
                 self.by_first.setdefault(_head(first.group()), []).append(phrase)
         # a first word is found in the index by its letters, folded ("U" of "U.S.", "g" of "G20")
         self.by_letters: dict[str, list[str]] = {}
         for head in self.by_first:
-            letters = self._LETTERS.match(head)
+            letters = _LETTERS.match(head)
             assert letters is not None  # a first word begins with a letter
             self.by_letters.setdefault(fold(letters.group()), []).append(head)
         self.letters = frozenset(self.by_letters)

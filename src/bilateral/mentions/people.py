@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from attrs import define, field, frozen
+import attr
 
 from bilateral.mentions.lexicon import Holder, Lexicon
 from bilateral.mentions.marks import Mark
@@ -59,7 +59,7 @@ GENERIC_OFFICES = frozenset(
 )
 
 
-@frozen
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class PersonMention:
     """A reference to a person in the body: named, or by office alone."""
 
@@ -76,7 +76,7 @@ class PersonMention:
     person: str | None = None
 
 
-@define
+@attr.s(auto_attribs=True, slots=True)
 class Person:
     """One person of the article, gathered from all their mentions."""
 
@@ -85,13 +85,13 @@ class Person:
     holder: Holder | None = None
     country: str | None = None
     rank: str | None = None
-    titles: list[str] = field(factory=list)
-    offices: list[str] = field(factory=list)
-    mentions: list[PersonMention] = field(factory=list)
+    titles: list[str] = attr.ib(factory=list)
+    offices: list[str] = attr.ib(factory=list)
+    mentions: list[PersonMention] = attr.ib(factory=list)
     is_official: bool = False
-    _tokens: set[str] = field(factory=set, repr=False)
-    _starts: list[int] = field(factory=list, repr=False)
-    _tokens_key: tuple[int, str | None] = field(default=(-1, None), repr=False)
+    _tokens: set[str] = attr.ib(factory=set, repr=False)
+    _starts: list[int] = attr.ib(factory=list, repr=False)
+    _tokens_key: tuple[int, str | None] = attr.ib(default=(-1, None), repr=False)
 
     @property
     def name(self) -> str:

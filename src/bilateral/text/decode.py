@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import codecs
 
-from attrs import frozen
+import attr
 
 from bilateral.errors import UnreadableArticleError
 
 _CONTROL = {b for b in range(32) if b not in (9, 10, 12, 13)}
 
 
-@frozen
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class Decoded:
     text: str
     encoding: str

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from attrs import frozen
+import attr
 
 from bilateral.errors import UnreadableArticleError
 from bilateral.text.decode import decode_bytes
@@ -14,7 +14,7 @@ from bilateral.text.resources import packaged_names, packaged_text
 MAX_BYTES = 256 * 1024 * 1024
 
 
-@frozen
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class Document:
     """Raw article text with the id its facts will carry, and any reading warning."""
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from functools import cache
 
-from attrs import frozen
+import attr
 
 from bilateral.errors import InvalidDataError
 from bilateral.text.resources import packaged_toml
 
 
-@frozen
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class Country:
     code: str
     name: str
@@ -20,7 +20,7 @@ class Country:
     cities: tuple[str, ...]
 
 
-@frozen
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class Outlet:
     name: str
     signatures: tuple[str, ...]

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from attrs import frozen
+import attr
 
 TAIL_REACH = 200
 
@@ -43,7 +43,7 @@ def lead_words(pattern: str) -> frozenset[str] | None:
     return frozenset(prefix for prefix, status in states if prefix and status != _SYMBOL)
 
 
-@frozen
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class Leads:
     """The first words ``patterns`` can begin with (lower case): whole words, and prefixes
     of longer ones ("terror\\w*" -> terror...)."""
@@ -264,7 +264,7 @@ def trie_alternation(words: Iterable[str]) -> str:
     return branch(trie) or "(?!)"
 
 
-@frozen
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class Guarded:
     """Patterns searched only in texts holding a string that every match holds (a ``str``
     search is far faster than a regex scan of every position)."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 
-from attrs import field, frozen
+import attr
 
 from bilateral.text.regex import Leads, first_words, fold, lead_filter
 
@@ -22,7 +22,7 @@ _DIGIT_SYMBOLS = frozenset({r"\d", r"[\d]", *"0123456789"})
 _BOUNDARIES = (r"(?<![\w-])", r"(?<![\w])", r"(?<!\w)")  # no match begins inside a word
 
 
-@frozen
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class Words:
     """Where the words of ``text`` start: by their letters (folded), and where a digit
     begins one."""
@@ -49,7 +49,7 @@ def index_words(text: str) -> Words:
     return Words(text, folded, starts, digits)
 
 
-@frozen
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class SentenceText:
     """A sentence of an article's body: its number, where it starts, its text, and its
     words indexed (None: the patterns searched in it scan its text)."""
@@ -57,10 +57,10 @@ class SentenceText:
     index: int
     start: int
     text: str
-    words: Words | None = field(default=None, eq=False, repr=False)
+    words: Words | None = attr.ib(default=None, eq=False, repr=False)
 
 
-@frozen
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class WordPattern:
     """A compiled pattern, and when its matches can only begin at a word, the words (folded)
     and digits they begin with: searched in :class:`Words`, it is tried only there."""
