@@ -11,6 +11,7 @@ from bilateral.mentions.dates import (
     find_durations,
     infer_year,
     is_future,
+    past_tense,
 )
 from bilateral.model import PartialDate
 from bilateral.text.words import SentenceText, index_words
@@ -87,9 +88,32 @@ def test_tense() -> None:
             ("He met the president on Friday", 25, False),
             ("On Sunday, he will meet the president", 3, True),
             ("He is scheduled to visit Tehran", 25, True),
+            ("He will go to Kabul after he visited Tehran on Friday", 47, False),  # nearest
+            ("He said that he plans to visit Kabul", 22, False),  # "plans to" spans ``at``
+            ("The scheduled talks", 14, False),  # "scheduled" is past too: past wins before
+            ("The scheduled talks", 4, True),  # and the future after
         ]:
             sentence = SentenceText(0, 0, text, index(text) if index else None)
             assert is_future(sentence, at) == future
+
+
+PAST_TRICKY = [
+    "met", "MET", "Met", "mét", "metal", "met_", "met2", "said", "ſaid", "arrived", "ARRIVED",
+    "reached", "bed", "seed", "ﬁxed", "raſed", "tested", "tested2", "İed", "\u212aicked",
+    "red-eyed", "’", "'", " ", "-", ",", "\n", "é", "2018", "will", "was",
+]  # fmt: skip
+
+
+@given(
+    st.one_of(
+        st.lists(st.sampled_from(PAST_TRICKY), max_size=20).map("".join),
+        st.lists(st.sampled_from(PAST_TRICKY), max_size=20).map(" ".join),
+        st.text(max_size=60),
+    )
+)
+def test_past_tense_from_the_words_is_what_the_pattern_finds(text: str) -> None:
+    indexed = sorted(past_tense(SentenceText(0, 0, text, index_words(text))))
+    assert indexed == past_tense(SentenceText(0, 0, text))  # the pattern's scan
 
 
 def test_year_inferred_from_weekday_and_tenure() -> None:

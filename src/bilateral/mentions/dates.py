@@ -19,6 +19,7 @@ from dateutil.relativedelta import relativedelta
 from bilateral.article.written_dates import MONTH as ANY_CASE_MONTH
 from bilateral.article.written_dates import month_number
 from bilateral.model import PartialDate
+from bilateral.text.regex import fold
 from bilateral.text.resources import packaged_toml
 from bilateral.text.words import SentenceText, WordPattern, word_pattern
 
@@ -117,7 +118,9 @@ def _duration_pattern() -> WordPattern:
 
 
 @cache
-def _tense_patterns() -> tuple[WordPattern, re.Pattern[str]]:
+def _tense_patterns() -> tuple[WordPattern, re.Pattern[str], frozenset[str] | None]:
+    """The future's words as a pattern; the past's as a pattern, and as folded words when
+    they are all plain words (None otherwise), to be looked up in a sentence's words."""
     vocabulary = _vocabulary()
     future = vocabulary["future"]
     past = vocabulary["past"]
@@ -125,21 +128,42 @@ def _tense_patterns() -> tuple[WordPattern, re.Pattern[str]]:
     return (
         word_pattern(future, lambda lead: rf"(?<!\w){lead}(?:{'|'.join(future)})\b", re.IGNORECASE),
         re.compile(rf"\b(?:{'|'.join(past)}|[a-z]{{3,}}ed)\b", re.IGNORECASE),
+        frozenset(fold(w) for w in past) if all(w.isalpha() for w in past) else None,
     )
 
 
 def is_future(sentence: SentenceText, at: int) -> bool:
-    """Whether the clause around ``sentence.text[at]`` speaks of the future: the nearest
-    tense word before ``at`` decides, else the nearest after it."""
-    future, past = _tense_patterns()
-    text = sentence.text
-    before = [(m.end(), "future") for m in future.finditer(sentence, 0, at)]
-    before += [(m.end(), "past") for m in past.finditer(text, 0, at)]
+    """Whether the clause around ``sentence.text[at]`` speaks of the future: of the
+    sentence's tense words, the nearest ending before ``at`` decides, else the nearest
+    beginning after it (past wins a tie before, the future a tie after)."""
+    future, _, _ = _tense_patterns()
+    tense = [(m.start(), m.end(), "future") for m in future.finditer(sentence)]
+    tense += [(start, end, "past") for start, end in past_tense(sentence)]
+    before = [(end, kind) for _, end, kind in tense if end <= at]
     if before:
         return max(before)[1] == "future"
-    after = [(m.start(), "future") for m in future.finditer(sentence, at)]
-    after += [(m.start(), "past") for m in past.finditer(text, at)]
+    after = [(start, kind) for start, _, kind in tense if start >= at]
     return bool(after) and min(after)[1] == "future"
+
+
+def past_tense(sentence: SentenceText) -> list[tuple[int, int]]:
+    """Where the sentence's verbs in the past are (the listed ones, and words of three
+    letters or more then -ed), as the past pattern finds them, in no particular order."""
+    _, regex, listed = _tense_patterns()
+    words, text = sentence.words, sentence.text
+    if words is None or listed is None:
+        return [m.span() for m in regex.finditer(text)]
+    return [
+        (start, start + len(word))
+        for word, starts in words.starts.items()
+        if word in listed or (len(word) >= 5 and word.endswith("ed") and word.isascii())
+        for start in starts
+        if start + len(word) == len(text) or not _is_word_character(text[start + len(word)])
+    ]
+
+
+def _is_word_character(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what ``\w`` matches
 
 
 def find_durations(sentences: Sequence[SentenceText]) -> list[Duration]:
