@@ -17,7 +17,7 @@ from typing import Any
 
 import attr
 
-TAIL_REACH = 200
+TAIL_REACH = 60  # the tails searched for are a few words ("the former", "was briefed")
 
 
 def search_tail(regex: re.Pattern[str], text: str, end: int) -> re.Match[str] | None:
