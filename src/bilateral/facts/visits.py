@@ -15,7 +15,7 @@ from bilateral.mentions.marks import Mark
 from bilateral.model import PartialDate, Span
 from bilateral.text.lexicons import city_countries
 from bilateral.text.regex import search_tail
-from bilateral.text.words import SentenceText
+from bilateral.text.words import SentenceText, index_words
 
 RECENT_DAYS = 10
 _DESTINATION_REACH = 90
@@ -344,7 +344,7 @@ def _status(ctx: Context, trigger: _Trigger) -> str:
     if pattern("visits", "recall").regex.search(text):
         return "past"
     local = text[max(0, trigger.at - sentence.start - 60) : trigger.end - sentence.start + 40]
-    unquoted = SentenceText(sentence.index, sentence.start, text)
+    unquoted = SentenceText(sentence.index, sentence.start, text, index_words(text))
     future = is_future(unquoted, trigger.at - sentence.start)
     if trigger.kind != "meeting" and (future or pattern("visits", "planned").regex.search(local)):
         return "planned"
