@@ -21,6 +21,7 @@ TRICKY = [
     "Monday", "a", "day", "earlier", "three-day", "visit", "met", "with", "talks", "ﬁve", "K",
     "the", "two", "sides", "agreed", "(", ")", ",", "–", "’s", " ", "\n", "é", "İ", "ı",
     "teleconferencing", "TELECONFERENCE", "teleconferenc", "video", "phone", "called",
+    "x2", "²", "٣",
 ]  # fmt: skip
 PATTERNS = [
     pattern("statements", "speech"), pattern("meetings", "verbs"), pattern("meetings", "pairs"),
@@ -93,6 +94,19 @@ def test_words_are_indexed_folded_by_where_they_start() -> None:
     assert words.starts["met"] == [3]
     assert "rd" not in words.starts  # inside "3rd": no match can begin there
     assert words.digits == [14, 26, 32]
+
+
+@given(TEXTS)
+def test_words_are_where_a_word_or_a_number_begins(text: str) -> None:
+    starts: dict[str, list[int]] = {}
+    digits = []
+    for match in re.finditer(r"(?<!\w)(?:([^\W\d_]+)|\d)", fold(text)):
+        if match[1] is None:
+            digits.append(match.start())
+        else:
+            starts.setdefault(match[1], []).append(match.start())
+    words = index_words(text)
+    assert (words.starts, words.digits) == (starts, digits)
 
 
 def test_an_article_too_long_to_index_gives_the_same_results(

@@ -17,7 +17,8 @@ import attr
 
 from bilateral.text.regex import Leads, first_words, fold, lead_filter
 
-_WORD_START = re.compile(r"(?<!\w)(?:([^\W\d_]+)|\d)")
+_WORD_RUN = re.compile(r"(\w+)")  # split at it, the runs of word characters are kept
+_LETTERS = re.compile(r"[^\W\d_]+")
 _DIGIT_SYMBOLS = frozenset({r"\d", r"[\d]", *"0123456789"})
 _BOUNDARIES = (r"(?<![\w-])", r"(?<![\w])", r"(?<!\w)")  # no match begins inside a word
 
@@ -34,18 +35,29 @@ class Words:
 
 
 def index_words(text: str) -> Words:
-    """The words of ``text``, indexed by where they start."""
+    """The words of ``text``, indexed by where they start: each run of word characters
+    (``\\w+``) that begins with a letter, by its letters, and those that begin with a digit."""
     starts: dict[str, list[int]] = {}
     digits: list[int] = []
     folded = fold(text)
-    for match in _WORD_START.finditer(folded):  # folding keeps every character's class
-        word = match[1]
-        if word is None:
-            digits.append(match.start())
-        elif (found := starts.get(word)) is None:
-            starts[word] = [match.start()]
-        else:
-            found.append(match.start())
+    position = 0
+    for number, piece in enumerate(_WORD_RUN.split(folded)):
+        if number % 2:  # a run of word characters
+            if piece.isalpha():
+                word: str | None = piece
+            elif piece[0].isdecimal():
+                word = None
+                digits.append(position)
+            else:  # "²", "x2", "_x"
+                letters = _LETTERS.match(piece)
+                word = letters.group() if letters else None
+            if word is not None:
+                found = starts.get(word)
+                if found is None:
+                    starts[word] = [position]
+                else:
+                    found.append(position)
+        position += len(piece)
     return Words(text, folded, starts, digits)
 
 
