@@ -106,6 +106,8 @@ class Context:
         ]
         if _GOVERNED.search(before):
             return True
+        if "who" not in sentence.text:  # no relative clause (the quick test of a rare word)
+            return False
         at = mention.start - sentence.start
         return any(r.start() < at < r.end() for r in _RELATIVE.finditer(sentence.text, 0, at + 200))
 

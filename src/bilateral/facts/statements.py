@@ -8,7 +8,7 @@ import attr
 from attrs import evolve
 
 from bilateral.facts.context import Context
-from bilateral.facts.vocabulary import pattern, phrases, whole
+from bilateral.facts.vocabulary import guarded_phrases, pattern, phrases, whole
 from bilateral.mentions.people import PersonMention
 from bilateral.model import PartialDate, Span
 from bilateral.text.regex import search_tail
@@ -267,17 +267,20 @@ def _possessive(ctx: Context, mention: PersonMention) -> bool:
 def _clean(content: str) -> str:
     """The content without its attribution tail (", the ISPR said") and edge punctuation."""
     content = content.strip().rstrip(".").strip()
+    starts = _tail_starts(content)
     for tail in phrases("statements", "attribution"):
-        offset = max(0, len(content) - _TAIL_REACH)
-        for start in _tail_starts(content, offset):
+        for start in starts:
             if start > 20 and tail.match(content, start):
                 content = content[:start]
+                starts = _tail_starts(content)
                 break
     return content.strip(' ,“”"').strip()
 
 
-def _tail_starts(content: str, offset: int) -> list[int]:
-    """Where an attribution tail can begin: at a comma or quote, or before a speech verb."""
+def _tail_starts(content: str) -> list[int]:
+    """Where an attribution tail can begin in the last ``_TAIL_REACH`` characters: at a
+    comma or quote, or before a speech verb."""
+    offset = max(0, len(content) - _TAIL_REACH)
     return [m.start() for m in _TAIL_START.finditer(content, offset)]
 
 
@@ -299,9 +302,10 @@ def _statement(
 
 
 def _channel(ctx: Context, index: int) -> str | None:
-    text = ctx.sentences[index].text
-    for regex in phrases("statements", "channels"):
-        match = regex.search(text)
+    sentence = ctx.sentences[index]
+    text, folded = sentence.text, sentence.words.folded if sentence.words else None
+    for phrase in guarded_phrases("statements", "channels"):
+        match = phrase.search(text, folded)
         if match is None:
             continue
         if match.groupdict().get("tweet"):

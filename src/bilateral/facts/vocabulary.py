@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from bilateral.text.regex import first_word_filter
+from bilateral.text.regex import Guarded, first_word_filter, guarded
 from bilateral.text.resources import packaged_toml
 from bilateral.text.words import WordPattern, word_pattern
 
@@ -40,6 +40,13 @@ def whole(section: str, key: str) -> re.Pattern[str]:
 def phrases(section: str, key: str) -> tuple[re.Pattern[str], ...]:
     """Each phrase of ``facts.toml`` [section] key compiled on its own (for named groups)."""
     return tuple(re.compile(w) for w in words(section, key))
+
+
+@cache
+def guarded_phrases(section: str, key: str) -> tuple[Guarded, ...]:
+    """Each phrase of ``facts.toml`` [section] key on its own, searched only in texts that
+    hold a string its matches hold."""
+    return tuple(guarded([w]) for w in words(section, key))
 
 
 @cache

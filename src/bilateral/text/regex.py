@@ -280,9 +280,10 @@ class Guarded:
         folded = fold(text) if folded is None else folded
         return any(needle in folded for needle in self.needles)
 
-    def search(self, text: str) -> re.Match[str] | None:
-        """The first pattern's match in ``text``, as ``regex.search`` would find it."""
-        if not self.admits(text):
+    def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
+        """The first pattern's match in ``text``, as ``regex.search`` would find it;
+        ``folded`` is ``fold(text)`` when the caller has it."""
+        if not self.admits(text, folded):
             return None
         return next((m for r in self.regexes if (m := r.search(text))), None)
 
