@@ -11,7 +11,7 @@ without one: their patterns scan them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 
 import attr
 
@@ -83,32 +83,45 @@ class WordPattern:
 
     def finditer(
         self, sentence: SentenceText, pos: int = 0, endpos: int | None = None
-    ) -> Iterator[re.Match[str]]:
-        """The matches ``regex.finditer(sentence.text, pos, endpos)`` finds."""
+    ) -> list[re.Match[str]]:
+        """The matches ``regex.finditer(sentence.text, pos, endpos)`` finds, in a list."""
         text, words = sentence.text, sentence.words
         end = len(text) if endpos is None else endpos
         if self.leads is None or words is None:
-            yield from self.regex.finditer(text, pos, end)
-            return
+            return list(self.regex.finditer(text, pos, end))
+        found = []
         after = pos
         for start in self._starts(words):
             if start >= end:
-                return
+                break
             if start >= after and (match := self.regex.match(text, start, end)):
-                yield match
+                found.append(match)
                 after = match.end()
+        return found
 
     def search(
         self, sentence: SentenceText, pos: int = 0, endpos: int | None = None
     ) -> re.Match[str] | None:
         """The match ``regex.search(sentence.text, pos, endpos)`` finds."""
-        return next(self.finditer(sentence, pos, endpos), None)
+        text, words = sentence.text, sentence.words
+        end = len(text) if endpos is None else endpos
+        if self.leads is None or words is None:
+            return self.regex.search(text, pos, end)
+        for start in self._starts(words):
+            if start >= end:
+                break
+            if start >= pos and (match := self.regex.match(text, start, end)):
+                return match
+        return None
 
     def _starts(self, words: Words) -> list[int]:
         """Where the pattern's first words start in ``words``, in order."""
         assert self.leads is not None
-        starts = words.starts
-        found = [starts[word] for word in self.leads.words.intersection(starts)]
+        starts, leads = words.starts, self.leads.words
+        if len(leads) < len(starts):  # look up the fewer words in the more
+            found = [starts[word] for word in leads if word in starts]
+        else:
+            found = [ats for word, ats in starts.items() if word in leads]
         if self.prefixes and any(prefix in words.folded for prefix in self.prefixes):
             found += [
                 ats for word, ats in starts.items()
