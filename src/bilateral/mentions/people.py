@@ -426,13 +426,12 @@ def run_words(text: str, blocked: list[tuple[int, int]]) -> list[list[tuple[int,
     """The (start, end) of the words of each capitalised run, cut at words that are never
     names and at words inside a blocked stretch."""
     runs: list[list[tuple[int, int]]] = []
-    inside = {at for b0, b1 in blocked for at in range(b0, b1)}
     for match in _NAME_RUN.finditer(text):
         current: list[tuple[int, int]] = []
         start = match.start()
         for word in match.group().split():  # the run's words are one white space apart
             end = start + len(word)
-            if word in _NOT_NAMES or start in inside:
+            if word in _NOT_NAMES or any(b0 <= start < b1 for b0, b1 in blocked):
                 if current:
                     runs.append(current)
                 current = []
@@ -450,24 +449,25 @@ def _is_particle(text: str, token: tuple[int, int]) -> bool:
 
 def _left_chain(sentence: SentenceText, marks: Sequence[Mark], start: int) -> list[Mark]:
     """Ranks, offices and country words standing right before a name, nearest first."""
+    text, base = sentence.text, sentence.start
     chain: list[Mark] = []
     position = start
     while True:
-        filler = search_tail(_LEFT_WORDS, sentence.text, position - sentence.start)
+        filler = search_tail(_LEFT_WORDS, text, position - base)
         if filler and chain:
             position -= len(filler.group())
-        previous = [
-            m
-            for m in marks
-            if m.end <= position
-            and _CHAIN_FILLER.match(
-                sentence.text[m.end - sentence.start : position - sentence.start]
-            )
-        ]
-        if not previous:
+        nearest_first = sorted(
+            (m for m in marks if m.end <= position),
+            key=lambda m: (m.end, m.end - m.start),
+            reverse=True,
+        )  # then the longest
+        mark = next(
+            (m for m in nearest_first if _CHAIN_FILLER.match(text[m.end - base : position - base])),
+            None,
+        )
+        if mark is None:
             return chain
-        mark = max(previous, key=lambda m: (m.end, m.end - m.start))
-        gap = sentence.text[mark.end - sentence.start : position - sentence.start]
+        gap = text[mark.end - base : position - base]
         if "," in gap and not (mark.kind == "office" and all(m.kind == "rank" for m in chain)):
             return chain
         if mark.kind not in ("rank", "office", "country", "organisation"):
