@@ -133,7 +133,7 @@ class Context:
     def visiting_guest(self, index: int, before: str) -> str | None:
         """Who "the visiting (Turkish) minister" in ``before`` is: the official named last in
         the sentences before whose country is not the dateline's (and matches the adjective)."""
-        found = _VISITING_GUEST.search(before)
+        found = _VISITING_GUEST.search(before) if "visiting" in before else None
         home = city_countries().get(self.article.dateline or "")
         if found is None or home is None:
             return None

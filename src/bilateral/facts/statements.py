@@ -251,6 +251,8 @@ def _visiting(
 ) -> tuple[int, int, str] | None:
     """(start, end, person) of "the visiting Iranian commander" in a stretch."""
     sentence = ctx.sentences[index]
+    if "visiting" not in sentence.text:
+        return None
     for match in _VISITING.finditer(sentence.text, start - sentence.start, end - sentence.start):
         code = ctx.lexicon.country_of_word(match["adj"]) if match["adj"] else None
         person = next((p for home, p in visitors.items() if code is None or home == code), None)

@@ -121,7 +121,9 @@ def _visiting(ctx: Context, index: int) -> list[_Trigger]:
     """ "the visiting Uzbek Foreign Minister X": X visits the country of whoever receives
     them in the sentence, else the dateline's."""
     sentence = ctx.sentences[index]
-    found = []
+    found: list[_Trigger] = []
+    if "visiting" not in sentence.text:
+        return found
     for mention in ctx.officials_in(index):
         if not mention.person or not search_tail(
             _VISITING_BEFORE, sentence.text, mention.start - sentence.start

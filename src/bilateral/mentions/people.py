@@ -453,8 +453,7 @@ def _left_chain(sentence: SentenceText, marks: Sequence[Mark], start: int) -> li
     chain: list[Mark] = []
     position = start
     while True:
-        filler = search_tail(_LEFT_WORDS, text, position - base)
-        if filler and chain:
+        if chain and (filler := search_tail(_LEFT_WORDS, text, position - base)):
             position -= len(filler.group())
         nearest_first = sorted(
             (m for m in marks if m.end <= position),
