@@ -8,7 +8,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bilateral.facts.vocabulary import pattern, topic_pattern, words
+from bilateral.facts.vocabulary import pattern, topic_pattern, topics_in, topics_of, words
 from bilateral.text.regex import first_word_filter
 from bilateral.text.resources import packaged_toml
 from bilateral.text.words import SentenceText, index_words
@@ -17,7 +17,8 @@ WORDS = [
     "said", "Said", "was", "quoted", "as", "saying", "met", "held", "talks", "with", "called",
     "on", "arrived", "in", "visit", "visited", "telephone", "teleconference", "terrorism",
     "border", "agreed", "to", "the", "two", "sides", "İstanbul", "x5y", "-", ",", "Tehran",
-    "metal", "visitors", "saidx", "3", "President",
+    "metal", "visitors", "saidx", "3", "President", "trade", "Trade-", "militants", "Taliban",
+    "defence", "cooperation", "oil", "Kashmiri", "energy-",
 ]  # fmt: skip
 VOCABULARIES = [("statements", "speech"), ("statements", "reported"), ("meetings", "verbs"),
                 ("meetings", "phrases"), ("meetings", "remote"), ("visits", "arrival"),
@@ -44,9 +45,15 @@ def test_vocabulary_finds_what_its_bare_alternation_finds(
 @given(st.lists(st.sampled_from(WORDS), max_size=25))
 def test_topics_behind_the_look_ahead_are_all_found(text_words: list[str]) -> None:
     text = " ".join(text_words)
-    regex, _ = topic_pattern()
+    regex = topic_pattern()[0].regex
     keywords = [k for topic in packaged_toml("topics").values() for k in topic["keywords"]]
     look_ahead = first_word_filter(keywords)
     assert look_ahead and look_ahead in regex.pattern
     bare = re.compile(regex.pattern.replace(look_ahead, "", 1), re.IGNORECASE)
     assert [m.span() for m in regex.finditer(text)] == [m.span() for m in bare.finditer(text)]
+
+
+@given(st.lists(st.lists(st.sampled_from(WORDS), max_size=25).map(" ".join), max_size=3))
+def test_topics_looked_up_in_sentences_words_are_those_of_their_texts(texts: list[str]) -> None:
+    sentences = [SentenceText(0, 0, text, index_words(text)) for text in texts]
+    assert topics_in(sentences) == topics_of(*texts)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -75,6 +76,14 @@ class Context:
     def sentence_span(self, index: int) -> Span:
         """The article's own span of sentence ``index`` (shared, not copied)."""
         return self.article.sentences[index]
+
+    def sentence_of(self, span: Span) -> SentenceText | None:
+        """The sentence whose span ``span`` is (None when it is not one of them)."""
+        spans = self.article.sentences
+        index = bisect.bisect_left(spans, span.start, key=lambda s: s.start)
+        if index < len(spans) and (spans[index].start, spans[index].end) == (span.start, span.end):
+            return self.sentences[index]
+        return None
 
     def person(self, mention: PersonMention) -> Person | None:
         return self.persons.get(mention.person) if mention.person else None

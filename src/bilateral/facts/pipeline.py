@@ -13,7 +13,7 @@ from bilateral.facts.context import Context, build_context, dateline_country
 from bilateral.facts.meetings import find_meetings
 from bilateral.facts.statements import find_statements
 from bilateral.facts.visits import FoundVisit, find_visits
-from bilateral.facts.vocabulary import topics_of
+from bilateral.facts.vocabulary import topics_in, topics_of
 from bilateral.mentions.lexicon import Lexicon, default_lexicon
 from bilateral.mentions.names import name_tokens
 from bilateral.model import (
@@ -24,6 +24,7 @@ from bilateral.model import (
     Notice,
     Official,
     PartialDate,
+    Span,
     Statement,
     Visit,
 )
@@ -220,9 +221,17 @@ def _visit(ctx: Context, visit_id: str, found: FoundVisit, known: set[str]) -> V
         delegation=tuple(p for p in found.delegation if p in known),
         inviter=found.inviter if found.inviter in known else None,
         meetings=_distinct(m for m in meetings if len(m.participants) > 1),
-        topics=topics_of(*(span.text for span in found.evidence)),
+        topics=_evidence_topics(ctx, found.evidence),
         evidence=tuple(found.evidence),
     )
+
+
+def _evidence_topics(ctx: Context, evidence: list[Span]) -> tuple[str, ...]:
+    """The topics of the sentences given as evidence, looked up in their words."""
+    sentences = [sentence for span in evidence if (sentence := ctx.sentence_of(span))]
+    if len(sentences) < len(evidence):
+        return topics_of(*(span.text for span in evidence))
+    return topics_in(sentences)
 
 
 def _near(visit: FoundVisit, agreement: FoundAgreement) -> bool:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
-from bilateral.text.regex import Guarded, first_word_filter, guarded
+from bilateral.text.regex import Guarded, guarded
 from bilateral.text.resources import packaged_toml
-from bilateral.text.words import WordPattern, word_pattern
+from bilateral.text.words import SentenceText, WordPattern, word_pattern
 
 
 def words(section: str, key: str) -> list[str]:
@@ -50,7 +51,7 @@ def guarded_phrases(section: str, key: str) -> tuple[Guarded, ...]:
 
 
 @cache
-def topic_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+def topic_pattern() -> tuple[WordPattern, dict[str, str]]:
     """All topics' keywords as one pattern, a named group per topic (group -> topic)."""
     topics = packaged_toml("topics")
     groups = {}
@@ -61,13 +62,25 @@ def topic_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
         keywords = "|".join(f"(?:{k})" for k in record["keywords"])
         groups[f"t{number}"] = name
         alternatives.append(f"(?P<t{number}>{keywords})")
-    lead = first_word_filter(keywords_all)
-    regex = re.compile(rf"(?<![\w-]){lead}(?:{'|'.join(alternatives)})(?![\w-])", re.IGNORECASE)
-    return regex, groups
+    body = "|".join(alternatives)
+    found = word_pattern(
+        keywords_all, lambda lead: rf"(?<![\w-]){lead}(?:{body})(?![\w-])", re.IGNORECASE
+    )
+    return found, groups
 
 
 def topics_of(*texts: str) -> tuple[str, ...]:
     """The taxonomy topics whose keywords occur in the texts, in taxonomy order."""
-    regex, groups = topic_pattern()
-    found = {groups[m.lastgroup] for t in texts for m in regex.finditer(t) if m.lastgroup}
-    return tuple(name for name in groups.values() if name in found)
+    found, groups = topic_pattern()
+    return _in_order({m.lastgroup for t in texts for m in found.regex.finditer(t)}, groups)
+
+
+def topics_in(sentences: Iterable[SentenceText]) -> tuple[str, ...]:
+    """:func:`topics_of` the sentences' texts, looked up in their words."""
+    found, groups = topic_pattern()
+    return _in_order({m.lastgroup for s in sentences for m in found.finditer(s)}, groups)
+
+
+def _in_order(found: set[str | None], groups: dict[str, str]) -> tuple[str, ...]:
+    names = {groups[group] for group in found if group}
+    return tuple(name for name in groups.values() if name in names)
