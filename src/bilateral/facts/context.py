@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Iterator
 
 import attr
 from attrs import evolve
@@ -56,6 +55,8 @@ class Context:
     durations: list[list[Duration]]
     notices: list[Notice] = attr.ib(factory=list)
     _remote: list[bool] | None = None
+    _governed: dict[int, bool] = attr.ib(factory=dict)  # by where the mention starts
+    _officials: list[list[PersonMention]] | None = None  # by sentence
 
     @property
     def day(self) -> dt.date | None:
@@ -94,21 +95,27 @@ class Context:
 
     def officials_in(
         self, index: int, start: int = 0, end: int | None = None
-    ) -> Iterator[PersonMention]:
+    ) -> list[PersonMention]:
         """Mentions of officials in sentence ``index`` between absolute offsets."""
-        for mention in self.mentions[index]:
-            person = self.person(mention)
-            if (
-                person
-                and person.is_official
-                and mention.start >= start
-                and (end is None or mention.start < end)
-            ):
-                yield mention
+        if self._officials is None:  # read once per article: the finders of every fact ask
+            self._officials = [
+                [m for m in mentions if (person := self.person(m)) and person.is_official]
+                for mentions in self.mentions
+            ]
+        return [
+            m for m in self._officials[index] if m.start >= start and (end is None or m.start < end)
+        ]
 
     def is_governed(self, mention: PersonMention) -> bool:
         """Whether a mention cannot be the subject of its sentence's main verb: the object
-        of "with", "to", "of"..., or inside a relative clause (", who will accompany X,")."""
+        of "with", "to", "of"..., or inside a relative clause (", who will accompany X,").
+        Read once per mention: the finders of every fact ask."""
+        governed = self._governed.get(mention.start)
+        if governed is None:
+            governed = self._governed[mention.start] = self._read_governed(mention)
+        return governed
+
+    def _read_governed(self, mention: PersonMention) -> bool:
         sentence = self.sentences[mention.sentence]
         before = sentence.text[
             max(0, mention.start - sentence.start - _LOOK_BACK) : mention.start - sentence.start
@@ -148,7 +155,7 @@ class Context:
             return None
         wanted = self.lexicon.country_of_word(found["adj"]) if found["adj"] else None
         for earlier in range(index - 1, max(-1, index - _GUEST_REACH), -1):
-            for mention in reversed(list(self.officials_in(earlier))):
+            for mention in reversed(self.officials_in(earlier)):
                 country = self.country(mention.person or "")
                 if country and country != home and wanted in (None, country):
                     return mention.person

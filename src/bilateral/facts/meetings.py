@@ -111,7 +111,7 @@ def _last_two(ctx: Context, index: int) -> list[str]:
     """The two officials named last before sentence ``index`` ("the two leaders")."""
     seen: list[str] = []
     for earlier in range(index, max(-1, index - 3), -1):
-        for mention in reversed(list(ctx.officials_in(earlier))):
+        for mention in reversed(ctx.officials_in(earlier)):
             if earlier == index:
                 continue
             if mention.person and mention.person not in seen:
@@ -135,7 +135,7 @@ def _joined_to(ctx: Context, index: int, subject: str | None, at: int) -> list[s
     if subject is None:
         return []
     sentence = ctx.sentences[index]
-    before = list(ctx.officials_in(index, end=at))
+    before = ctx.officials_in(index, end=at)
     position = next((i for i, m in enumerate(before) if m.person == subject), None)
     joined: list[str] = []
     while position:

@@ -149,7 +149,7 @@ def _reported(ctx: Context, index: int, visitors: dict[str, str]) -> FoundStatem
         rest = sentence.text[verb.end() :]
         addressee = None
         if word in ("told", "tells", "informed"):
-            target = next(ctx.officials_in(index, start=sentence.start + verb.end()), None)
+            target = next(iter(ctx.officials_in(index, start=sentence.start + verb.end())), None)
             if target and target.start - (sentence.start + verb.end()) <= 2:
                 addressee = target.person
                 rest = sentence.text[target.end - sentence.start :]
@@ -188,13 +188,13 @@ def _speaker_before(
     candidates = [m for m in candidates if not _possessive(ctx, m)]
     relative = search_tail(_WHO_BEFORE, before_text, len(before_text))
     if relative:
-        named = list(ctx.officials_in(index, end=sentence.start + relative.start() + 1))
+        named = ctx.officials_in(index, end=sentence.start + relative.start() + 1)
         if named and named[-1].end >= sentence.start + relative.start() - 1:
             return named[-1].person  # "... called on X, who underlined that"
     if speech and search_tail(_AND_BEFORE, before_text, len(before_text)):
         subject = ctx.subject(index, before=at)
         return subject  # "X received Y and said ...": X speaks
-    named = list(ctx.officials_in(index, start=sentence.start + clause_start, end=at))
+    named = ctx.officials_in(index, start=sentence.start + clause_start, end=at)
     if len(named) >= 2 and re.fullmatch(
         r"\s*(?:,\s*)?and\s+(?:his|her|the)?\s*(?:\w+\s+)?(?:counterpart\s+)?",
         sentence.text[named[-2].end - sentence.start : named[-1].start - sentence.start],
@@ -231,7 +231,7 @@ def _speaker_in(
 ) -> str | None:
     """The speaker named right after a comma and right before the verb at ``end``."""
     sentence = ctx.sentences[index]
-    mentions = list(ctx.officials_in(index, start=start, end=end))
+    mentions = ctx.officials_in(index, start=start, end=end)
     if mentions:
         mention = mentions[-1]
         lead = sentence.text[start - sentence.start : mention.start - sentence.start]

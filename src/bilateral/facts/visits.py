@@ -146,7 +146,7 @@ def _visiting(ctx: Context, index: int) -> list[_Trigger]:
 def _with_coordinated(ctx: Context, index: int, visitor: str, at: int) -> list[str]:
     """The visitor and those joined to them by "and" ("PM and COAS X arrived")."""
     sentence = ctx.sentences[index]
-    before = list(ctx.officials_in(index, end=at))
+    before = ctx.officials_in(index, end=at)
     position = next((i for i, m in enumerate(before) if m.person == visitor), None)
     if position is None:
         return [visitor]
@@ -169,7 +169,7 @@ def _with_coordinated(ctx: Context, index: int, visitor: str, at: int) -> list[s
 def _subject_after(ctx: Context, index: int, at: int) -> str | None:
     """The subject of a clause that follows "During the three-day visit," (not one before)."""
     subject = next((m for m in ctx.officials_in(index, start=at) if not ctx.is_governed(m)), None)
-    before = [m for m in ctx.officials_in(index, end=at)]
+    before = ctx.officials_in(index, end=at)
     return subject.person if subject and not before else None
 
 
@@ -177,7 +177,7 @@ def _visitor(ctx: Context, index: int, start: int, end: int) -> str | None:
     """Who travels: "X's visit", "visit of X to", the subject before the verb, or "he"."""
     sentence = ctx.sentences[index]
     before_text = sentence.text[: start - sentence.start]
-    officials = list(ctx.officials_in(index))
+    officials = ctx.officials_in(index)
     before = [m for m in officials if m.end <= start]
     if (
         before
