@@ -1,5 +1,5 @@
 """Builds the extraction layers (text, article, mentions, facts) as C extensions with mypyc,
-which makes extraction about 1.6 times as fast; the Python sources are installed too.
+which makes extraction about 1.5 times as fast; the Python sources are installed too.
 
 An editable install (``pip install -e .``) is left plain Python, so that edits to the sources
 take effect; ``BILATERAL_PURE_PYTHON=1`` skips the compilation of any install.
