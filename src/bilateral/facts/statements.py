@@ -38,6 +38,15 @@ _BACK_REFERENCE = re.compile(
 )
 _THAT = re.compile(r"^\s*(?:that\s+)?")
 _TWO_SIDES = re.compile(r"\b(?:the two|both|they|we)\b|\band\b", re.IGNORECASE)
+_APPOSITION = re.compile(r"^\s*,[^,]*,")  # ", the chief of staff," after "told X"
+_OPENING_THAT = re.compile(r"^(?:in (?:a|his|her|the) [\w ]{2,30}?\s)?that\s")
+_LATER_THAT = re.compile(r"\bthat\s")
+_CLAUSE_MARK = re.compile(r"[,;]")
+_QUOTE_MARK = re.compile(r"[“”\"]")
+_PAIR_GAP = re.compile(r"\s*(?:,\s*)?and\s+(?:his|her|the)?\s*(?:\w+\s+)?(?:counterpart\s+)?")
+_HE_OR_SHE = re.compile(r"[Hh]e\b|[Ss]he\b")
+_AND = re.compile(r"\band\b")
+_OTHER_CLAUSE = re.compile(r"[.;]|\b(?:said|told)\b")
 _VISITING = re.compile(
     r"\b(?:the\s)?visiting\s(?:(?P<adj>[A-Z][a-z]+)\s)?(?:\w+\s)?(?:dignitary|commander|general|"
     r"official|minister|leader|guest|chief|army chief|admiral|president|premier|delegate)\b",
@@ -153,18 +162,16 @@ def _reported(ctx: Context, index: int, visitors: dict[str, str]) -> FoundStatem
             if target and target.start - (sentence.start + verb.end()) <= 2:
                 addressee = target.person
                 rest = sentence.text[target.end - sentence.start :]
-                rest = re.sub(r"^\s*,[^,]*,", "", rest)
+                rest = _APPOSITION.sub("", rest)
         if _is_speech(word):
             content = _THAT.sub("", rest, count=1)
-            content = re.sub(
-                r"^(?:in (?:a|his|her|the) [\w ]{2,30}?\s)?that\s", "", content.strip()
-            )
-            that = re.search(r"\bthat\s", content[:_THAT_REACH])
-            if that and not re.search(r"[,;]", content[: that.start()]):
+            content = _OPENING_THAT.sub("", content.strip())
+            that = _LATER_THAT.search(content[:_THAT_REACH])
+            if that and not _CLAUSE_MARK.search(content[: that.start()]):
                 content = content[that.end() :]
         else:
             content = sentence.text[verb.start() :]
-        mode = "quoted" if re.search(r"[“”\"]", content) else "reported"
+        mode = "quoted" if _QUOTE_MARK.search(content) else "reported"
         content = _clean(content)
         if len(content.split()) < _MIN_WORDS or (speech and _BACK_REFERENCE.match(content)):
             continue
@@ -195,8 +202,7 @@ def _speaker_before(
         subject = ctx.subject(index, before=at)
         return subject  # "X received Y and said ...": X speaks
     named = ctx.officials_in(index, start=sentence.start + clause_start, end=at)
-    if len(named) >= 2 and re.fullmatch(
-        r"\s*(?:,\s*)?and\s+(?:his|her|the)?\s*(?:\w+\s+)?(?:counterpart\s+)?",
+    if len(named) >= 2 and _PAIR_GAP.fullmatch(
         sentence.text[named[-2].end - sentence.start : named[-1].start - sentence.start],
     ):
         return None  # "A and B discussed": two speakers, no one's statement
@@ -208,9 +214,7 @@ def _speaker_before(
         person = candidates[-1].person
     else:
         pronoun = ctx.pronoun_at(index, sentence.start + clause_start, at)
-        if pronoun is None or not re.match(
-            r"[Hh]e\b|[Ss]he\b", sentence.text[pronoun - sentence.start :]
-        ):
+        if pronoun is None or not _HE_OR_SHE.match(sentence.text, pronoun - sentence.start):
             return None
         return ctx.antecedent(index, pronoun)
     gap = sentence.text[gap_from - sentence.start : at - sentence.start]
@@ -219,9 +223,9 @@ def _speaker_before(
     parenthetical = bool(_PARENTHETICAL.fullmatch(gap))
     if speech and not parenthetical and ("," in gap or len(gap) > _SPEECH_GAP):
         return None
-    if _TWO_SIDES.search(gap) and re.search(r"\band\b", gap) and len(gap) < 25:
+    if _TWO_SIDES.search(gap) and _AND.search(gap) and len(gap) < 25:
         return None
-    if re.search(r"[.;]|\b(?:said|told)\b", gap) and len(gap) > 80:
+    if _OTHER_CLAUSE.search(gap) and len(gap) > 80:
         return None
     return person
 

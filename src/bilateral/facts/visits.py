@@ -24,6 +24,8 @@ _VISITING_BEFORE = re.compile(r"\bvisiting\s+$")
 _INVITED_BEFORE = re.compile(r"\bto\s+(?:pay\s+an?\s+|make\s+an?\s+)?$")
 _WHO_BEFORE = re.compile(r"\bwho\s+(?:\w+\s+)?$")
 _TO_BEFORE = re.compile(r"\bto\s+$")
+_OF_AFTER = re.compile(r"\s*of\s")  # "the visit of X"
+_OF = re.compile(r"\sof\s")
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
 _SPEECH_BETWEEN = re.compile(r"\b(?:said|says|told|added|stated|described|termed|called)\b")
 _LEAD_IN = re.compile(r"\s*(?:the\s+)?(?:[\w’'-]+\s+){0,2}?(?:(?:port\s+)?city\s+of\s+)?")
@@ -185,12 +187,12 @@ def _visitor(ctx: Context, index: int, start: int, end: int) -> str | None:
         and before_text[before[-1].end - sentence.start :].lstrip().startswith(("’", "'"))
     ):
         return before[-1].person
-    after_of = re.match(r"\s*of\s", sentence.text[end - sentence.start :])
+    after_of = _OF_AFTER.match(sentence.text, end - sentence.start)
     if after_of:
         following = [m for m in officials if m.start >= end and m.start - end < 60]
         if following:
             return following[0].person
-    inside_of = re.search(r"\sof\s", sentence.text[start - sentence.start : end - sentence.start])
+    inside_of = _OF.search(sentence.text[start - sentence.start : end - sentence.start])
     if inside_of:  # "the visit of the late President X to Pakistan"
         within = [m for m in officials if start + inside_of.end() <= m.start < end]
         if within:

@@ -17,6 +17,7 @@ _FIRST_NAMES = {
 }  # fmt: skip
 _SOUNDS = (("gh", "q"), ("kh", "k"), ("ou", "u"), ("ee", "i"), ("dh", "d"), ("w", "v"))
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_POSSESSIVE = re.compile(r"[’']s$")
 
 
 def split_glued(name: str) -> str:
@@ -44,5 +45,5 @@ def name_tokens(name: str) -> tuple[str, ...]:
 def clean_name(name: str) -> str:
     """A name as it should be shown: glued words split, possessive and spaces tidied."""
     name = split_glued(name)
-    name = re.sub(r"[’']s$", "", name)
+    name = _POSSESSIVE.sub("", name)
     return " ".join(name.split())

@@ -45,6 +45,7 @@ _LEFT_WORDS = re.compile(
 _POST_TITLE = re.compile(r"^,?\s(?:the\s)?")
 _TENURE_SLACK_DAYS = 730
 _THE_BEFORE = re.compile(r"\b(?:the|The)\s+$")
+_COUNTRY_GAP = re.compile(r"\s*(?:(?:top|visiting|caretaker)\s+)*")  # "Iranian top commander"
 _APPOSITION_END = re.compile(r"^\s*(?:[,.;:(]|$|(?:who|which|and|said|says)\b|\([A-Z]{2,8}\))")
 GENERIC_OFFICES = frozenset(
     {
@@ -512,6 +513,6 @@ def _country_near(sentence: SentenceText, marks: Sequence[Mark], office: Mark) -
         if office.start <= mark.start and mark.end <= office.end:
             return mark.value
         gap = sentence.text[mark.end - sentence.start : office.start - sentence.start]
-        if mark.end <= office.start and re.fullmatch(r"\s*(?:(?:top|visiting|caretaker)\s+)*", gap):
+        if mark.end <= office.start and _COUNTRY_GAP.fullmatch(gap):
             return mark.value
     return None
