@@ -166,6 +166,31 @@ def test_outlet_named_by_the_first_whole_domain_in_any_case() -> None:
     assert outlet_in("Read Dawn.com today", "domains") == "Dawn"
 
 
+def _first_domain_in_the_whole_text(text: str) -> str | None:
+    lowered = text.lower()
+    found = [
+        (at, outlet)
+        for phrase, outlet in outlets._phrase_outlets("domains").items()
+        if (at := outlets._whole_word_at(lowered, phrase)) >= 0
+    ]
+    return min(found, key=lambda f: f[0])[1] if found else None
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["dawn.com", "DAWN.COM", "tribune.com.pk", "nation.com.pk", "www.dawn.com/news",
+             "notdawn.com", "-dawn.com", "dawn.com.", "(dawn.com)", "dawn", ".", "com", " ",
+             "\n", "\u2003", "x", "said.", "tehrantimes.com", "_dawn.com"]
+        ),
+        max_size=20,
+    ).map("".join)
+)  # fmt: skip
+def test_domains_are_found_as_a_search_of_the_whole_text_finds_them(text: str) -> None:
+    with patch.object(outlets, "_PIECE", 5):  # words read a few characters at a time
+        assert outlet_in(text, "domains") == _first_domain_in_the_whole_text(text)
+
+
 @given(st.text(max_size=40).filter(lambda text: "Σ" not in text))
 def test_pages_lower_cased_a_piece_at_a_time_are_lower_cased(text: str) -> None:
     with patch.object(outlets, "_PIECE", 3):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from bilateral.text.lexicons import Outlet, outlets
 
-_PIECE = 1 << 16  # characters lower-cased at a time
+_PIECE = 1 << 16  # characters lower-cased (or split into words) at a time
+_SPACE = re.compile(r"\s")
 
 
 @cache
@@ -56,14 +58,36 @@ def outlet_in(text: str, kind: str) -> str | None:
     footer signature ("footer") first appears in text, as a whole word in any case.
 
     Each phrase is looked for with ``str.find`` (far faster than one alternation of them all
-    over a long page); the leftmost wins, then the longest."""
+    over a long page); the leftmost wins, then the longest. Phrases that are all dotted words
+    ("dawn.com") are looked for among the text's dotted words only."""
     lowered = _lower_case(text)
+    if _dotted_words_only(kind):
+        lowered = _dotted_words(lowered)
     best: tuple[int, str] | None = None
     for phrase, outlet in _phrase_outlets(kind).items():
         at = _whole_word_at(lowered, phrase)
         if at >= 0 and (best is None or at < best[0]):
             best = (at, outlet)
     return best[1] if best else None
+
+
+@cache
+def _dotted_words_only(kind: str) -> bool:
+    return all("." in phrase and phrase.split() == [phrase] for phrase in _phrase_outlets(kind))
+
+
+def _dotted_words(text: str) -> str:
+    """The words (runs of non-space) of ``text`` that hold a dot, a space apart, in order: a
+    phrase without spaces is a whole word of them where it is one of the text. Read a piece
+    at a time, cut at white space, so that no list of all the words is ever made."""
+    kept: list[str] = []
+    at = 0
+    while at < len(text):
+        space = _SPACE.search(text, min(at + _PIECE, len(text)))
+        end = space.start() if space else len(text)
+        kept.extend(word for word in text[at:end].split() if "." in word)
+        at = end + 1
+    return " ".join(kept)
 
 
 def _lower_case(text: str) -> str:
