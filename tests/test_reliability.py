@@ -39,6 +39,7 @@ TEMPLATES = [
     "The two sides vowed to fight terrorism.",
     "{n} held a telephone conversation with {m} {d}.",
     "{n} will visit {p} {d}.",
+    "{n} arrived in {p} {d}, accompanied by {m}, {m} and {m}.",
     "Last year {n} had visited {p}.",
     "{n}, who is on an official visit to {p}, also met {m}.",
     "According to the ISPR, {n} stressed the need for peace.",
@@ -89,8 +90,10 @@ def check(result: ExtractionResult, text: str) -> None:
     spans = [*article.paragraphs, *article.sentences, *(f.span for f in article.furniture)]
     for official in result.officials:
         spans.extend(official.evidence)
+        assert _each_once(official.titles) and _each_once(official.offices)
     for visit in result.visits:
         spans.extend(visit.evidence)
+        assert _each_once(visit.delegation)
         assert visit.origin != visit.destination
         if visit.start and visit.end:
             assert visit.start.first_day() <= visit.end.last_day()
@@ -168,3 +171,7 @@ def test_same_output_under_different_hash_seeds() -> None:
         )
         outputs.append(done.stdout)
     assert outputs[0] == outputs[1] and outputs[0]
+
+
+def _each_once(items: tuple[str, ...]) -> bool:
+    return len(set(items)) == len(items)

@@ -461,7 +461,10 @@ def _delegation_and_inviter(ctx: Context, visit: FoundVisit, index: int) -> None
             people = [m.person for m in ctx.officials_in(index, start=start, end=end) if m.person]
             people = [p for p in people if p != visit.visitor]
             if key == "delegation":
-                visit.delegation.extend(p for p in people if p not in visit.delegation)
+                # each once, in order (read before the list grows: compiled code reads them so)
+                visit.delegation.extend(
+                    p for p in dict.fromkeys(people) if p not in visit.delegation
+                )
             elif people and visit.inviter is None:
                 visit.inviter = people[0]
 

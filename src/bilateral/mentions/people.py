@@ -210,8 +210,9 @@ class _Finder:
         if name not in person.names:
             person.names.append(name)
         person.add(mention)
-        person.titles.extend(t for t in mention.titles if t not in person.titles)
-        person.offices.extend(o for o in mention.offices if o not in person.offices)
+        # the new ones, each once (read before the list grows: compiled code reads them so)
+        person.titles.extend(t for t in dict.fromkeys(mention.titles) if t not in person.titles)
+        person.offices.extend(o for o in dict.fromkeys(mention.offices) if o not in person.offices)
         person.rank = person.rank or rank
         person.country = person.country or country
         person.is_official = person.is_official or bool(
