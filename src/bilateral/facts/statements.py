@@ -115,6 +115,8 @@ def _quoted(ctx: Context, index: int, visitors: dict[str, str]) -> FoundStatemen
     sentence = ctx.sentences[index]
     text = sentence.text
     speech = pattern("statements", "speech")
+    if speech.search(sentence) is None:
+        return None  # no speech verb after any comma
     for comma in _SPEAKER_AFTER.finditer(text):
         if comma.start() < 12:
             continue
