@@ -5,10 +5,17 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from bilateral.facts.vocabulary import pattern, topic_pattern, topics_in, topics_of, words
+from bilateral.facts.vocabulary import (
+    pattern,
+    topic_pattern,
+    topics_in,
+    topics_of,
+    topics_within,
+    words,
+)
 from bilateral.text.regex import first_word_filter
 from bilateral.text.resources import packaged_toml
 from bilateral.text.words import SentenceText, index_words
@@ -18,7 +25,7 @@ WORDS = [
     "on", "arrived", "in", "visit", "visited", "telephone", "teleconference", "terrorism",
     "border", "agreed", "to", "the", "two", "sides", "İstanbul", "x5y", "-", ",", "Tehran",
     "metal", "visitors", "saidx", "3", "President", "trade", "Trade-", "militants", "Taliban",
-    "defence", "cooperation", "oil", "Kashmiri", "energy-",
+    "defence", "cooperation", "oil", "Kashmiri", "energy-", "intelligence", "sharing",
 ]  # fmt: skip
 VOCABULARIES = [("statements", "speech"), ("statements", "reported"), ("meetings", "verbs"),
                 ("meetings", "phrases"), ("meetings", "remote"), ("visits", "arrival"),
@@ -57,3 +64,21 @@ def test_topics_behind_the_look_ahead_are_all_found(text_words: list[str]) -> No
 def test_topics_looked_up_in_sentences_words_are_those_of_their_texts(texts: list[str]) -> None:
     sentences = [SentenceText(0, 0, text, index_words(text)) for text in texts]
     assert topics_in(sentences) == topics_of(*texts)
+
+
+@example("They agreed on intelligence sharing today", 0, 27)  # a match goes on past the end
+@given(
+    st.lists(st.sampled_from(WORDS), max_size=25).map(" ".join),
+    st.integers(0, 200),
+    st.integers(0, 200),
+)
+def test_topics_of_a_stretch_are_those_of_its_text(text: str, start: int, end: int) -> None:
+    start, end = sorted((min(start, len(text)), min(end, len(text))))
+    found = topics_within(SentenceText(0, 0, text, index_words(text)), start, end)
+    assert found is None or found == topics_of(text[start:end])
+    clean_edges = (start == 0 or text[start - 1] == " ") and (end == len(text) or text[end] == " ")
+    spanned = any(
+        m.start() < start < m.end() or m.start() < end < m.end()
+        for m in topic_pattern()[0].regex.finditer(text)
+    )
+    assert found is not None or not clean_edges or spanned  # looked up whenever it can be

@@ -13,7 +13,7 @@ from bilateral.facts.context import Context, build_context, dateline_country
 from bilateral.facts.meetings import find_meetings
 from bilateral.facts.statements import find_statements
 from bilateral.facts.visits import FoundVisit, find_visits
-from bilateral.facts.vocabulary import topics_in, topics_of
+from bilateral.facts.vocabulary import topics_in, topics_of, topics_within
 from bilateral.mentions.lexicon import Lexicon, default_lexicon
 from bilateral.mentions.names import name_tokens
 from bilateral.model import (
@@ -108,7 +108,7 @@ def _extract(text: str, article_id: str, lexicon: Lexicon) -> ExtractionResult:
             channel=s.channel,
             addressee=s.addressee if s.addressee in known else None,
             date=s.date,
-            topics=topics_of(s.text),
+            topics=_text_topics(ctx, s.evidence, s.text),
             evidence=(s.evidence,),
         )
         for n, s in enumerate((s for s in found_statements if s.speaker in known), start=1)
@@ -121,7 +121,7 @@ def _extract(text: str, article_id: str, lexicon: Lexicon) -> ExtractionResult:
             verb=a.verb,
             signatories=tuple(p for p in a.signatories if p in known),
             date=a.date,
-            topics=topics_of(a.text),
+            topics=_text_topics(ctx, a.evidence, a.text),
             evidence=(a.evidence,),
         )
         for n, a in enumerate(found_agreements, start=1)
@@ -224,6 +224,15 @@ def _visit(ctx: Context, visit_id: str, found: FoundVisit, known: set[str]) -> V
         topics=_evidence_topics(ctx, found.evidence),
         evidence=tuple(found.evidence),
     )
+
+
+def _text_topics(ctx: Context, evidence: Span, text: str) -> tuple[str, ...]:
+    """The topics of a statement's or an agreement's text, looked up in its sentence's
+    words when the text is a stretch of it."""
+    sentence = ctx.sentence_of(evidence)
+    at = sentence.text.find(text) if sentence else -1
+    found = topics_within(sentence, at, at + len(text)) if sentence and at >= 0 else None
+    return topics_of(text) if found is None else found
 
 
 def _evidence_topics(ctx: Context, evidence: list[Span]) -> tuple[str, ...]:
