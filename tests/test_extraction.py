@@ -1,6 +1,10 @@
 """Each rule family on articles written for these tests, with near-misses it must not fire on."""
 
 import bilateral
+from bilateral.article import read_article
+from bilateral.facts.context import build_context
+from bilateral.facts.statements import _visiting
+from bilateral.mentions.lexicon import default_lexicon
 from bilateral.model import ExtractionResult, PartialDate
 
 TURKISH_VISIT = """ISLAMABAD: Turkish Foreign Minister Hakan Fidan arrived in Islamabad \
@@ -218,3 +222,15 @@ def test_three_sides_and_a_pronoun_among_the_parties() -> None:
     result = bilateral.extract(" date 2025-05-21 " + text, "t")
     parties = [set(a.parties) for a in result.agreements]
     assert {"CN", "PK", "AF"} in parties and {"TR", "PK"} in parties
+
+
+def test_a_visiting_guest_is_found_at_the_start_of_a_sentence_too() -> None:
+    lexicon = default_lexicon()
+    for opening in ("The visiting", "Visiting"):
+        text = f"ISLAMABAD: {opening} Iranian minister said the two countries would expand trade."
+        article, _ = read_article(text, "v")
+        ctx = build_context(article, lexicon)
+        sentence = ctx.sentences[0]
+        end = sentence.start + len(sentence.text)
+        found = _visiting(ctx, 0, sentence.start, end, {"IR": "a-visitor"})
+        assert found is not None and found[2] == "a-visitor"

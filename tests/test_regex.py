@@ -12,9 +12,10 @@ from bilateral.mentions.lexicon import default_lexicon
 from bilateral.mentions.patterns import PhraseMatcher, office_alternatives, office_pattern
 from bilateral.text.regex import (
     TAIL_REACH,
-    first_word_filter,
+    first_words,
     fold,
     guarded,
+    lead_filter,
     lead_words,
     required_strings,
     search_tail,
@@ -90,19 +91,19 @@ PHRASES = ["said", "(?:was|were) quoted as saying", "terror\\w*", "defen[cs]e co
 @given(st.lists(st.sampled_from(["said", "Saying", "was", "quoted", "as", "saying", "terrorism",
                                  "Terror", "defence", "defense", "cooperation", "PMs", "PM", "x"]),
                 max_size=15))  # fmt: skip
-def test_first_word_filter_keeps_every_match(words: list[str]) -> None:
+def test_lead_filter_keeps_every_match(words: list[str]) -> None:
     text = " ".join(words)
     body = "|".join(f"(?:{p})" for p in PHRASES)
     plain = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
     filtered = re.compile(
-        rf"(?<![\w-]){first_word_filter(PHRASES)}(?:{body})(?![\w-])", re.IGNORECASE
+        rf"(?<![\w-]){lead_filter(first_words(PHRASES))}(?:{body})(?![\w-])", re.IGNORECASE
     )
     assert [m.span() for m in filtered.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
-def test_first_word_filter_gives_up_on_patterns_that_may_begin_anywhere() -> None:
-    assert first_word_filter(["said", "\\w+ said"]) == ""
-    assert first_word_filter(["said", "\\d+ days"]) == "(?=(?i:said(?![^\\W\\d_])|[\\d]))"
+def test_lead_filter_gives_up_on_patterns_that_may_begin_anywhere() -> None:
+    assert lead_filter(first_words(["said", "\\w+ said"])) == ""
+    assert lead_filter(first_words(["said", "\\d+ days"])) == "(?=(?i:said(?![^\\W\\d_])|[\\d]))"
 
 
 CAPTIONS = [
@@ -190,3 +191,18 @@ def _fixed_by_scan(text: str) -> list[tuple[int, int, str]]:
 def test_fixed_phrases_at_indexed_words_are_what_a_scan_finds(text: str) -> None:
     matcher = PhraseMatcher(FIXED, possessive=True)
     assert matcher.finditer(index_words(text)) == _fixed_by_scan(text)
+
+
+def test_the_words_checked_before_a_pattern_are_words_its_matches_need() -> None:
+    """The facts layer skips these patterns in texts without a word ("visiting", "who"):
+    each pattern's matches must hold it."""
+    from bilateral.facts import context, statements, visits
+
+    for regex, word, looked_for_in_any_case in [
+        (context._VISITING_GUEST, "visiting", False),
+        (visits._VISITING_BEFORE, "visiting", False),
+        (statements._VISITING, "visiting", True),
+        (context._RELATIVE, "who", False),
+    ]:
+        assert required_strings(regex.pattern) == {word}
+        assert looked_for_in_any_case or not regex.flags & re.IGNORECASE

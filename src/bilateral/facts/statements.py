@@ -11,7 +11,7 @@ from bilateral.facts.context import Context
 from bilateral.facts.vocabulary import guarded_phrases, pattern, phrases, whole
 from bilateral.mentions.people import PersonMention
 from bilateral.model import PartialDate, Span
-from bilateral.text.regex import search_tail
+from bilateral.text.regex import fold, search_tail
 
 _SPEAKER_AFTER = re.compile(r"(?:,[”\"’]?|[”\"],?)\s+")
 _SPEAKER_REACH = 90
@@ -257,7 +257,7 @@ def _visiting(
 ) -> tuple[int, int, str] | None:
     """(start, end, person) of "the visiting Iranian commander" in a stretch."""
     sentence = ctx.sentences[index]
-    if "visiting" not in sentence.text:
+    if "visiting" not in (sentence.words.folded if sentence.words else fold(sentence.text)):
         return None
     for match in _VISITING.finditer(sentence.text, start - sentence.start, end - sentence.start):
         code = ctx.lexicon.country_of_word(match["adj"]) if match["adj"] else None

@@ -65,15 +65,11 @@ def first_words(patterns: Iterable[str]) -> Leads | None:
     return Leads(*(frozenset(found[status]) for status in (_WORD, _PREFIX, _SYMBOL)))
 
 
-def first_word_filter(patterns: Iterable[str]) -> str:
-    """A look-ahead that passes only where one of ``patterns`` may begin (a trie of their
-    first words, whole or as prefixes), to put before their alternation so that most
-    positions of a text fail at once; "" when some pattern may begin anywhere."""
-    return lead_filter(first_words(patterns))
-
-
 def lead_filter(leads: Leads | None) -> str:
-    """The look-ahead of :func:`first_word_filter` for these first words ("" for None)."""
+    """A look-ahead that passes only where a pattern of these first words (see
+    :func:`first_words`) may begin: a trie of the words, whole or as prefixes, to put before
+    the patterns' alternation so that most positions of a text fail at once; "" for None
+    (some pattern may begin anywhere)."""
     if leads is None:
         return ""
     alternatives = []
