@@ -1,21 +1,33 @@
-"""The installed package, compiled by mypyc or not, extracts what the plain Python sources do.
+"""The installed package, compiled by mypyc or not, behaves as the plain Python sources do.
 
 The sources are run in a subprocess (``PYTHONPATH=src``), on the examples mutated at random:
 the compiled code is C, and C may read a generator or a number otherwise than Python does.
-When the installed package is the sources themselves (an editable install), both sides agree
-trivially.
+A class mypyc compiles keeps only the ``__init__`` of what attrs writes, so classes are
+compared too. When the installed package is the sources themselves (an editable install),
+both sides agree trivially.
 """
 
+import importlib
+import inspect
 import json
 import os
+import pkgutil
 import random
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+import attrs
+import pytest
+
 import bilateral
+from bilateral.mentions.lexicon import Holder, Term, default_lexicon
+from bilateral.model import PartialDate
+from bilateral.text.lexicons import countries
 
 SOURCES = Path(__file__).parent.parent / "src"
+COMPILED_LAYERS = ("text", "article", "mentions", "facts")
 PIECES = [
     "", " ", "\n", "\n\n", ".", ",", "’", "“", "”", "İ", "said", "Gen", "General", "visit",
     "Monday", "2019", "(", ")", "-", "Tehran", "Iran", "Pakistan", "will", "met", "and",
@@ -26,6 +38,24 @@ import bilateral
 texts = json.load(sys.stdin)
 print(json.dumps([bilateral.to_json(bilateral.extract(t, f"m{n}")) for n, t in enumerate(texts)]))
 """
+PLAIN_CLASSES = f"""
+import json, sys
+sys.path.insert(0, {str(Path(__file__).parent)!r})
+from test_compiled import classes_comparing_by_value
+print(json.dumps(classes_comparing_by_value()))
+"""
+
+
+def plain_python(code: str, stdin: str = "") -> str:
+    """What ``code`` prints, run on the sources."""
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(SOURCES)},
+    ).stdout
 
 
 def mutated_examples(count: int, seed: int) -> list[str]:
@@ -47,13 +77,42 @@ def mutated_examples(count: int, seed: int) -> list[str]:
 def test_the_installed_package_extracts_what_the_sources_do() -> None:
     texts = mutated_examples(60, seed=7)
     installed = [bilateral.to_json(bilateral.extract(t, f"m{n}")) for n, t in enumerate(texts)]
-    environment = {**os.environ, "PYTHONPATH": str(SOURCES)}
-    plain = subprocess.run(
-        [sys.executable, "-c", PLAIN],
-        input=json.dumps(texts),
-        capture_output=True,
-        text=True,
-        check=True,
-        env=environment,
-    )
-    assert json.loads(plain.stdout) == installed
+    assert json.loads(plain_python(PLAIN, stdin=json.dumps(texts))) == installed
+
+
+def classes_comparing_by_value() -> dict[str, bool]:
+    """Each attrs class of the compiled layers -> whether it compares by value."""
+    found = {}
+    for layer in COMPILED_LAYERS:
+        package = importlib.import_module(f"bilateral.{layer}")
+        for info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            for name, cls in vars(module).items():
+                if inspect.isclass(cls) and cls.__module__ == module.__name__ and attrs.has(cls):
+                    found[f"{module.__name__}.{name}"] = cls.__eq__ is not object.__eq__
+    return found
+
+
+def test_classes_compare_alike_installed_and_plain() -> None:
+    installed = classes_comparing_by_value()
+    assert "bilateral.mentions.marks.Mark" in installed
+    assert json.loads(plain_python(PLAIN_CLASSES)) == installed
+
+
+PUBLIC_OBJECTS: list[Callable[[], object]] = [
+    lambda: bilateral.Document("a", "text"),
+    lambda: Holder("x", "X Y", "PK", terms=(Term("army_chief", PartialDate(2019)),)),
+    lambda: attrs.evolve(countries()[0]),
+    lambda: attrs.evolve(default_lexicon(), cache={}),
+]
+
+
+@pytest.mark.parametrize("make", PUBLIC_OBJECTS)
+def test_public_classes_keep_what_attrs_writes(make: Callable[[], object]) -> None:
+    """Installed, public classes compare by value, hash, show their fields, stay immutable."""
+    one, two = make(), make()
+    assert one is not two and one == two and hash(one) == hash(two)
+    assert repr(one).startswith(type(one).__name__ + "(")
+    field = attrs.fields(type(one))[0].name
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        setattr(one, field, "changed")

@@ -12,7 +12,7 @@ from bilateral.text.regex import Guarded, guarded
 from bilateral.text.resources import packaged_toml
 
 
-@attr.s(auto_attribs=True, slots=True, frozen=True)
+@attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
 class LinePattern:
     kind: str
     regex: re.Pattern[str]
@@ -20,7 +20,7 @@ class LinePattern:
     needs_next: re.Pattern[str] | None = None
 
 
-@attr.s(auto_attribs=True, slots=True, frozen=True)
+@attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
 class Layout:
     header: tuple[LinePattern, ...]
     prefix: tuple[LinePattern, ...]

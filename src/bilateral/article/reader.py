@@ -22,14 +22,14 @@ WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 BODY_MIN_WORDS = 6
 
 
-@attr.s(auto_attribs=True, slots=True, frozen=True)
+@attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
 class Line:
     start: int
     end: int
     text: str
 
 
-@attr.s(auto_attribs=True, slots=True)
+@attr.s(auto_attribs=True, slots=True, eq=False)
 class _Reading:
     """What the reader has learnt so far about one article."""
 

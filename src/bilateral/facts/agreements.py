@@ -23,7 +23,7 @@ _SPLIT = re.compile(
 _CLAUSE_START = re.compile(r"(?:^|[;:]\s*|,\s+(?:and\s+)?|\bthat\s+|\bsaid\s+)(?=\S)")
 
 
-@attr.s(auto_attribs=True, slots=True, frozen=True)
+@attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
 class FoundAgreement:
     parties: tuple[str, ...]
     text: str

@@ -40,7 +40,7 @@ INDEXED_SENTENCES = 1000
 _PRONOUN = re.compile(r"\b(?:he|she|He|She|his|her|His|Her|him)\b")
 
 
-@attr.s(auto_attribs=True, slots=True)
+@attr.s(auto_attribs=True, slots=True, eq=False)
 class Context:
     """The article with its sentences and mentions, indexed by sentence."""
 

@@ -25,7 +25,7 @@ _AND_BEFORE = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+)?$")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been)\s(?:\w+\s)?$")
 
 
-@attr.s(auto_attribs=True, slots=True, frozen=True)
+@attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
 class FoundMeeting:
     """A meeting as found in one sentence; ``first`` is the participant named as its subject."""
 

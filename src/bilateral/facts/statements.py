@@ -54,7 +54,7 @@ _VISITING = re.compile(
 )
 
 
-@attr.s(auto_attribs=True, slots=True, frozen=True)
+@attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
 class FoundStatement:
     speaker: str
     text: str

@@ -39,7 +39,7 @@ _POSSESSIVE_END = re.compile(
 )
 
 
-@attr.s(auto_attribs=True, slots=True)
+@attr.s(auto_attribs=True, slots=True, eq=False)
 class FoundVisit:
     visitor: str
     destination: str
@@ -57,7 +57,7 @@ class FoundVisit:
     ordinals: list[tuple[int, PartialDate | None]] = attr.ib(factory=list)
 
 
-@attr.s(auto_attribs=True, slots=True)
+@attr.s(auto_attribs=True, slots=True, eq=False)
 class _Trigger:
     visitor: str
     destination: str | None

@@ -30,7 +30,7 @@ _SUFFIX = r"(?:st|nd|rd|th)?"
 TENSE_REACH_DAYS = 300
 
 
-@attr.s(auto_attribs=True, slots=True, frozen=True)
+@attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
 class DateMention:
     """A temporal expression. ``value`` is None when it cannot be resolved (no anchor)."""
 
@@ -45,7 +45,7 @@ class DateMention:
     ordinal: int | None = None
 
 
-@attr.s(auto_attribs=True, slots=True, frozen=True)
+@attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
 class Duration:
     """A stated length: "a three-day visit", "for 3 days"."""
 

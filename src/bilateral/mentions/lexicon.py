@@ -276,7 +276,10 @@ class Lexicon:
         return forms
 
     def office(self, key: str) -> Office | None:
-        return next((o for o in self.offices if o.key == key), None)
+        by_key: dict[str, Office] = self._cache.setdefault("office_by_key", {})
+        if not by_key:
+            by_key.update((o.key, o) for o in reversed(self.offices))  # the first of a key wins
+        return by_key.get(key)
 
     def holders_named(self, tokens: tuple[str, ...]) -> list[Holder]:
         """Holders one of whose names folds to exactly these tokens."""

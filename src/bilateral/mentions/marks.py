@@ -12,7 +12,7 @@ from bilateral.text.lexicons import city_countries
 from bilateral.text.words import SentenceText, index_words
 
 
-@attr.s(auto_attribs=True, slots=True, frozen=True)
+@attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
 class Mark:
     """``kind`` is country, city, organisation, rank or office; ``value`` the country code,
     city name, organisation name, rank name or office key; ``country`` what it implies."""

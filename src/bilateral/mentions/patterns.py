@@ -28,7 +28,7 @@ _PHRASE_WORD = re.compile(r"[^\W\d_]\w*")  # a phrase's first word
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
-@attr.s(auto_attribs=True, slots=True, frozen=True)
+@attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
 class OfficePattern:
     """Office forms grouped by the first word a match can begin with, so that each word of a
     sentence is tried only against the forms that may begin there, and most words (those no
@@ -90,7 +90,7 @@ def office_pattern(lexicon: Lexicon) -> OfficePattern:
     return _cached(lexicon, "office", lambda: _build_office_pattern(lexicon))
 
 
-@attr.s(auto_attribs=True, slots=True, frozen=True)
+@attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
 class OfficeAlternative:
     """One office form as a named group of the office regex, in the order forms are tried."""
 

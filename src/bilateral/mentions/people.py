@@ -60,7 +60,7 @@ GENERIC_OFFICES = frozenset(
 )
 
 
-@attr.s(auto_attribs=True, slots=True, frozen=True)
+@attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
 class PersonMention:
     """A reference to a person in the body: named, or by office alone."""
 
@@ -77,7 +77,7 @@ class PersonMention:
     person: str | None = None
 
 
-@attr.s(auto_attribs=True, slots=True)
+@attr.s(auto_attribs=True, slots=True, eq=False)
 class Person:
     """One person of the article, gathered from all their mentions."""
 

@@ -11,7 +11,7 @@ from bilateral.errors import UnreadableArticleError
 _CONTROL = {b for b in range(32) if b not in (9, 10, 12, 13)}
 
 
-@attr.s(auto_attribs=True, slots=True, frozen=True)
+@attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
 class Decoded:
     text: str
     encoding: str

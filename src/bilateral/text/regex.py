@@ -43,7 +43,7 @@ def lead_words(pattern: str) -> frozenset[str] | None:
     return frozenset(prefix for prefix, status in states if prefix and status != _SYMBOL)
 
 
-@attr.s(auto_attribs=True, slots=True, frozen=True)
+@attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
 class Leads:
     """The first words ``patterns`` can begin with (lower case): whole words, and prefixes
     of longer ones ("terror\\w*" -> terror...)."""
@@ -260,7 +260,7 @@ def trie_alternation(words: Iterable[str]) -> str:
     return branch(trie) or "(?!)"
 
 
-@attr.s(auto_attribs=True, slots=True, frozen=True)
+@attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
 class Guarded:
     """Patterns searched only in texts holding a string that every match holds (a ``str``
     search is far faster than a regex scan of every position)."""

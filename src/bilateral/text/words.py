@@ -23,7 +23,7 @@ _DIGIT_SYMBOLS = frozenset({r"\d", r"[\d]", *"0123456789"})
 _BOUNDARIES = (r"(?<![\w-])", r"(?<![\w])", r"(?<!\w)")  # no match begins inside a word
 
 
-@attr.s(auto_attribs=True, slots=True, frozen=True)
+@attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
 class Words:
     """Where the words of ``text`` start: by their letters (folded), and where a digit
     begins one."""
@@ -61,7 +61,7 @@ def index_words(text: str) -> Words:
     return Words(text, folded, starts, digits)
 
 
-@attr.s(auto_attribs=True, slots=True, frozen=True)
+@attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
 class SentenceText:
     """A sentence of an article's body: its number, where it starts, its text, and its
     words indexed (None: the patterns searched in it scan its text)."""
@@ -72,7 +72,7 @@ class SentenceText:
     words: Words | None = attr.ib(default=None, eq=False, repr=False)
 
 
-@attr.s(auto_attribs=True, slots=True, frozen=True)
+@attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
 class WordPattern:
     """A compiled pattern, and when its matches can only begin at a word, the words (folded)
     and digits they begin with: searched in :class:`Words`, it is tried only there."""
