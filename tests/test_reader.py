@@ -136,6 +136,14 @@ def test_reader_never_raises_and_spans_match(text: str) -> None:
         assert text[span.start : span.end] == span.text
 
 
+def test_a_paragraph_of_one_sentence_is_one_span() -> None:
+    article, _ = read(DAWN_STYLE)
+    one, two = article.paragraphs[0], article.paragraphs[1]
+    assert article.sentences[0] is one  # kept, pickled and sent once
+    assert one.text.startswith("The provincial minister")
+    assert two.text.startswith("Traffic resumed") and article.sentences[1] is two
+
+
 EXPECTED = {
     "seed-000": ("Dawn", "2018-07-17", "Islamabad"),
     "seed-001": ("Dawn", "2019-11-20", "Islamabad"),

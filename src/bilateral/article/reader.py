@@ -102,7 +102,8 @@ def read_article(raw: str, article_id: str) -> tuple[Article, tuple[Notice, ...]
     paragraphs = _body(reading, lines[body_at:footer_at])
     _whole_text_outlets(reading, raw, paragraphs)
     sentences = [
-        reading.span(p.start + s, p.start + e)
+        # a paragraph of one sentence is one span: an object less to keep, pickle and send
+        p if e - s == len(p.text) else reading.span(p.start + s, p.start + e)
         for p in paragraphs
         for s, e in sentence_bounds(p.text)
     ]
