@@ -16,6 +16,7 @@ from bilateral.text.lexicons import cities_by_lower_case, city_countries
 _TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 _BULLET = re.compile(r"^[•●▪■*-]\s")
 _WORD = re.compile(r"\S+")
+_LINE = re.compile(r"[^\n\r]+")
 SUBHEADING_MAX_WORDS = 18
 _RUNS = frozenset({"repeat", "footer"})
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -82,7 +83,7 @@ FOOTER, HEADER, AGENCY_CODE, STAMP, DOMAIN, POLICY, SELF_REFERENCE = range(7)
 def lines_of(raw: str) -> list[Line]:
     """Non-blank lines with their offsets, surrounding white space trimmed."""
     lines = []
-    for match in re.finditer(r"[^\n\r]+", raw):
+    for match in _LINE.finditer(raw):
         start, end = match.span()
         while start < end and raw[start].isspace():
             start += 1

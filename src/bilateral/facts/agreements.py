@@ -21,6 +21,12 @@ _SPLIT = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_START = re.compile(r"(?:^|[;:]\s*|,\s+(?:and\s+)?|\bthat\s+|\bsaid\s+)(?=\S)")
+_PRONOUN_AND = re.compile(r"\b(?:he|she|He|She)\s+and\b")
+_AND = re.compile(r"\band\b")
+_THREE = re.compile(r"\b(?:three|trilateral)\b", re.IGNORECASE)
+_NAME_JOINT = re.compile(r"\s*(?:and|-|–)\s*")
+_SOURCE_TAIL = re.compile(r",\s*(?:the|a)\s[\w’' -]{2,40}\s(?:said|added|reported)$")
+_SAID_TAIL = re.compile(r",\s*(?:said|according to)\s.*$")
 
 
 @attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
@@ -92,16 +98,16 @@ def _parties(
         if m.kind in ("country", "city") and start <= m.start < end and m.country
     ]  # fmt: skip
     people = [m.person for m in ctx.officials_in(index, start=start, end=end) if m.person]
-    pronoun = re.search(r"\b(?:he|she|He|She)\s+and\b", window)
+    pronoun = _PRONOUN_AND.search(window)
     if pronoun:  # "he and Prime Minister X witnessed the signing"
         referent = ctx.antecedent(index, start + pronoun.start())
         people = [referent, *people] if referent else people
     codes = [*(ctx.country(p) for p in people), *countries]
     unique = tuple(dict.fromkeys(c for c in codes if c))
-    if len(unique) >= 2 and re.search(r"\band\b", window):
+    if len(unique) >= 2 and _AND.search(window):
         return unique, tuple(dict.fromkeys(people))
     if pattern("agreements", "sides").regex.search(window):
-        count = 3 if re.search(r"\b(?:three|trilateral)\b", window, re.IGNORECASE) else 2
+        count = 3 if _THREE.search(window) else 2
         found = _sides_in_context(ctx, index, count)
         if found is None and count == 2:
             found = main_pair
@@ -143,7 +149,7 @@ def _country_pairs(ctx: Context, index: int) -> list[tuple[int, str | None]]:
     pairs: list[tuple[int, str | None]] = []
     for first, second in itertools.pairwise(names):
         gap = sentence.text[first.end - sentence.start : second.start - sentence.start]
-        if re.fullmatch(r"\s*(?:and|-|–)\s*", gap):
+        if _NAME_JOINT.fullmatch(gap):
             pairs += [(first.start, first.country), (second.start, second.country)]
     return pairs
 
@@ -155,6 +161,6 @@ def _split(text: str) -> list[str]:
 
 
 def _trim(text: str) -> str:
-    text = re.sub(r",\s*(?:the|a)\s[\w’' -]{2,40}\s(?:said|added|reported)$", "", text)
-    text = re.sub(r",\s*(?:said|according to)\s.*$", "", text)
+    text = _SOURCE_TAIL.sub("", text)
+    text = _SAID_TAIL.sub("", text)
     return text.strip(' ,.“”"')

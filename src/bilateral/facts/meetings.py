@@ -23,6 +23,11 @@ _JOINED = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:(?:his|her|their|the)\s+)?")
 _SCHEDULED_VERB = re.compile(r"\b(?:will|would|to|scheduled|expected|due|set)\b", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+)?$")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been)\s(?:\w+\s)?$")
+_GUEST_VERB = re.compile(r"receiv|host|visit")  # the subject is the guest or the host
+_CALLER_VERB = re.compile(r"call|paid|visit")
+_HOST_VERB = re.compile(r"receiv|host")
+_POSSESSIVE_START = re.compile(r"(?:his|her)\b", re.IGNORECASE)
+_OPENING_PRONOUN = re.compile(r"\s*(?:[A-Z]\w*,\s*)?(?:He|She)\b")
 
 
 @attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
@@ -72,13 +77,13 @@ def _from_verb(ctx: Context, index: int, verb: re.Match[str]) -> FoundMeeting | 
     if len(participants) < 2:
         return None
     words = verb.group().lower()
-    if subject is None and re.match(r"receiv|host|visit", words):
+    if subject is None and _GUEST_VERB.match(words):
         return None
     scheduled = bool(_SCHEDULED_VERB.search(words)) or is_future(sentence, verb.start())
     caller = None
-    if re.match(r"call|paid|visit", words):
+    if _CALLER_VERB.match(words):
         caller = participants[0]
-    elif re.match(r"receiv|host", words):
+    elif _HOST_VERB.match(words):
         caller = (
             participants[0] if passive else (participants[1] if len(participants) > 1 else None)
         )
@@ -92,7 +97,7 @@ def _from_phrase(ctx: Context, index: int, phrase: re.Match[str]) -> FoundMeetin
     clause_end = sentence.start + (clause.start() if clause else len(sentence.text))
     objects = [m.person for m in ctx.officials_in(index, start=end, end=clause_end) if m.person]
     subject = ctx.subject(index)
-    if subject is None and re.match(r"(?:his|her)\b", phrase.group(), re.IGNORECASE):
+    if subject is None and _POSSESSIVE_START.match(phrase.group()):
         subject = ctx.antecedent(index, start)
     participants = _unique([subject, *objects] if subject else objects)
     if len(participants) < 2:
@@ -124,7 +129,7 @@ def _last_two(ctx: Context, index: int) -> list[str]:
 def _sentence_subject(ctx: Context, index: int) -> str | None:
     """The subject of the whole sentence: its first free official, or "he" at its start."""
     sentence = ctx.sentences[index]
-    opening = re.match(r"\s*(?:[A-Z]\w*,\s*)?(?:He|She)\b", sentence.text)
+    opening = _OPENING_PRONOUN.match(sentence.text)
     if opening:
         return ctx.antecedent(index, sentence.start + opening.end() - 2)
     return ctx.subject(index)

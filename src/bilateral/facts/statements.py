@@ -43,6 +43,9 @@ _OPENING_THAT = re.compile(r"^(?:in (?:a|his|her|the) [\w ]{2,30}?\s)?that\s")
 _LATER_THAT = re.compile(r"\bthat\s")
 _CLAUSE_MARK = re.compile(r"[,;]")
 _QUOTE_MARK = re.compile(r"[“”\"]")
+_OPENING_QUOTE = re.compile(r"[“\"]")
+_THAT_AFTER = re.compile(r"\s+that\s")
+_LEADING_THAT = re.compile(r"^that\s+")
 _PAIR_GAP = re.compile(r"\s*(?:,\s*)?and\s+(?:his|her|the)?\s*(?:\w+\s+)?(?:counterpart\s+)?")
 _HE_OR_SHE = re.compile(r"[Hh]e\b|[Ss]he\b")
 _AND = re.compile(r"\band\b")
@@ -97,13 +100,13 @@ def _split_coordinated(statement: FoundStatement) -> list[FoundStatement]:
         rest = statement.text[joint.end() :]
         verb = reporting.match(rest) or speech.match(rest)
         if verb is None or not (
-            _is_speech(statement.verb) or re.match(r"\s+that\s", rest[verb.end() :])
+            _is_speech(statement.verb) or _THAT_AFTER.match(rest[verb.end() :])
         ):
             continue
         first = statement.text[: joint.start()].strip()
         second = rest
         if _is_speech(verb.group().lower()):
-            second = re.sub(r"^that\s+", "", rest[verb.end() :].strip())
+            second = _LEADING_THAT.sub("", rest[verb.end() :].strip())
         if len(first.split()) < _MIN_WORDS or len(second.split()) < _MIN_WORDS:
             continue
         return [evolve(statement, text=first), *_split_coordinated(evolve(statement, text=second))]
@@ -137,7 +140,7 @@ def _quoted(ctx: Context, index: int, visitors: dict[str, str]) -> FoundStatemen
         content = _clean(text[: comma.start()])
         if len(content.split()) < _MIN_WORDS:
             continue
-        mode = "quoted" if re.search(r"[“\"]", text[: comma.end()]) else "reported"
+        mode = "quoted" if _OPENING_QUOTE.search(text[: comma.end()]) else "reported"
         return _statement(ctx, index, speaker, content, mode, verb.group().lower())
     return None
 

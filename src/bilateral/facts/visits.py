@@ -9,7 +9,7 @@ import attr
 
 from bilateral.facts.context import Context, without_quotes
 from bilateral.facts.meetings import FoundMeeting
-from bilateral.facts.vocabulary import pattern, words
+from bilateral.facts.vocabulary import any_word, pattern
 from bilateral.mentions.dates import is_future
 from bilateral.mentions.marks import Mark
 from bilateral.model import PartialDate, Span
@@ -23,6 +23,7 @@ _BREAK = re.compile(r"[;:]|,\s(?:and\s)?(?:where|while|which|who|but)\b|\.\s")
 _VISITING_BEFORE = re.compile(r"\bvisiting\s+$")
 _INVITED_BEFORE = re.compile(r"\bto\s+(?:pay\s+an?\s+|make\s+an?\s+)?$")
 _WHO_BEFORE = re.compile(r"\bwho\s+(?:\w+\s+)?$")
+_LIST_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?")
 _TO_BEFORE = re.compile(r"\bto\s+$")
 _OF_AFTER = re.compile(r"\s*of\s")  # "the visit of X"
 _OF = re.compile(r"\sof\s")
@@ -158,7 +159,7 @@ def _with_coordinated(ctx: Context, index: int, visitor: str, at: int) -> list[s
         while 0 <= i < len(before):
             left, right = (before[i], chain[0]) if step < 0 else (chain[-1], before[i])
             gap = sentence.text[left.end - sentence.start : right.start - sentence.start]
-            if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", gap):
+            if not _LIST_GAP.fullmatch(gap):
                 break
             if step < 0:
                 chain.insert(0, before[i])
@@ -400,17 +401,9 @@ def _add_sentence(ctx: Context, visit: FoundVisit, trigger: _Trigger) -> None:
     nearby = text[
         max(0, trigger.at - sentence.start - 40) : trigger.end - sentence.start + 60
     ].lower()
-    if (
-        date
-        and re.search(rf"\b(?:{'|'.join(words('visits', 'starts'))})\b", nearby)
-        and visit.start is None
-    ):
+    if date and any_word("visits", "starts").search(nearby) and visit.start is None:
         visit.start = date
-    elif (
-        date
-        and re.search(rf"\b(?:{'|'.join(words('visits', 'ends'))})\b", nearby)
-        and visit.end is None
-    ):
+    elif date and any_word("visits", "ends").search(nearby) and visit.end is None:
         visit.end = date
     for mention in ctx.dates[index]:
         if mention.kind == "range" and mention.value and mention.end_value:

@@ -31,6 +31,12 @@ def pattern(section: str, key: str) -> WordPattern:
 
 
 @cache
+def any_word(section: str, key: str) -> re.Pattern[str]:
+    """Any of the phrases of ``facts.toml`` [section] key, in their order, as whole words."""
+    return re.compile(rf"\b(?:{'|'.join(words(section, key))})\b")
+
+
+@cache
 def whole(section: str, key: str) -> re.Pattern[str]:
     """The phrases of ``facts.toml`` [section] key matching a whole text."""
     body = "|".join(f"(?:{w})" for w in sorted(words(section, key), key=len, reverse=True))

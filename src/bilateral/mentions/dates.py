@@ -28,6 +28,7 @@ _WEEKDAY = f"(?-i:{'|'.join(calendar.day_name)})"
 MONTH = f"(?-i:{ANY_CASE_MONTH})"  # month and weekday names are capitalised
 _SUFFIX = r"(?:st|nd|rd|th)?"
 TENSE_REACH_DAYS = 300
+_NON_DIGITS = re.compile(r"\D")
 
 
 @attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
@@ -234,7 +235,7 @@ def _resolve(
         month = month_number(match[f"{prefix}_month"])
         if month is None:
             return None
-        number = int(re.sub(r"\D", "", match[f"{prefix}_day"]))
+        number = int(_NON_DIGITS.sub("", match[f"{prefix}_day"]))
         year_text = match[f"{prefix}_year"]
         value = _day(int(year_text) if year_text else None, month, number, day, future)
         return DateMention(*base, kind="day", value=value)
@@ -250,7 +251,7 @@ def _resolve(
         return _month_reference(match, base, day, future)
     if match["visitday"]:
         word = match["vd_n"].lower()
-        ordinal = _ordinal_words().get(word) or int(re.sub(r"\D", "", word) or 0)
+        ordinal = _ordinal_words().get(word) or int(_NON_DIGITS.sub("", word) or 0)
         return DateMention(*base, kind="visit-day", ordinal=ordinal)
     if match["year"]:
         return DateMention(*base, kind="year", value=PartialDate(int(match.group())))

@@ -43,6 +43,7 @@ _LEFT_WORDS = re.compile(
     r"(?:\b(?:the|The|caretaker|Caretaker|visiting|top|former|then|acting|his|her|its)\s+)+$"
 )
 _POST_TITLE = re.compile(r"^,?\s(?:the\s)?")
+_ABBREVIATION_AFTER = re.compile(r"^\s*(?:\([A-Z]{2,8}\)\s*)?")
 _TENURE_SLACK_DAYS = 730
 _THE_BEFORE = re.compile(r"\b(?:the|The)\s+$")
 _COUNTRY_GAP = re.compile(r"\s*(?:(?:top|visiting|caretaker)\s+)*")  # "Iranian top commander"
@@ -495,7 +496,7 @@ def _post_title(sentence: SentenceText, marks: Sequence[Mark], end: int) -> list
         sentence.text[: end - sentence.start].strip()
     ):
         return []  # "Afterwards, Naval Chief laid ...": a sentence-opening word is no name
-    follows = re.match(r"^\s*(?:\([A-Z]{2,8}\)\s*)?", after)
+    follows = _ABBREVIATION_AFTER.match(after)
     next_at = office.end + (follows.end() if follows else 0)
     if any(m.start == next_at and m.kind == "rank" for m in marks):
         return []
