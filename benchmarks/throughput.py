@@ -6,7 +6,9 @@ Prints MB/s, articles/s and sentences/s of full extraction on the examples repli
 the given size, the time against input size at 1, 2, 4 and 8 MB, the speed-up of two worker
 processes over one, the time of ``import bilateral``, and the time of the first article, which
 compiles the patterns (the rates are measured after it). Each time is the best of ``--repeat``
-runs: on a shared machine, other work only ever slows a run down.
+runs: on a shared machine, other work only ever slows a run down. The runs are interleaved
+(5 MB on one worker, on two, then 1, 2, 4 and 8 MB, then again), so that a slow spell of the
+machine does not fall on every run of one measure.
 """
 
 from __future__ import annotations
@@ -41,11 +43,6 @@ def run(documents: list[Document], workers: int = 1) -> tuple[float, int]:
     return time.perf_counter() - start, sentences
 
 
-def best(documents: list[Document], repeat: int, workers: int = 1) -> tuple[float, int]:
-    """The fastest of ``repeat`` runs."""
-    return min(run(documents, workers) for _ in range(repeat))
-
-
 def import_time() -> float:
     code = "import time; t = time.perf_counter(); import bilateral; print(time.perf_counter() - t)"
     times = [
@@ -71,7 +68,16 @@ def main() -> None:
 
     documents = batch(args.megabytes)
     size = sum(len(d.text.encode("utf-8")) for d in documents) / 1_000_000
-    seconds, sentences = best(documents, args.repeat)
+    sizes = (1, 2, 4, 8)
+    batches = {megabytes: batch(megabytes) for megabytes in sizes}
+    seconds, two, sentences = float("inf"), float("inf"), 0
+    scaling = dict.fromkeys(sizes, float("inf"))
+    for _ in range(args.repeat):  # rounds of every measure, best of each kept
+        taken, sentences = run(documents)
+        seconds = min(seconds, taken)
+        two = min(two, run(documents, workers=2)[0])
+        for megabytes in sizes:
+            scaling[megabytes] = min(scaling[megabytes], run(batches[megabytes])[0])
     report: dict[str, object] = {
         "repeat": args.repeat,
         "first_article_seconds": round(first_article, 3),
@@ -90,22 +96,15 @@ def main() -> None:
         f"{report['mb_per_s']:>9} {report['articles_per_s']:>9} {report['sentences_per_s']:>9}"
     )
 
-    scaling = {}
     print("\nsize    seconds  s/MB")
-    for megabytes in (1, 2, 4, 8):
-        taken, _ = best(batch(megabytes), args.repeat)
-        scaling[megabytes] = taken
+    for megabytes, taken in scaling.items():
         print(f"{megabytes:>2} MB  {taken:>8.2f}  {taken / megabytes:.3f}")
     report["scaling_seconds"] = scaling
     report["8mb_over_8x1mb"] = round(scaling[8] / (8 * scaling[1]), 3)
     print(f"time at 8 MB / (8 x time at 1 MB): {report['8mb_over_8x1mb']}")
 
-    one, two = float("inf"), float("inf")
-    for _ in range(args.repeat):  # alternating, so that both see the same machine
-        one = min(one, run(documents, workers=1)[0])
-        two = min(two, run(documents, workers=2)[0])
-    report["speedup_2_workers"] = round(one / two, 2)
-    print(f"\n1 worker {one:.2f} s, 2 workers {two:.2f} s: speed-up {one / two:.2f}x")
+    report["speedup_2_workers"] = round(seconds / two, 2)
+    print(f"\n1 worker {seconds:.2f} s, 2 workers {two:.2f} s: speed-up {seconds / two:.2f}x")
     print(f"first article (patterns compiled on first use): {first_article:.2f} s")
     report["import_seconds"] = round(import_time(), 3)
     print(f"import bilateral: {report['import_seconds']} s")
