@@ -1,5 +1,7 @@
 """Many articles at once: in order, the same as one by one, on processes and on Dask."""
 
+import itertools
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -8,6 +10,7 @@ import bilateral
 from bilateral import UnreadableArticleError
 from bilateral.corpus import Corpus
 from bilateral.corpus.distributed import corpus_from_bag, extract_bag
+from bilateral.facts.batch import IN_FLIGHT_PER_WORKER
 
 
 @pytest.fixture(scope="module")
@@ -29,6 +32,26 @@ def test_two_workers_give_the_sequential_results_in_order(paths: list[Path]) -> 
     items = paths * 3
     parallel = list(bilateral.extract_many(items, workers=2, chunksize=2))
     assert parallel == sequential(items)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_items_are_read_as_results_are_taken(workers: int) -> None:
+    """A stream of any length: only a few chunks are read ahead of the results taken."""
+    taken = 0
+
+    def endless() -> Iterator[str]:
+        nonlocal taken
+        for number in range(100_000):  # finite: a reader of all of it fails, not hangs
+            taken += 1
+            yield f"TEHRAN: The minister arrived on Monday, visit number {number}."
+
+    results = bilateral.extract_many(endless(), workers=workers, chunksize=2)
+    first = list(itertools.islice(results, 3))
+    assert [r.article.raw for r in first] == [
+        f"TEHRAN: The minister arrived on Monday, visit number {n}." for n in range(3)
+    ]
+    in_flight = workers * IN_FLIGHT_PER_WORKER if workers > 1 else 1  # chunks of 2 items
+    assert taken <= 2 * (in_flight + 1)  # and the chunk whose results are being taken
 
 
 def test_mixed_items_and_unreadable_files(paths: list[Path], tmp_path: Path) -> None:

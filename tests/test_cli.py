@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from bilateral import examples
 from bilateral.output.cli import main
 
 
@@ -41,10 +42,46 @@ def test_bad_file_is_reported_and_others_processed(
     assert [json.loads(x)["article"]["id"] for x in captured.out.splitlines()] == ["good"]
 
 
-def test_usage_errors_exit_2() -> None:
-    with pytest.raises(SystemExit) as exit_info:
-        main(["extract"])
-    assert exit_info.value.code == 2
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    for argv in (["extract"], ["extract", "--examples", "--workers", "0"]):
+        with pytest.raises(SystemExit) as exit_info:
+            main(argv)
+        assert exit_info.value.code == 2
+    assert "--workers: expected a whole number of at least 1, not '0'" in capsys.readouterr().err
+
+
+@pytest.fixture
+def example_files(tmp_path: Path) -> list[str]:
+    paths = []
+    for document in examples():
+        path = tmp_path / f"{document.id}.txt"
+        path.write_text(document.text, encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def test_workers_write_the_sequential_lines_in_input_order(
+    example_files: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = example_files[::-1] * 2
+    assert main(["extract", "--format", "jsonl", *files]) == 0
+    sequential = capsys.readouterr().out
+    assert main(["extract", "--format", "jsonl", "--workers", "2", *files]) == 0
+    parallel = capsys.readouterr().out
+    assert parallel == sequential
+    ids = [json.loads(line)["article"]["id"] for line in parallel.splitlines()]
+    assert ids == [Path(f).stem for f in files]
+
+
+def test_progress_bar_on_a_terminal_for_several_files(
+    example_files: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["extract", "--format", "jsonl", *example_files]) == 0
+    assert "5/5" in capsys.readouterr().err
+    for quiet in (["--quiet", *example_files], example_files[:1]):
+        assert main(["extract", "--format", "jsonl", *quiet]) == 0
+        assert capsys.readouterr().err == ""
 
 
 def test_python_dash_m_runs() -> None:

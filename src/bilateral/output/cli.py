@@ -56,10 +56,25 @@ def _inputs(parser: argparse.ArgumentParser, corpus: bool = False) -> None:
             "--corpus", metavar="FILE", help="a saved corpus (.db, .jsonl or .json) to query"
         )
     parser.add_argument(
-        "--workers", type=int, default=1, metavar="N", help="extract on N processes (default 1)"
+        "--workers",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="extract on N processes (default 1)",
     )
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.add_argument("--debug", action="store_true", help="show tracebacks for errors")
+
+
+def _positive(text: str) -> int:
+    """A whole number of at least 1, for argparse."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return number
 
 
 def _parser() -> argparse.ArgumentParser:
