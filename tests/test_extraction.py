@@ -234,3 +234,13 @@ def test_a_visiting_guest_is_found_at_the_start_of_a_sentence_too() -> None:
         end = sentence.start + len(sentence.text)
         found = _visiting(ctx, 0, sentence.start, end, {"IR": "a-visitor"})
         assert found is not None and found[2] == "a-visitor"
+
+
+def test_officials_joined_by_and_the_travel_together() -> None:
+    for joint in (" and ", " and the army chief ", ", and the army chief "):
+        result = run(
+            "ISLAMABAD, July 17: Prime Minister Imran Khan"
+            f"{joint}General Qamar Javed Bajwa arrived in Tehran on Monday for talks."
+        )
+        visitors = {v.visitor for v in result.visits if v.destination == "IR"}
+        assert visitors == {"imran-khan", "qamar-javed-bajwa"}, joint

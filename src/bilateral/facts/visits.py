@@ -23,7 +23,7 @@ _BREAK = re.compile(r"[;:]|,\s(?:and\s)?(?:where|while|which|who|but)\b|\.\s")
 _VISITING_BEFORE = re.compile(r"\bvisiting\s+$")
 _INVITED_BEFORE = re.compile(r"\bto\s+(?:pay\s+an?\s+|make\s+an?\s+)?$")
 _WHO_BEFORE = re.compile(r"\bwho\s+(?:\w+\s+)?$")
-_LIST_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?")
+_COORDINATION = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?")  # "X and the Y"
 _TO_BEFORE = re.compile(r"\bto\s+$")
 _OF_AFTER = re.compile(r"\s*of\s")  # "the visit of X"
 _OF = re.compile(r"\sof\s")
@@ -159,7 +159,7 @@ def _with_coordinated(ctx: Context, index: int, visitor: str, at: int) -> list[s
         while 0 <= i < len(before):
             left, right = (before[i], chain[0]) if step < 0 else (chain[-1], before[i])
             gap = sentence.text[left.end - sentence.start : right.start - sentence.start]
-            if not _LIST_GAP.fullmatch(gap):
+            if not _COORDINATION.fullmatch(gap):
                 break
             if step < 0:
                 chain.insert(0, before[i])
