@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Final
 
 from bilateral.text.lexicons import Outlet, outlets
 
 _PIECE = 1 << 16  # characters lower-cased (or split into words) at a time
-_SPACE = re.compile(r"\s")
+_SPACE: Final = re.compile(r"\s")
 
 
 @cache

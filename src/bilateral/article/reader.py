@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 import attr
 
@@ -13,14 +14,14 @@ from bilateral.article.written_dates import parse_written_date
 from bilateral.model import Article, Furniture, Notice, PartialDate, Span
 from bilateral.text.lexicons import cities_by_lower_case, city_countries
 
-_TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
-_BULLET = re.compile(r"^[•●▪■*-]\s")
-_WORD = re.compile(r"\S+")
-_LINE = re.compile(r"[^\n\r]+")
-SUBHEADING_MAX_WORDS = 18
-_RUNS = frozenset({"repeat", "footer"})
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-BODY_MIN_WORDS = 6
+_TERMINAL: Final = re.compile(r"[.!?…][\"”’')\]]*$")
+_BULLET: Final = re.compile(r"^[•●▪■*-]\s")
+_WORD: Final = re.compile(r"\S+")
+_LINE: Final = re.compile(r"[^\n\r]+")
+SUBHEADING_MAX_WORDS: Final = 18
+_RUNS: Final = frozenset({"repeat", "footer"})
+WEEKDAYS: Final = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+BODY_MIN_WORDS: Final = 6
 
 
 @attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)

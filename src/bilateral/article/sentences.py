@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Final
 
 from bilateral.text.resources import packaged_toml
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
-_QUOTE = re.compile('[“”"]')
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,15})$")
+_BOUNDARY: Final = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+_QUOTE: Final = re.compile('[“”"]')
+_WORD_BEFORE: Final = re.compile(r"([A-Za-z][A-Za-z.]{0,15})$")
 
 
 @cache
@@ -37,7 +38,7 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     ]
 
 
-MAX_SENTENCE = 1200
+MAX_SENTENCE: Final = 1200
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from bilateral.model import PartialDate
 
-_MONTH_NAMES = [
+_MONTH_NAMES: Final = [
     "January",
     "February",
     "March",
@@ -26,25 +27,25 @@ for _number, _name in enumerate(_MONTH_NAMES, start=1):
     MONTHS[_name[:3].lower()] = _number
 MONTHS["sept"] = 9
 
-MONTH = (
+MONTH: Final = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-DAY = MONTH + r",?\s?\d{1,2}(?:st|nd|rd|th)?(?!\d)"
-DATE = (
+DAY: Final = MONTH + r",?\s?\d{1,2}(?:st|nd|rd|th)?(?!\d)"
+DATE: Final = (
     rf"(?:{DAY}\s*,?\s*\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{MONTH},?\s\d{{4}}"
     r"|\d{1,2}\.\d{1,2}\.\d{4})"
 )
-WEEKDAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAY: Final = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
-_WRITTEN = re.compile(
+_WRITTEN: Final = re.compile(
     r"(?P<month>[A-Za-z]+)\.?,?\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*,?\s*(?P<year>\d{4}))?"
 )
-_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_DAY_FIRST = re.compile(
+_ISO_DAY: Final = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DAY_FIRST: Final = re.compile(
     r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)?(?P<month>[A-Za-z]+)\.?(?:,?\s(?P<year>\d{4}))?"
 )
-_DOTTED = re.compile(r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})")
+_DOTTED: Final = re.compile(r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})")
 
 
 def expand(pattern: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from typing import Final
 
 import attr
 
@@ -11,22 +12,22 @@ from bilateral.facts.context import Context
 from bilateral.facts.vocabulary import pattern
 from bilateral.model import PartialDate, Span
 
-_SUBJECT_REACH = 140
-_CONTEXT_SENTENCES = 3
-_OFFICIALS_REACH = 6
-_SPLIT = re.compile(
+_SUBJECT_REACH: Final = 140
+_CONTEXT_SENTENCES: Final = 3
+_OFFICIALS_REACH: Final = 6
+_SPLIT: Final = re.compile(
     r",?\s+(?:besides|while also|as well as)\s+(?=\w+ing\b)"
     r"|\s+and\s+(?:(?:they|we|the two sides|both sides)\s+)?(?:have\s+|had\s+|also\s+)*"
     r"(?=(?:agreed|pledged|vowed|signed|decided)\b)",
     re.IGNORECASE,
 )
-_CLAUSE_START = re.compile(r"(?:^|[;:]\s*|,\s+(?:and\s+)?|\bthat\s+|\bsaid\s+)(?=\S)")
-_PRONOUN_AND = re.compile(r"\b(?:he|she|He|She)\s+and\b")
-_AND = re.compile(r"\band\b")
-_THREE = re.compile(r"\b(?:three|trilateral)\b", re.IGNORECASE)
-_NAME_JOINT = re.compile(r"\s*(?:and|-|–)\s*")
-_SOURCE_TAIL = re.compile(r",\s*(?:the|a)\s[\w’' -]{2,40}\s(?:said|added|reported)$")
-_SAID_TAIL = re.compile(r",\s*(?:said|according to)\s.*$")
+_CLAUSE_START: Final = re.compile(r"(?:^|[;:]\s*|,\s+(?:and\s+)?|\bthat\s+|\bsaid\s+)(?=\S)")
+_PRONOUN_AND: Final = re.compile(r"\b(?:he|she|He|She)\s+and\b")
+_AND: Final = re.compile(r"\band\b")
+_THREE: Final = re.compile(r"\b(?:three|trilateral)\b", re.IGNORECASE)
+_NAME_JOINT: Final = re.compile(r"\s*(?:and|-|–)\s*")
+_SOURCE_TAIL: Final = re.compile(r",\s*(?:the|a)\s[\w’' -]{2,40}\s(?:said|added|reported)$")
+_SAID_TAIL: Final = re.compile(r",\s*(?:said|according to)\s.*$")
 
 
 @attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)

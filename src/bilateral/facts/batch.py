@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from pathlib import Path
+from typing import Final
 
 from attrs import evolve
 
@@ -24,7 +25,7 @@ from bilateral.text.documents import text_id
 
 Item = Document | str | Path
 ChunkResult = list[ExtractionResult | UnreadableArticleError]
-IN_FLIGHT_PER_WORKER = 4
+IN_FLIGHT_PER_WORKER: Final = 4
 
 _worker_lexicon: Lexicon | None = None
 

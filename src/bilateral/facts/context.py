@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from typing import Final
 
 import attr
 from attrs import evolve
@@ -18,26 +19,29 @@ from bilateral.model import Article, Notice, PartialDate, Span
 from bilateral.text.lexicons import city_countries, outlets
 from bilateral.text.words import SentenceText, index_words
 
-_FILLERS = r"(?:\s+(?:the|a|an|his|her|their|its|top|visiting|senior|[A-Z][a-z]+(?:[’']s)?)){0,3}"
-_GOVERNED = re.compile(
+_FILLERS: Final = (
+    r"(?:\s+(?:the|a|an|his|her|their|its|top|visiting|senior|[A-Z][a-z]+(?:[’']s)?)){0,3}"
+)
+_GOVERNED: Final = re.compile(
     rf"(?:(?:\b(?:with|to|of|by|from|between|on|for|including|upon)|[’']s){_FILLERS}"
     rf"|\bbetween\b[^,;.]{{0,80}}\band{_FILLERS})\s*$"
 )
-_RELATIVE = re.compile(r",\s*who\b[^,]*,")
-_VISITING_GUEST = re.compile(
+_RELATIVE: Final = re.compile(r",\s*who\b[^,]*,")
+_VISITING_GUEST: Final = re.compile(
     r"\b[Tt]he\s+visiting\s+(?:(?P<adj>[A-Z][a-z]+)\s+)?[a-z]+\s+(?:\w+\s+)?$"
 )
-_GUEST_REACH = 6
-_AT_PLACE = re.compile(  # the look-ahead of first letters spares most positions the look-behinds
+_GUEST_REACH: Final = 6
+# the look-ahead of first letters spares most positions the look-behinds
+_AT_PLACE: Final = re.compile(
     r"\b(?=[iawcdtfp])(?<!situation )(?<!crisis )(?<!war )(?<!conflict )(?<!peace )"
     r"(?<!developments )(?<!tensions )(?<!attacks )(?<!stability )(?<!security )"
     r"(?:in|at|(?:went|came|drove|travell?ed|flew|proceeded)\s+to)\s+(?:the\s+)?$"
 )
-_LOOK_BACK = 80
+_LOOK_BACK: Final = 80
 # An article of more sentences goes without its words indexed: the index would cost about 25
 # bytes per character, and its sentences are scanned as fast as they were before there was one.
 INDEXED_SENTENCES = 1000
-_PRONOUN = re.compile(r"\b(?:he|she|He|She|his|her|His|Her|him)\b")
+_PRONOUN: Final = re.compile(r"\b(?:he|she|He|She|his|her|His|Her|him)\b")
 
 
 @attr.s(auto_attribs=True, slots=True, eq=False)
@@ -323,7 +327,7 @@ def _home_country(article: Article) -> str | None:
     return city_countries().get(article.dateline or "")
 
 
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_QUOTED: Final = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
 def without_quotes(text: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 import attr
 
@@ -13,21 +14,23 @@ from bilateral.mentions.dates import is_future
 from bilateral.model import PartialDate, Span
 from bilateral.text.regex import search_tail
 
-_OBJECTS_END = re.compile(
+_OBJECTS_END: Final = re.compile(
     r"[;:]|,?\s(?:according to|as per|who|which|where|while)\b|\band (?:then|later|afterwards)\b"
     r"|,\s(?:the\s)?[\w’' -]{0,40}\b(?:said|says|reported)\b"
     r"|\s+and\s+(?:also\s+)?(?:[a-z]+ed|met|held|gave|sent|said|told|made|took|paid|brought)\b"
     r"|,\s+and\s+(?=(?:[A-Z][\w’'-]*\s+){1,4}(?:[a-z]+ed|met|held|said|told)\b)"
 )
-_JOINED = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:(?:his|her|their|the)\s+)?")
-_SCHEDULED_VERB = re.compile(r"\b(?:will|would|to|scheduled|expected|due|set)\b", re.IGNORECASE)
-_AND_BEFORE = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+)?$")
-_PASSIVE = re.compile(r"\b(?:was|were|is|are|been)\s(?:\w+\s)?$")
-_GUEST_VERB = re.compile(r"receiv|host|visit")  # the subject is the guest or the host
-_CALLER_VERB = re.compile(r"call|paid|visit")
-_HOST_VERB = re.compile(r"receiv|host")
-_POSSESSIVE_START = re.compile(r"(?:his|her)\b", re.IGNORECASE)
-_OPENING_PRONOUN = re.compile(r"\s*(?:[A-Z]\w*,\s*)?(?:He|She)\b")
+_JOINED: Final = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:(?:his|her|their|the)\s+)?")
+_SCHEDULED_VERB: Final = re.compile(
+    r"\b(?:will|would|to|scheduled|expected|due|set)\b", re.IGNORECASE
+)
+_AND_BEFORE: Final = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+)?$")
+_PASSIVE: Final = re.compile(r"\b(?:was|were|is|are|been)\s(?:\w+\s)?$")
+_GUEST_VERB: Final = re.compile(r"receiv|host|visit")  # the subject is the guest or the host
+_CALLER_VERB: Final = re.compile(r"call|paid|visit")
+_HOST_VERB: Final = re.compile(r"receiv|host")
+_POSSESSIVE_START: Final = re.compile(r"(?:his|her)\b", re.IGNORECASE)
+_OPENING_PRONOUN: Final = re.compile(r"\s*(?:[A-Z]\w*,\s*)?(?:He|She)\b")
 
 
 @attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)

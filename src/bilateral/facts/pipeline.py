@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Final
 
 from attrs import evolve
 
@@ -31,8 +32,8 @@ from bilateral.model import (
 from bilateral.text.documents import Document, text_id
 from bilateral.text.html import html_to_text, looks_like_html
 
-DUPLICATE_OVERLAP = 0.7
-LINK_SLACK_DAYS = 3
+DUPLICATE_OVERLAP: Final = 0.7
+LINK_SLACK_DAYS: Final = 3
 
 
 def extract(

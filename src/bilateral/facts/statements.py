@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 import attr
 from attrs import evolve
@@ -13,44 +14,50 @@ from bilateral.mentions.people import PersonMention
 from bilateral.model import PartialDate, Span
 from bilateral.text.regex import fold, search_tail
 
-_SPEAKER_AFTER = re.compile(r"(?:,[”\"’]?|[”\"],?)\s+")
-_SPEAKER_REACH = 90
-_ENDS_CLAUSE = re.compile(
+_SPEAKER_AFTER: Final = re.compile(r"(?:,[”\"’]?|[”\"],?)\s+")
+_SPEAKER_REACH: Final = 90
+_ENDS_CLAUSE: Final = re.compile(
     r"\s*(?:$|\.|,(?!\s*[“\"])"
     r"|(?:while|in|on|at|during|after|before|when|as|this|today|by|according|later)\b)"
 )
-_PARENTHETICAL = re.compile(
+_PARENTHETICAL: Final = re.compile(
     r"\s*,\s*(?:who\b[^,]{1,140}|(?![^,]*\b(?:said|told)\b)[^,]{1,120}),\s*"
 )
-_SECOND_VERB = re.compile(r",\s+and\s+(?:also\s+)?(?=\w)")
-_ADDING_THAT = re.compile(r",\s+(?:and\s+)?(?:adding|noting|saying|stressing|stating)\s+that\s+")
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$")
-_WHO_BEFORE = re.compile(r",\s*who\s+(?:also\s+|later\s+|then\s+)?$")
-_AND_BEFORE = re.compile(r"\band\s+(?:also\s+)?$")
-_SPEECH_GAP = 60
-_MIN_WORDS = 4
-_THAT_REACH = 60
-_TAIL_REACH = 140
-_TAIL_START = re.compile(r"[”\"’]?,|\s(?=(?:according|as per|said|added|reported|noted|stated)\b)")
-_BACK_REFERENCE = re.compile(
+_SECOND_VERB: Final = re.compile(r",\s+and\s+(?:also\s+)?(?=\w)")
+_ADDING_THAT: Final = re.compile(
+    r",\s+(?:and\s+)?(?:adding|noting|saying|stressing|stating)\s+that\s+"
+)
+_PASSIVE_BEFORE: Final = re.compile(r"\b(?:was|were|been|being|is|are)\s+$")
+_WHO_BEFORE: Final = re.compile(r",\s*who\s+(?:also\s+|later\s+|then\s+)?$")
+_AND_BEFORE: Final = re.compile(r"\band\s+(?:also\s+)?$")
+_SPEECH_GAP: Final = 60
+_MIN_WORDS: Final = 4
+_THAT_REACH: Final = 60
+_TAIL_REACH: Final = 140
+_TAIL_START: Final = re.compile(
+    r"[”\"’]?,|\s(?=(?:according|as per|said|added|reported|noted|stated)\b)"
+)
+_BACK_REFERENCE: Final = re.compile(
     r"^(?:this|so|these)\b(?!\s+(?:is|was|are|were|will|would|has|had|could|should)\b)",
     re.IGNORECASE,
 )
-_THAT = re.compile(r"^\s*(?:that\s+)?")
-_TWO_SIDES = re.compile(r"\b(?:the two|both|they|we)\b|\band\b", re.IGNORECASE)
-_APPOSITION = re.compile(r"^\s*,[^,]*,")  # ", the chief of staff," after "told X"
-_OPENING_THAT = re.compile(r"^(?:in (?:a|his|her|the) [\w ]{2,30}?\s)?that\s")
-_LATER_THAT = re.compile(r"\bthat\s")
-_CLAUSE_MARK = re.compile(r"[,;]")
-_QUOTE_MARK = re.compile(r"[“”\"]")
-_OPENING_QUOTE = re.compile(r"[“\"]")
-_THAT_AFTER = re.compile(r"\s+that\s")
-_LEADING_THAT = re.compile(r"^that\s+")
-_PAIR_GAP = re.compile(r"\s*(?:,\s*)?and\s+(?:his|her|the)?\s*(?:\w+\s+)?(?:counterpart\s+)?")
-_HE_OR_SHE = re.compile(r"[Hh]e\b|[Ss]he\b")
-_AND = re.compile(r"\band\b")
-_OTHER_CLAUSE = re.compile(r"[.;]|\b(?:said|told)\b")
-_VISITING = re.compile(
+_THAT: Final = re.compile(r"^\s*(?:that\s+)?")
+_TWO_SIDES: Final = re.compile(r"\b(?:the two|both|they|we)\b|\band\b", re.IGNORECASE)
+_APPOSITION: Final = re.compile(r"^\s*,[^,]*,")  # ", the chief of staff," after "told X"
+_OPENING_THAT: Final = re.compile(r"^(?:in (?:a|his|her|the) [\w ]{2,30}?\s)?that\s")
+_LATER_THAT: Final = re.compile(r"\bthat\s")
+_CLAUSE_MARK: Final = re.compile(r"[,;]")
+_QUOTE_MARK: Final = re.compile(r"[“”\"]")
+_OPENING_QUOTE: Final = re.compile(r"[“\"]")
+_THAT_AFTER: Final = re.compile(r"\s+that\s")
+_LEADING_THAT: Final = re.compile(r"^that\s+")
+_PAIR_GAP: Final = re.compile(
+    r"\s*(?:,\s*)?and\s+(?:his|her|the)?\s*(?:\w+\s+)?(?:counterpart\s+)?"
+)
+_HE_OR_SHE: Final = re.compile(r"[Hh]e\b|[Ss]he\b")
+_AND: Final = re.compile(r"\band\b")
+_OTHER_CLAUSE: Final = re.compile(r"[.;]|\b(?:said|told)\b")
+_VISITING: Final = re.compile(
     r"\b(?:the\s)?visiting\s(?:(?P<adj>[A-Z][a-z]+)\s)?(?:\w+\s)?(?:dignitary|commander|general|"
     r"official|minister|leader|guest|chief|army chief|admiral|president|premier|delegate)\b",
     re.IGNORECASE,

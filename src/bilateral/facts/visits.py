@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Final
 
 import attr
 
@@ -17,25 +18,25 @@ from bilateral.text.lexicons import city_countries
 from bilateral.text.regex import search_tail
 from bilateral.text.words import SentenceText, index_words
 
-RECENT_DAYS = 10
-_DESTINATION_REACH = 90
-_BREAK = re.compile(r"[;:]|,\s(?:and\s)?(?:where|while|which|who|but)\b|\.\s")
-_VISITING_BEFORE = re.compile(r"\bvisiting\s+$")
-_INVITED_BEFORE = re.compile(r"\bto\s+(?:pay\s+an?\s+|make\s+an?\s+)?$")
-_WHO_BEFORE = re.compile(r"\bwho\s+(?:\w+\s+)?$")
-_COORDINATION = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?")  # "X and the Y"
-_TO_BEFORE = re.compile(r"\bto\s+$")
-_OF_AFTER = re.compile(r"\s*of\s")  # "the visit of X"
-_OF = re.compile(r"\sof\s")
-_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
-_SPEECH_BETWEEN = re.compile(r"\b(?:said|says|told|added|stated|described|termed|called)\b")
-_LEAD_IN = re.compile(r"\s*(?:the\s+)?(?:[\w’'-]+\s+){0,2}?(?:(?:port\s+)?city\s+of\s+)?")
-_THE_COUNTRY = re.compile(
+RECENT_DAYS: Final = 10
+_DESTINATION_REACH: Final = 90
+_BREAK: Final = re.compile(r"[;:]|,\s(?:and\s)?(?:where|while|which|who|but)\b|\.\s")
+_VISITING_BEFORE: Final = re.compile(r"\bvisiting\s+$")
+_INVITED_BEFORE: Final = re.compile(r"\bto\s+(?:pay\s+an?\s+|make\s+an?\s+)?$")
+_WHO_BEFORE: Final = re.compile(r"\bwho\s+(?:\w+\s+)?$")
+_COORDINATION: Final = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?")  # "X and the Y"
+_TO_BEFORE: Final = re.compile(r"\bto\s+$")
+_OF_AFTER: Final = re.compile(r"\s*of\s")  # "the visit of X"
+_OF: Final = re.compile(r"\sof\s")
+_LIST_GAP: Final = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
+_SPEECH_BETWEEN: Final = re.compile(r"\b(?:said|says|told|added|stated|described|termed|called)\b")
+_LEAD_IN: Final = re.compile(r"\s*(?:the\s+)?(?:[\w’'-]+\s+){0,2}?(?:(?:port\s+)?city\s+of\s+)?")
+_THE_COUNTRY: Final = re.compile(
     r"^\s*(?:the|this|that)\s(?:country|neighbou?ring country|neighbou?r|[Kk]ingdom"
     r"|[Gg]ulf (?:state|nation|country)|[Ii]slamic [Rr]epublic|[Ee]mirate|[Rr]epublic)\b"
 )
-_CAPITAL = re.compile(r"^\s*(?:the\s)?(?P<adj>\w+)\scapital\b")
-_POSSESSIVE_END = re.compile(
+_CAPITAL: Final = re.compile(r"^\s*(?:the\s)?(?P<adj>\w+)\scapital\b")
+_POSSESSIVE_END: Final = re.compile(
     r"[’']s?\s+(?:(?:\w+-day|maiden|first|official|state|brief|recent|ongoing|unprecedented|\w+)\s+){0,3}$"
 )
 

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache
+from typing import Final
 
 import attr
 from dateutil.relativedelta import relativedelta
@@ -23,12 +24,12 @@ from bilateral.text.regex import fold
 from bilateral.text.resources import packaged_toml
 from bilateral.text.words import SentenceText, WordPattern, word_pattern
 
-WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
-_WEEKDAY = f"(?-i:{'|'.join(calendar.day_name)})"
-MONTH = f"(?-i:{ANY_CASE_MONTH})"  # month and weekday names are capitalised
-_SUFFIX = r"(?:st|nd|rd|th)?"
-TENSE_REACH_DAYS = 300
-_NON_DIGITS = re.compile(r"\D")
+WEEKDAYS: Final = {name.lower(): index for index, name in enumerate(calendar.day_name)}
+_WEEKDAY: Final = f"(?-i:{'|'.join(calendar.day_name)})"
+MONTH: Final = f"(?-i:{ANY_CASE_MONTH})"  # month and weekday names are capitalised
+_SUFFIX: Final = r"(?:st|nd|rd|th)?"
+TENSE_REACH_DAYS: Final = 300
+_NON_DIGITS: Final = re.compile(r"\D")
 
 
 @attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)

@@ -12,7 +12,7 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import attr
 from attrs import evolve
@@ -24,8 +24,8 @@ from bilateral.text.lexicons import Country, countries
 from bilateral.text.regex import trie_alternation
 from bilateral.text.resources import packaged_toml
 
-_POSSESSIVE = re.compile(r"[’']s?$")
-_SEEN_WORDS = 100_000  # words whose country is remembered
+_POSSESSIVE: Final = re.compile(r"[’']s?$")
+_SEEN_WORDS: Final = 100_000  # words whose country is remembered
 
 
 @attr.s(auto_attribs=True, slots=True, frozen=True)

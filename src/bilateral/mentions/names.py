@@ -5,19 +5,22 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Final
 
-NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "ul", "ur", "al", "el", "ud", "e", "de", "van"})
-HONORIFIC_PARTS = frozenset(
+NAME_PARTICLES: Final = frozenset(
+    {"bin", "bint", "ibn", "ul", "ur", "al", "el", "ud", "e", "de", "van"}
+)
+HONORIFIC_PARTS: Final = frozenset(
     {"syed", "sayyid", "sayed", "seyed", "seyyed", "sayyed", "hafiz", "sardar"}
 )
-_FIRST_NAMES = {
+_FIRST_NAMES: Final = {
     "mohammad": "mhd", "muhammad": "mhd", "mohammed": "mhd", "muhammed": "mhd",
     "mohamad": "mhd", "mohamed": "mhd", "mohd": "mhd", "ebrahim": "ibrahim",
     "hossein": "husain", "hussain": "husain", "hussein": "husain", "hosein": "husain",
 }  # fmt: skip
-_SOUNDS = (("gh", "q"), ("kh", "k"), ("ou", "u"), ("ee", "i"), ("dh", "d"), ("w", "v"))
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
-_POSSESSIVE = re.compile(r"[’']s$")
+_SOUNDS: Final = (("gh", "q"), ("kh", "k"), ("ou", "u"), ("ee", "i"), ("dh", "d"), ("w", "v"))
+_CAMEL: Final = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_POSSESSIVE: Final = re.compile(r"[’']s$")
 
 
 def split_glued(name: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 import attr
 
@@ -23,9 +23,9 @@ from bilateral.text.regex import (
 from bilateral.text.words import Words
 
 T = TypeVar("T")
-_OFFICE_WORD = re.compile(r"(?<![\w-])[^\W\d_]+")  # an office form's first word
-_PHRASE_WORD = re.compile(r"[^\W\d_]\w*")  # a phrase's first word
-_LETTERS = re.compile(r"[^\W\d_]+")
+_OFFICE_WORD: Final = re.compile(r"(?<![\w-])[^\W\d_]+")  # an office form's first word
+_PHRASE_WORD: Final = re.compile(r"[^\W\d_]\w*")  # a phrase's first word
+_LETTERS: Final = re.compile(r"[^\W\d_]+")
 
 
 @attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)

@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Sequence
+from typing import Final
 
 import attr
 
@@ -21,15 +22,15 @@ from bilateral.text.regex import search_tail
 from bilateral.text.resources import packaged_toml
 from bilateral.text.words import SentenceText
 
-_NAME_TOKEN = (
+_NAME_TOKEN: Final = (
     r"(?:(?:al|el|bin|ibn|ul|ur|ud|Al|El)-)?"
     r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z]+|[’'](?!s\b)[A-Za-z]+)*|[A-Z]\.?)"
 )
-_NAME_RUN = re.compile(  # the look-ahead (a capital or a particle's first letter) saves time
+_NAME_RUN: Final = re.compile(  # the look-ahead (a capital or a particle's first letter) saves time
     rf"(?=[A-Zabeiu]){_NAME_TOKEN}"
     rf"(?:\s(?:(?:bin|bint|ibn|ul|ur|al|el|ud|Bin|Ibn|Al|El)\s)?{_NAME_TOKEN})*"
 )
-_NOT_NAMES = frozenset(
+_NOT_NAMES: Final = frozenset(
     [
         *packaged_toml("people")["not_names"],
         *calendar.month_name[1:],
@@ -38,17 +39,19 @@ _NOT_NAMES = frozenset(
         "Sept",
     ]
 )
-_CHAIN_FILLER = re.compile(r"^\s*(?:,\s*)?(?:\((?P<abbr>[A-Z]{2,8})\)\s*)?$")
-_LEFT_WORDS = re.compile(
+_CHAIN_FILLER: Final = re.compile(r"^\s*(?:,\s*)?(?:\((?P<abbr>[A-Z]{2,8})\)\s*)?$")
+_LEFT_WORDS: Final = re.compile(
     r"(?:\b(?:the|The|caretaker|Caretaker|visiting|top|former|then|acting|his|her|its)\s+)+$"
 )
-_POST_TITLE = re.compile(r"^,?\s(?:the\s)?")
-_ABBREVIATION_AFTER = re.compile(r"^\s*(?:\([A-Z]{2,8}\)\s*)?")
-_TENURE_SLACK_DAYS = 730
-_THE_BEFORE = re.compile(r"\b(?:the|The)\s+$")
-_COUNTRY_GAP = re.compile(r"\s*(?:(?:top|visiting|caretaker)\s+)*")  # "Iranian top commander"
-_APPOSITION_END = re.compile(r"^\s*(?:[,.;:(]|$|(?:who|which|and|said|says)\b|\([A-Z]{2,8}\))")
-GENERIC_OFFICES = frozenset(
+_POST_TITLE: Final = re.compile(r"^,?\s(?:the\s)?")
+_ABBREVIATION_AFTER: Final = re.compile(r"^\s*(?:\([A-Z]{2,8}\)\s*)?")
+_TENURE_SLACK_DAYS: Final = 730
+_THE_BEFORE: Final = re.compile(r"\b(?:the|The)\s+$")
+_COUNTRY_GAP: Final = re.compile(r"\s*(?:(?:top|visiting|caretaker)\s+)*")  # "Iranian top …"
+_APPOSITION_END: Final = re.compile(
+    r"^\s*(?:[,.;:(]|$|(?:who|which|and|said|says)\b|\([A-Z]{2,8}\))"
+)
+GENERIC_OFFICES: Final = frozenset(
     {
         "commander",
         "chief",

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import codecs
+from typing import Final
 
 import attr
 
 from bilateral.errors import UnreadableArticleError
 
-_CONTROL = {b for b in range(32) if b not in (9, 10, 12, 13)}
+_CONTROL: Final = {b for b in range(32) if b not in (9, 10, 12, 13)}
 
 
 @attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)

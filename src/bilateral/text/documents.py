@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Final
 
 import attr
 
@@ -11,7 +12,7 @@ from bilateral.errors import UnreadableArticleError
 from bilateral.text.decode import decode_bytes
 from bilateral.text.resources import packaged_names, packaged_text
 
-MAX_BYTES = 256 * 1024 * 1024
+MAX_BYTES: Final = 256 * 1024 * 1024
 
 
 @attr.s(auto_attribs=True, slots=True, frozen=True)

@@ -9,17 +9,18 @@ from __future__ import annotations
 import re
 from html import unescape
 from html.parser import HTMLParser
+from typing import Final
 
-_LOOKS_LIKE_HTML = re.compile(
+_LOOKS_LIKE_HTML: Final = re.compile(
     r"<(?:!doctype\s+html|html|head|body|p|div|article|br|span|h[1-6])\b[^>]*>", re.IGNORECASE
 )
-_BLOCK = frozenset(
+_BLOCK: Final = frozenset(
     {
         "p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6",
         "article", "section", "header", "footer", "blockquote", "figure", "figcaption", "title",
     }
 )  # fmt: skip
-_HIDDEN = frozenset({"script", "style", "noscript", "template"})
+_HIDDEN: Final = frozenset({"script", "style", "noscript", "template"})
 
 
 def looks_like_html(text: str) -> bool:

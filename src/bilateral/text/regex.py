@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Final
 
 import attr
 
-TAIL_REACH = 60  # the tails searched for are a few words ("the former", "was briefed")
+TAIL_REACH: Final = 60  # the tails searched for are a few words ("the former", "was briefed")
 
 
 def search_tail(regex: re.Pattern[str], text: str, end: int) -> re.Match[str] | None:
@@ -27,7 +27,7 @@ def search_tail(regex: re.Pattern[str], text: str, end: int) -> re.Match[str] | 
     return regex.search(text, max(0, end - TAIL_REACH), end)
 
 
-_MAX_LEADS = 5000
+_MAX_LEADS: Final = 5000
 # inside the first word; it ended; it goes on, unknown; the match begins with no letter
 _OPEN, _WORD, _PREFIX, _SYMBOL = 0, 1, 2, 3
 _State = tuple[str, int]  # (lower-case letters so far, or a class of first characters; status)
@@ -297,8 +297,8 @@ def guarded(patterns: Iterable[str]) -> Guarded:
 
 
 # the characters that case-insensitive matching takes for an ASCII letter, which lower() keeps
-_SPECIAL = "İıKſ"
-_TO_ASCII = str.maketrans({"İ": "i", "ı": "i", "K": "k", "ſ": "s"})
+_SPECIAL: Final = "İıKſ"
+_TO_ASCII: Final = str.maketrans({"İ": "i", "ı": "i", "K": "k", "ſ": "s"})
 
 
 def fold(text: str) -> str:

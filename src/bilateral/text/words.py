@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import Final
 
 import attr
 
 from bilateral.text.regex import Leads, first_words, fold, lead_filter
 
-_WORD_RUN = re.compile(r"(\w+)")  # split at it, the runs of word characters are kept
-_LETTERS = re.compile(r"[^\W\d_]+")
-_DIGIT_SYMBOLS = frozenset({r"\d", r"[\d]", *"0123456789"})
-_BOUNDARIES = (r"(?<![\w-])", r"(?<![\w])", r"(?<!\w)")  # no match begins inside a word
+_WORD_RUN: Final = re.compile(r"(\w+)")  # split at it, the runs of word characters are kept
+_LETTERS: Final = re.compile(r"[^\W\d_]+")
+_DIGIT_SYMBOLS: Final = frozenset({r"\d", r"[\d]", *"0123456789"})
+_BOUNDARIES: Final = (r"(?<![\w-])", r"(?<![\w])", r"(?<!\w)")  # no match begins inside a word
 
 
 @attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
