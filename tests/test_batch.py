@@ -54,6 +54,12 @@ def test_items_are_read_as_results_are_taken(workers: int) -> None:
     assert taken <= 2 * (in_flight + 1)  # and the chunk whose results are being taken
 
 
+def test_no_workers_or_empty_chunks_are_refused() -> None:
+    for arguments in ({"workers": 0}, {"chunksize": 0}):
+        with pytest.raises(ValueError, match=f"{next(iter(arguments))} must be at least 1"):
+            bilateral.extract_many(["TEHRAN: talks."], **arguments)  # when called
+
+
 def test_mixed_items_and_unreadable_files(paths: list[Path], tmp_path: Path) -> None:
     missing = tmp_path / "missing.txt"
     errors: list[UnreadableArticleError] = []

@@ -40,8 +40,20 @@ def extract_many(
 ) -> Iterator[ExtractionResult]:
     """Results for each item, in input order. An item is a :class:`Document`, a path to an
     article file (``Path``), or raw text (``str``). An unreadable file raises
-    :class:`UnreadableArticleError`, or is passed to ``on_error`` and skipped."""
-    for outcome in _outcomes(items, workers, chunksize, lexicon):
+    :class:`UnreadableArticleError`, or is passed to ``on_error`` and skipped. ``workers``
+    and ``chunksize`` are at least 1 (``ValueError``)."""
+    for name, value in (("workers", workers), ("chunksize", chunksize)):
+        if value < 1:
+            raise ValueError(f"{name} must be at least 1, not {value!r}")
+    return _results(_outcomes(items, workers, chunksize, lexicon), on_error)
+
+
+def _results(
+    outcomes: Iterator[ExtractionResult | UnreadableArticleError],
+    on_error: Callable[[UnreadableArticleError], None] | None,
+) -> Iterator[ExtractionResult]:
+    """The results; each unreadable article raised, or passed to ``on_error``."""
+    for outcome in outcomes:
         if isinstance(outcome, UnreadableArticleError):
             if on_error is None:
                 raise outcome
@@ -53,8 +65,8 @@ def extract_many(
 def _outcomes(
     items: Iterable[Item], workers: int, chunksize: int, lexicon: Lexicon | None
 ) -> Iterator[ExtractionResult | UnreadableArticleError]:
-    chunks = _chunks(items, max(1, chunksize))
-    if workers <= 1:
+    chunks = _chunks(items, chunksize)
+    if workers == 1:
         for chunk in chunks:
             yield from _run_chunk(chunk, lexicon)
         return
