@@ -2,10 +2,19 @@ import json
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from bilateral import InvalidDataError
 from bilateral.model import ExtractionResult, PartialDate, Visit
-from bilateral.model.serialize import from_data, from_json, from_jsonl, to_data, to_json, to_jsonl
+from bilateral.model.serialize import (
+    dumps,
+    from_data,
+    from_json,
+    from_jsonl,
+    to_data,
+    to_json,
+    to_jsonl,
+)
 from tests.strategies import results
 
 
@@ -19,6 +28,13 @@ def test_json_text_round_trip(result: ExtractionResult) -> None:
     text = to_json(result)
     assert from_json(text, ExtractionResult) == result
     assert to_json(from_json(text, ExtractionResult)) == text
+
+
+@given(st.text(alphabet=st.sampled_from('a é\n\r\u2028\u2029\x85\x0b\x1c"\\')) | st.text())
+def test_a_json_line_is_one_line_for_every_reader(text: str) -> None:
+    line = dumps({"text": text, "more": [text, text]})
+    assert len(line.splitlines()) == 1  # str.splitlines breaks at U+2028, U+2029 and U+0085
+    assert json.loads(line) == {"text": text, "more": [text, text]}
 
 
 def test_jsonl_round_trip_keeps_order() -> None:
