@@ -1,13 +1,14 @@
 """Many articles at once: in order, the same as one by one, on processes and on Dask."""
 
 import itertools
+import pickle
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import bilateral
-from bilateral import UnreadableArticleError
+from bilateral import InvalidDataError, UnreadableArticleError
 from bilateral.corpus import Corpus
 from bilateral.corpus.distributed import corpus_from_bag, extract_bag
 from bilateral.facts.batch import IN_FLIGHT_PER_WORKER
@@ -58,6 +59,23 @@ def test_no_workers_or_empty_chunks_are_refused() -> None:
     for arguments in ({"workers": 0}, {"chunksize": 0}):
         with pytest.raises(ValueError, match=f"{next(iter(arguments))} must be at least 1"):
             bilateral.extract_many(["TEHRAN: talks."], **arguments)  # when called
+
+
+def test_errors_cross_process_boundaries_whole() -> None:
+    for error in (UnreadableArticleError("a.txt", "missing"), InvalidDataError("t", "r", "bad")):
+        copy = pickle.loads(pickle.dumps(error))
+        assert type(copy) is type(error) and str(copy) == str(error)
+        assert vars(copy) == vars(error)
+
+
+def test_outputs_made_in_the_workers_are_those_of_the_results(paths: list[Path]) -> None:
+    items = [*paths, paths[0].parent / "missing.txt", *paths]
+    errors: list[UnreadableArticleError] = []
+    lines = bilateral.extract_many_as(
+        items, bilateral.to_json, workers=2, chunksize=3, on_error=errors.append
+    )
+    assert list(lines) == [bilateral.to_json(r) for r in sequential(paths * 2)]
+    assert len(errors) == 1 and "missing.txt" in str(errors[0])
 
 
 def test_mixed_items_and_unreadable_files(paths: list[Path], tmp_path: Path) -> None:

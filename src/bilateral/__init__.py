@@ -8,7 +8,7 @@
 
 from bilateral.corpus import Corpus
 from bilateral.errors import BilateralError, InvalidDataError, UnreadableArticleError
-from bilateral.facts import extract, extract_document, extract_many
+from bilateral.facts import extract, extract_document, extract_many, extract_many_as
 from bilateral.model import (
     Agreement,
     Article,
@@ -49,6 +49,7 @@ __all__ = [
     "extract",
     "extract_document",
     "extract_many",
+    "extract_many_as",
     "from_json",
     "from_jsonl",
     "read_document",

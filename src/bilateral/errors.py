@@ -15,6 +15,10 @@ class UnreadableArticleError(BilateralError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type[UnreadableArticleError], tuple[str, str]]:
+        """Pickled as its fields: a worker process sends it back to the caller."""
+        return type(self), (self.path, self.reason)
+
 
 class InvalidDataError(BilateralError):
     """A lexicon, office-holder table or saved result is malformed.
@@ -27,3 +31,7 @@ class InvalidDataError(BilateralError):
         self.source = source
         self.record = record
         self.reason = reason
+
+    def __reduce__(self) -> tuple[type[InvalidDataError], tuple[str, str, str]]:
+        """Pickled as its fields, as :class:`UnreadableArticleError` is."""
+        return type(self), (self.source, self.record, self.reason)

@@ -1,7 +1,8 @@
 """Extraction of many articles: in order, streaming, on several processes.
 
 ``extract_many`` keeps at most a few chunks per worker in flight, so memory stays bounded
-however many files there are, and yields results in input order.
+however many files there are, and yields results in input order. ``extract_many_as`` yields
+what a function makes of each result, made where the article is extracted.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from pathlib import Path
-from typing import Final
+from typing import Final, TypeVar
 
 from attrs import evolve
 
@@ -24,8 +25,8 @@ from bilateral.text import Document, read_document
 from bilateral.text.documents import text_id
 
 Item = Document | str | Path
-ChunkResult = list[ExtractionResult | UnreadableArticleError]
 IN_FLIGHT_PER_WORKER: Final = 4
+T = TypeVar("T")
 
 _worker_lexicon: Lexicon | None = None
 
@@ -42,17 +43,40 @@ def extract_many(
     article file (``Path``), or raw text (``str``). An unreadable file raises
     :class:`UnreadableArticleError`, or is passed to ``on_error`` and skipped. ``workers``
     and ``chunksize`` are at least 1 (``ValueError``)."""
+    return extract_many_as(
+        items, _as_it_is, workers=workers, chunksize=chunksize, lexicon=lexicon, on_error=on_error
+    )
+
+
+def extract_many_as(
+    items: Iterable[Item],
+    convert: Callable[[ExtractionResult], T],
+    *,
+    workers: int = 1,
+    chunksize: int = 8,
+    lexicon: Lexicon | None = None,
+    on_error: Callable[[UnreadableArticleError], None] | None = None,
+) -> Iterator[T]:
+    """What ``convert`` makes of each result (a JSON line, a summary...), in input order, as
+    :func:`extract_many` gives the results. ``convert`` runs where the article is extracted:
+    worker processes send back what it makes, which costs the calling process far less to
+    receive than a result. So it must be picklable: a module-level function, or a
+    ``functools.partial`` of one."""
     for name, value in (("workers", workers), ("chunksize", chunksize)):
         if value < 1:
             raise ValueError(f"{name} must be at least 1, not {value!r}")
-    return _results(_outcomes(items, workers, chunksize, lexicon), on_error)
+    return _results(_outcomes(items, convert, workers, chunksize, lexicon), on_error)
+
+
+def _as_it_is(result: ExtractionResult) -> ExtractionResult:
+    return result
 
 
 def _results(
-    outcomes: Iterator[ExtractionResult | UnreadableArticleError],
+    outcomes: Iterator[T | UnreadableArticleError],
     on_error: Callable[[UnreadableArticleError], None] | None,
-) -> Iterator[ExtractionResult]:
-    """The results; each unreadable article raised, or passed to ``on_error``."""
+) -> Iterator[T]:
+    """The outputs; each unreadable article raised, or passed to ``on_error``."""
     for outcome in outcomes:
         if isinstance(outcome, UnreadableArticleError):
             if on_error is None:
@@ -63,20 +87,24 @@ def _results(
 
 
 def _outcomes(
-    items: Iterable[Item], workers: int, chunksize: int, lexicon: Lexicon | None
-) -> Iterator[ExtractionResult | UnreadableArticleError]:
+    items: Iterable[Item],
+    convert: Callable[[ExtractionResult], T],
+    workers: int,
+    chunksize: int,
+    lexicon: Lexicon | None,
+) -> Iterator[T | UnreadableArticleError]:
     chunks = _chunks(items, chunksize)
     if workers == 1:
         for chunk in chunks:
-            yield from _run_chunk(chunk, lexicon)
+            yield from _run_chunk(chunk, convert, lexicon)
         return
     portable = evolve(lexicon, cache={}) if lexicon is not None else None
     with ProcessPoolExecutor(
         max_workers=workers, initializer=_start_worker, initargs=(portable,)
     ) as pool:
-        pending: deque[Future[ChunkResult]] = deque()
+        pending: deque[Future[list[T | UnreadableArticleError]]] = deque()
         for chunk in chunks:
-            pending.append(pool.submit(_worker_chunk, chunk))
+            pending.append(pool.submit(_worker_chunk, chunk, convert))
             if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
                 yield from pending.popleft().result()
         while pending:
@@ -97,19 +125,23 @@ def _start_worker(lexicon: Lexicon | None) -> None:
     gc.freeze()
 
 
-def _worker_chunk(chunk: list[Item]) -> ChunkResult:
-    return _run_chunk(chunk, _worker_lexicon)
+def _worker_chunk(
+    chunk: list[Item], convert: Callable[[ExtractionResult], T]
+) -> list[T | UnreadableArticleError]:
+    return _run_chunk(chunk, convert, _worker_lexicon)
 
 
-def _run_chunk(chunk: list[Item], lexicon: Lexicon | None) -> ChunkResult:
-    outcomes: ChunkResult = []
+def _run_chunk(
+    chunk: list[Item], convert: Callable[[ExtractionResult], T], lexicon: Lexicon | None
+) -> list[T | UnreadableArticleError]:
+    outcomes: list[T | UnreadableArticleError] = []
     for item in chunk:
         try:
             document = _document(item)
         except UnreadableArticleError as exc:
             outcomes.append(exc)
             continue
-        outcomes.append(extract_document(document, lexicon))
+        outcomes.append(convert(extract_document(document, lexicon)))
     return outcomes
 
 

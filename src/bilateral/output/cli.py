@@ -14,8 +14,10 @@ from __future__ import annotations
 import argparse
 import sys
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from tqdm import tqdm
 
@@ -29,7 +31,7 @@ from bilateral.corpus.persistence import (
     save_sqlite,
 )
 from bilateral.errors import BilateralError, UnreadableArticleError
-from bilateral.facts import extract_many
+from bilateral.facts.batch import extract_many_as
 from bilateral.mentions.lexicon import Lexicon, default_lexicon, load_officeholders
 from bilateral.model import ExtractionResult
 from bilateral.model.serialize import to_json
@@ -38,6 +40,7 @@ from bilateral.output.tables import fact_lines, timeline_table
 from bilateral.text import Document, examples
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+T = TypeVar("T")
 
 
 def _inputs(parser: argparse.ArgumentParser, corpus: bool = False) -> None:
@@ -154,7 +157,7 @@ def _run(argv: Sequence[str] | None) -> int:
         corpus = (
             _load(from_corpus)
             if from_corpus
-            else Corpus.from_results(_results(args, lexicon, failed), lexicon)
+            else Corpus.from_results(_results(args, lexicon, failed, _whole), lexicon)
         )
         if args.command == "query":
             _query(args, corpus)
@@ -190,22 +193,33 @@ def _load(path: str) -> Corpus:
 
 def _extract(args: argparse.Namespace, lexicon: Lexicon) -> int:
     failed: list[bool] = []
-    for result in _results(args, lexicon, failed):
-        if args.format == "text":
-            print(summarize(result), end="\n\n")
-        elif args.format == "json":
-            print(to_json(result, indent=2))
-        else:
-            print(to_json(result))
+    # each result is written out where it is extracted: workers send back text, not results
+    if args.format == "text":
+        texts = _results(args, lexicon, failed, summarize)
+        end = "\n\n"
+    else:
+        indent = 2 if args.format == "json" else None
+        texts = _results(args, lexicon, failed, partial(to_json, indent=indent))
+        end = "\n"
+    for text in texts:
+        print(text, end=end)
         sys.stdout.flush()
     return EXIT_FAILED if failed else EXIT_OK
 
 
+def _whole(result: ExtractionResult) -> ExtractionResult:
+    """A result as it is, for the commands that build a corpus of them."""
+    return result
+
+
 def _results(
-    args: argparse.Namespace, lexicon: Lexicon, failed: list[bool]
-) -> Iterator[ExtractionResult]:
-    """Results in input order, written as each finishes; an unreadable file gives a one-line
-    error on stderr (and a traceback with --debug) and is skipped."""
+    args: argparse.Namespace,
+    lexicon: Lexicon,
+    failed: list[bool],
+    convert: Callable[[ExtractionResult], T],
+) -> Iterator[T]:
+    """What ``convert`` makes of each result, in input order, as each finishes; an unreadable
+    file gives a one-line error on stderr (and a traceback with --debug) and is skipped."""
     items: list[Document | Path] = (
         list(examples()) if args.examples else [Path(f) for f in args.files]
     )
@@ -216,7 +230,9 @@ def _results(
             traceback.print_exception(error)
         failed.append(True)
 
-    results = extract_many(items, workers=args.workers, lexicon=lexicon, on_error=report)
+    results = extract_many_as(
+        items, convert, workers=args.workers, lexicon=lexicon, on_error=report
+    )
     if len(items) > 1 and not args.quiet and sys.stderr.isatty():
         yield from tqdm(results, total=len(items), unit="article", file=sys.stderr)
     else:
