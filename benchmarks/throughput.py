@@ -4,11 +4,12 @@
 
 Prints MB/s, articles/s and sentences/s of full extraction on the examples replicated to
 the given size, the time against input size at 1, 2, 4 and 8 MB, the speed-up of two worker
-processes over one, the time of ``import bilateral``, and the time of the first article, which
+processes over one (for results, and for JSON lines made in the workers, as the command line
+writes them), the time of ``import bilateral``, and the time of the first article, which
 compiles the patterns (the rates are measured after it). Each time is the best of ``--repeat``
 runs: on a shared machine, other work only ever slows a run down. The runs are interleaved
-(5 MB on one worker, on two, then 1, 2, 4 and 8 MB, then again), so that a slow spell of the
-machine does not fall on every run of one measure.
+(5 MB on one worker, on two, as JSON lines on one and on two, then 1, 2, 4 and 8 MB, then
+again), so that a slow spell of the machine does not fall on every run of one measure.
 """
 
 from __future__ import annotations
@@ -43,6 +44,14 @@ def run(documents: list[Document], workers: int = 1) -> tuple[float, int]:
     return time.perf_counter() - start, sentences
 
 
+def run_json(documents: list[Document], workers: int) -> float:
+    """Seconds to the JSON line of each article, made where it is extracted (as the CLI does)."""
+    start = time.perf_counter()
+    for _ in bilateral.extract_many_as(documents, bilateral.to_json, workers=workers):
+        pass
+    return time.perf_counter() - start
+
+
 def import_time() -> float:
     code = "import time; t = time.perf_counter(); import bilateral; print(time.perf_counter() - t)"
     times = [
@@ -71,11 +80,14 @@ def main() -> None:
     sizes = (1, 2, 4, 8)
     batches = {megabytes: batch(megabytes) for megabytes in sizes}
     seconds, two, sentences = float("inf"), float("inf"), 0
+    json_seconds = {1: float("inf"), 2: float("inf")}
     scaling = dict.fromkeys(sizes, float("inf"))
     for _ in range(args.repeat):  # rounds of every measure, best of each kept
         taken, sentences = run(documents)
         seconds = min(seconds, taken)
         two = min(two, run(documents, workers=2)[0])
+        for workers in json_seconds:
+            json_seconds[workers] = min(json_seconds[workers], run_json(documents, workers))
         for megabytes in sizes:
             scaling[megabytes] = min(scaling[megabytes], run(batches[megabytes])[0])
     report: dict[str, object] = {
@@ -105,6 +117,13 @@ def main() -> None:
 
     report["speedup_2_workers"] = round(seconds / two, 2)
     print(f"\n1 worker {seconds:.2f} s, 2 workers {two:.2f} s: speed-up {seconds / two:.2f}x")
+    one_json, two_json = json_seconds[1], json_seconds[2]
+    report["json_lines_seconds"] = {str(w): round(t, 2) for w, t in json_seconds.items()}
+    report["speedup_2_workers_json_lines"] = round(one_json / two_json, 2)
+    print(
+        f"JSON lines made in the workers: 1 worker {one_json:.2f} s, 2 workers "
+        f"{two_json:.2f} s: speed-up {one_json / two_json:.2f}x"
+    )
     print(f"first article (patterns compiled on first use): {first_article:.2f} s")
     report["import_seconds"] = round(import_time(), 3)
     print(f"import bilateral: {report['import_seconds']} s")
