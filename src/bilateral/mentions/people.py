@@ -22,13 +22,19 @@ from bilateral.text.regex import search_tail
 from bilateral.text.resources import packaged_toml
 from bilateral.text.words import SentenceText
 
-_NAME_TOKEN: Final = (
-    r"(?:(?:al|el|bin|ibn|ul|ur|ud|Al|El)-)?"
-    r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z]+|[’'](?!s\b)[A-Za-z]+)*|[A-Z]\.?)"
-)
+_PARTICLES: Final = ("al", "el", "bin", "ibn", "ul", "ur", "ud")  # hyphened to a name: "al-Assad"
+_HYPHENED_PARTICLES: Final = tuple(f"{particle}-" for particle in _PARTICLES)
+# what follows a name's capital: "Bajwa", "McDonald", "Zia-ul-Haq", "O'Brien", "Q."
+_AFTER_CAPITAL: Final = r"(?:[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z]+|[’'](?!s\b)[A-Za-z]+)*|\.?)"
+_NAME_TOKEN: Final = rf"(?:(?:{'|'.join(_PARTICLES)}|Al|El)-)?[A-Z]{_AFTER_CAPITAL}"
+_NAME_JOINT: Final = r"\s(?:(?:bin|bint|ibn|ul|ur|al|el|ud|Bin|Ibn|Al|El)\s)?"
 _NAME_RUN: Final = re.compile(  # the look-ahead (a capital or a particle's first letter) saves time
-    rf"(?=[A-Zabeiu]){_NAME_TOKEN}"
-    rf"(?:\s(?:(?:bin|bint|ibn|ul|ur|al|el|ud|Bin|Ibn|Al|El)\s)?{_NAME_TOKEN})*"
+    rf"(?=[A-Zabeiu]){_NAME_TOKEN}(?:{_NAME_JOINT}{_NAME_TOKEN})*"
+)
+# The same matches in a text without a hyphened particle, found twice as fast: the pattern
+# begins with a character class, so the search skips what is not a capital without trying it.
+_CAPITALISED_RUN: Final = re.compile(
+    rf"[A-Z](?:(?<=[AE])l-[A-Z]{_AFTER_CAPITAL}|{_AFTER_CAPITAL})(?:{_NAME_JOINT}{_NAME_TOKEN})*"
 )
 _NOT_NAMES: Final = frozenset(
     [
@@ -432,7 +438,8 @@ def run_words(text: str, blocked: list[tuple[int, int]]) -> list[list[tuple[int,
     """The (start, end) of the words of each capitalised run, cut at words that are never
     names and at words inside a blocked stretch."""
     runs: list[list[tuple[int, int]]] = []
-    for match in _NAME_RUN.finditer(text):
+    hyphened = any(particle in text for particle in _HYPHENED_PARTICLES)
+    for match in (_NAME_RUN if hyphened else _CAPITALISED_RUN).finditer(text):
         current: list[tuple[int, int]] = []
         start = match.start()
         for word in match.group().split():  # the run's words are one white space apart
