@@ -8,7 +8,8 @@ from typing import Final
 
 from bilateral.text.resources import packaged_toml
 
-_BOUNDARY: Final = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+# "[.!?…]" first, not "[.!?…]+": a pattern that begins with a class is searched for it
+_BOUNDARY: Final = re.compile(r"[.!?…][.!?…]*[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 _QUOTE: Final = re.compile('[“”"]')
 _WORD_BEFORE: Final = re.compile(r"([A-Za-z][A-Za-z.]{0,15})$")
 
