@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sys
 
+import attr
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -45,6 +46,18 @@ def test_words_find_what_a_scan_finds(text: str, searched: WordPattern) -> None:
     found = [m.span() for m in searched.finditer(_indexed(text))]
     assert found == [m.span() for m in searched.regex.finditer(text)]
     assert found == [m.span() for m in searched.finditer(SentenceText(0, 0, text))]
+
+
+@given(TEXTS, st.sampled_from(PATTERNS))
+def test_patterns_made_after_a_text_was_indexed_find_what_a_scan_finds(
+    text: str, searched: WordPattern
+) -> None:
+    """Their first words were not looked up when the text was indexed."""
+    words = index_words(text)
+    assert searched.number < words.patterns_known  # looked up, as every pattern made before
+    earlier = SentenceText(0, 0, text, attr.evolve(words, led={}, patterns_known=0))
+    found = [m.span() for m in searched.finditer(earlier)]
+    assert found == [m.span() for m in searched.regex.finditer(text)]
 
 
 @given(TEXTS, st.sampled_from(PATTERNS), st.integers(0, 90), st.integers(0, 90))

@@ -4,6 +4,8 @@ A pattern whose matches begin at a word, with first words that can be listed (se
 :func:`~bilateral.text.regex.first_words`), need not be tried at every character of a
 sentence: :class:`WordPattern` tries it only where one of those words starts, as looked up
 in the sentence's :class:`Words`. The matches are the same as a scan's, in the same order.
+The first words of the patterns are kept in one table, in which a sentence's words are
+looked up once, when it is indexed.
 An index costs about 25 bytes per character of text, so a huge article's sentences may go
 without one: their patterns scan them.
 """
@@ -11,6 +13,7 @@ without one: their patterns scan them.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Sequence
 from typing import Final
 
@@ -22,6 +25,12 @@ _WORD_RUN: Final = re.compile(r"(\w+)")  # split at it, the runs of word charact
 _LETTERS: Final = re.compile(r"[^\W\d_]+")
 _DIGIT_SYMBOLS: Final = frozenset({r"\d", r"[\d]", *"0123456789"})
 _BOUNDARIES: Final = (r"(?<![\w-])", r"(?<![\w])", r"(?<!\w)")  # no match begins inside a word
+# The word patterns made so far, by number (their first words), and each first word's
+# patterns: a sentence's words are looked up here once when it is indexed, and not once for
+# each pattern searched in it.
+_MADE: Final[list[frozenset[str]]] = []
+_LEAD_OF: Final[dict[str, list[int]]] = {}
+_MAKING: Final = threading.Lock()
 
 
 @attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
@@ -33,6 +42,9 @@ class Words:
     folded: str  # the text as :func:`~bilateral.text.regex.fold` gives it
     starts: dict[str, list[int]]
     digits: list[int]
+    # where the first words of each word pattern made before the text was indexed start
+    led: dict[int, list[int]] = attr.ib(factory=dict)
+    patterns_known: int = 0  # how many were made then
 
 
 def index_words(text: str) -> Words:
@@ -59,7 +71,28 @@ def index_words(text: str) -> Words:
                 else:
                     found.append(position)
         position += len(piece)
-    return Words(text, folded, starts, digits)
+    known = len(_MADE)  # read first: each pattern it counts is already in _LEAD_OF
+    return Words(text, folded, starts, digits, _led(starts), known)
+
+
+def _led(starts: dict[str, list[int]]) -> dict[int, list[int]]:
+    """For each word pattern some of these words begin, where they start, in order."""
+    led: dict[int, list[int]] = {}
+    merged: list[int] = []  # patterns begun by more than one of the words
+    for word, ats in starts.items():
+        numbers = _LEAD_OF.get(word)
+        if numbers is None:
+            continue
+        for number in numbers:
+            found = led.get(number)
+            if found is None:
+                led[number] = ats
+            else:
+                led[number] = found + ats
+                merged.append(number)
+    for number in merged:
+        led[number].sort()
+    return led
 
 
 @attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
@@ -81,6 +114,7 @@ class WordPattern:
     regex: re.Pattern[str]
     leads: Leads | None  # None: where matches begin cannot be told, so the text is scanned
     prefixes: tuple[str, ...] = ()  # the leads' prefixes, for str.startswith
+    number: int = -1  # in the order word patterns are made (-1: not looked for at words)
 
     def finditer(
         self, sentence: SentenceText, pos: int = 0, endpos: int | None = None
@@ -119,8 +153,11 @@ class WordPattern:
         """Where the pattern's first words start in ``words``, in order."""
         assert self.leads is not None
         starts, leads = words.starts, self.leads.words
-        if len(leads) < len(starts):  # look up the fewer words in the more
-            found = [starts[word] for word in leads if word in starts]
+        if self.number < words.patterns_known:
+            led = words.led.get(self.number)
+            found = [led] if led else []
+        elif len(leads) < len(starts):  # made after the text was indexed: look up the
+            found = [starts[word] for word in leads if word in starts]  # fewer words in the more
         else:
             found = [ats for word, ats in starts.items() if word in leads]
         if self.prefixes and any(prefix in words.folded for prefix in self.prefixes):
@@ -153,4 +190,14 @@ def word_pattern(
     )
     if leads is None or not indexable:
         return WordPattern(regex, None)
-    return WordPattern(regex, leads, tuple(sorted(leads.prefixes)))
+    return WordPattern(regex, leads, tuple(sorted(leads.prefixes)), _made(leads.words))
+
+
+def _made(lead_words: frozenset[str]) -> int:
+    """The number of a new word pattern, and its first words entered under it."""
+    with _MAKING:
+        number = len(_MADE)
+        for word in lead_words:
+            _LEAD_OF.setdefault(word, []).append(number)
+        _MADE.append(lead_words)  # last: now counted as known by the texts indexed
+    return number
