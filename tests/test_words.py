@@ -69,6 +69,20 @@ def test_a_stretch_is_searched_as_a_scan_searches_it(
     assert (found and found.span()) == (expected and expected.span())
 
 
+@given(TEXTS)
+def test_the_index_holds_each_run_of_word_characters(text: str) -> None:
+    """By its letters where it begins with some, in the digits' list where with a digit."""
+    starts: dict[str, list[int]] = {}
+    digits = []
+    for run in re.finditer(r"\w+", fold(text)):
+        if run.group()[0].isdecimal():
+            digits.append(run.start())
+        elif letters := re.match(r"[^\W\d_]+", run.group()):
+            starts.setdefault(letters.group(), []).append(run.start())
+    words = index_words(text)
+    assert (words.starts, words.digits) == (starts, digits)
+
+
 @given(st.text(max_size=40))
 def test_folding_keeps_every_character_in_place(text: str) -> None:
     assert len(fold(text)) == len(text)

@@ -21,7 +21,7 @@ import attr
 
 from bilateral.text.regex import Leads, first_words, fold, lead_filter
 
-_WORD_RUN: Final = re.compile(r"(\w+)")  # split at it, the runs of word characters are kept
+_WORD_RUN: Final = re.compile(r"\w+")
 _LETTERS: Final = re.compile(r"[^\W\d_]+")
 _DIGIT_SYMBOLS: Final = frozenset({r"\d", r"[\d]", *"0123456789"})
 _BOUNDARIES: Final = (r"(?<![\w-])", r"(?<![\w])", r"(?<!\w)")  # no match begins inside a word
@@ -54,25 +54,32 @@ def index_words(text: str) -> Words:
     digits: list[int] = []
     folded = fold(text)
     position = 0
-    for number, piece in enumerate(_WORD_RUN.split(folded)):
-        if number % 2:  # a run of word characters
-            if piece.isalpha():
-                word: str | None = piece
-            elif piece[0].isdecimal():
-                word = None
-                digits.append(position)
-            else:  # "²", "x2", "_x"
-                letters = _LETTERS.match(piece)
-                word = letters.group() if letters else None
-            if word is not None:
-                found = starts.get(word)
-                if found is None:
-                    starts[word] = [position]
-                else:
-                    found.append(position)
-        position += len(piece)
+    # white space is no word character: the text is read a token between spaces at a time,
+    # and a token of letters only (most are) is one run, with no pattern applied to it
+    for token in folded.split():
+        position = folded.find(token, position)
+        if token.isalpha():
+            _add(starts, token, position)
+        else:
+            for run in _WORD_RUN.finditer(token):
+                piece, at = run.group(), position + run.start()
+                if piece.isalpha():
+                    _add(starts, piece, at)
+                elif piece[0].isdecimal():
+                    digits.append(at)
+                elif letters := _LETTERS.match(piece):  # "²", "x2", "_x"
+                    _add(starts, letters.group(), at)
+        position += len(token)
     known = len(_MADE)  # read first: each pattern it counts is already in _LEAD_OF
     return Words(text, folded, starts, digits, _led(starts), known)
+
+
+def _add(starts: dict[str, list[int]], word: str, position: int) -> None:
+    found = starts.get(word)
+    if found is None:
+        starts[word] = [position]
+    else:
+        found.append(position)
 
 
 def _led(starts: dict[str, list[int]]) -> dict[int, list[int]]:
