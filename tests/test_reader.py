@@ -1,6 +1,7 @@
 """The article reader, on text written for these tests and on the bundled examples."""
 
 import itertools
+import re
 from unittest.mock import patch
 
 import pytest
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 from bilateral import examples
 from bilateral.article import outlets, read_article
 from bilateral.article.outlets import outlet_in
+from bilateral.article.reader import _ends_sentence
 from bilateral.article.sentences import sentence_bounds
 from bilateral.model import PartialDate
 
@@ -203,3 +205,8 @@ def test_domains_are_found_as_a_search_of_the_whole_text_finds_them(text: str) -
 def test_pages_lower_cased_a_piece_at_a_time_are_lower_cased(text: str) -> None:
     with patch.object(outlets, "_PIECE", 3):
         assert outlets._lower_case(text) == text.lower()
+
+
+@given(st.lists(st.sampled_from(list("a .!?…\"”’')],(")), max_size=10).map("".join))
+def test_a_line_ends_a_sentence_at_a_stop_maybe_inside_quotes_or_brackets(line: str) -> None:
+    assert _ends_sentence(line) == bool(re.search(r"[.!?…][\"”’')\]]*$", line))

@@ -14,7 +14,8 @@ from bilateral.article.written_dates import parse_written_date
 from bilateral.model import Article, Furniture, Notice, PartialDate, Span
 from bilateral.text.lexicons import cities_by_lower_case, city_countries
 
-_TERMINAL: Final = re.compile(r"[.!?…][\"”’')\]]*$")
+_TERMINALS: Final = ".!?…"
+_CLOSERS: Final = "\"”’')]"  # may follow a sentence's final stop
 _BULLET: Final = re.compile(r"^[•●▪■*-]\s")
 _WORD: Final = re.compile(r"\S+")
 _LINE: Final = re.compile(r"[^\n\r]+")
@@ -111,7 +112,7 @@ def read_article(raw: str, article_id: str) -> tuple[Article, tuple[Notice, ...]
     ]
     if not paragraphs:
         reading.notices.append(Notice("no-body", "no article body found"))
-    elif not _TERMINAL.search(paragraphs[-1].text):
+    elif not _ends_sentence(paragraphs[-1].text):
         reading.notices.append(
             Notice("truncated", "the last paragraph ends mid-sentence", paragraphs[-1])
         )
@@ -254,7 +255,7 @@ def _is_body_start(line: Line) -> bool:
         return True
     if layout().stamp.match(line.text):
         return True
-    return bool(_TERMINAL.search(line.text)) and len(_WORD.findall(line.text)) >= BODY_MIN_WORDS
+    return _ends_sentence(line.text) and len(_WORD.findall(line.text)) >= BODY_MIN_WORDS
 
 
 def _dateline_city(text: str) -> str | None:
@@ -299,9 +300,15 @@ def _body(reading: _Reading, lines: list[Line]) -> list[Span]:
     return paragraphs
 
 
+def _ends_sentence(text: str) -> bool:
+    """Whether a line ends with a full stop, "!", "?" or "…", maybe inside quotes or brackets."""
+    unclosed = text.rstrip(_CLOSERS)
+    return bool(unclosed) and unclosed[-1] in _TERMINALS
+
+
 def _is_subheading(line: Line) -> bool:
     return (
-        not _TERMINAL.search(line.text)
+        not _ends_sentence(line.text)
         and not _BULLET.match(line.text)
         and len(_WORD.findall(line.text)) <= SUBHEADING_MAX_WORDS
     )

@@ -23,6 +23,7 @@ from bilateral.text.regex import Leads, first_words, fold, lead_filter
 
 _WORD_RUN: Final = re.compile(r"\w+")
 _LETTERS: Final = re.compile(r"[^\W\d_]+")
+_EDGE_MARKS: Final = ",.;:!?()[]\"'“”‘’"  # no word characters
 _DIGIT_SYMBOLS: Final = frozenset({r"\d", r"[\d]", *"0123456789"})
 _BOUNDARIES: Final = (r"(?<![\w-])", r"(?<![\w])", r"(?<!\w)")  # no match begins inside a word
 # The word patterns made so far, by number (their first words), and each first word's
@@ -58,8 +59,9 @@ def index_words(text: str) -> Words:
     # and a token of letters only (most are) is one run, with no pattern applied to it
     for token in folded.split():
         position = folded.find(token, position)
-        if token.isalpha():
-            _add(starts, token, position)
+        word = token.strip(_EDGE_MARKS)  # "(ISPR)," and "Bajwa." are one run too
+        if word.isalpha():
+            _add(starts, word, position if word is token else position + token.index(word))
         else:
             for run in _WORD_RUN.finditer(token):
                 piece, at = run.group(), position + run.start()
