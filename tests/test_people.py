@@ -12,8 +12,10 @@ from bilateral.mentions.people import (
     _HYPHENED_PARTICLES,
     _NAME_RUN,
     _NOT_NAMES,
+    _left_words_start,
     run_words,
 )
+from bilateral.text.regex import search_tail
 
 WORDS = ["Ali", "Khan", "bin", "Salman", "General", "Monday", "the", "Al-Sharif", "J.", "Iran",
          "al", "O'Neil", "met", "McDonald", "ul", "Haq", ",", "al-Assad", "Zia-ul-Haq",
@@ -61,3 +63,23 @@ def test_capitalised_runs_are_name_runs_without_hyphened_particles(text: str) ->
     if not any(particle in text for particle in _HYPHENED_PARTICLES):
         found = [m.span() for m in _CAPITALISED_RUN.finditer(text)]
         assert found == [m.span() for m in _NAME_RUN.finditer(text)]
+
+
+LEFT = ["the", "The", "then", "former", "acting", "his", "its", "thex", "_the", "Gen", "x", "é"]
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from(LEFT), st.sampled_from([" ", "  ", "\n", "\u00a0", ""]))),
+    st.integers(0, 200),
+)
+@example([("the", " ")] * 20, 200)  # only the last TAIL_REACH characters are looked at
+def test_left_words_are_found_as_a_pattern_of_them_finds_them(
+    words: list[tuple[str, str]], cut: int
+) -> None:
+    text = "".join(word + space for word, space in words)
+    end = min(cut, len(text))
+    reference = re.compile(
+        r"(?:\b(?:the|The|caretaker|Caretaker|visiting|top|former|then|acting|his|her|its)\s+)+$"
+    )
+    found = search_tail(reference, text, end)
+    assert _left_words_start(text, end) == (found.start() if found else end)

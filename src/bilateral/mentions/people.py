@@ -18,7 +18,7 @@ import attr
 from bilateral.mentions.lexicon import Holder, Lexicon
 from bilateral.mentions.marks import Mark
 from bilateral.mentions.names import clean_name, name_tokens
-from bilateral.text.regex import search_tail
+from bilateral.text.regex import TAIL_REACH, search_tail
 from bilateral.text.resources import packaged_toml
 from bilateral.text.words import SentenceText
 
@@ -46,9 +46,11 @@ _NOT_NAMES: Final = frozenset(
     ]
 )
 _CHAIN_FILLER: Final = re.compile(r"^\s*(?:,\s*)?(?:\((?P<abbr>[A-Z]{2,8})\)\s*)?$")
-_LEFT_WORDS: Final = re.compile(
-    r"(?:\b(?:the|The|caretaker|Caretaker|visiting|top|former|then|acting|his|her|its)\s+)+$"
-)
+# words that may stand between a title and a name ("the army chief the former General ...")
+_LEFT_WORDS: Final = frozenset(
+    {"the", "The", "caretaker", "Caretaker", "visiting", "top", "former", "then", "acting",
+     "his", "her", "its"}
+)  # fmt: skip
 _POST_TITLE: Final = re.compile(r"^,?\s(?:the\s)?")
 _ABBREVIATION_AFTER: Final = re.compile(r"^\s*(?:\([A-Z]{2,8}\)\s*)?")
 _TENURE_SLACK_DAYS: Final = 730
@@ -466,8 +468,8 @@ def _left_chain(sentence: SentenceText, marks: Sequence[Mark], start: int) -> li
     chain: list[Mark] = []
     position = start
     while True:
-        if chain and (filler := search_tail(_LEFT_WORDS, text, position - base)):
-            position -= len(filler.group())
+        if chain:
+            position = base + _left_words_start(text, position - base)
         nearest_first = sorted(
             (m for m in marks if m.end <= position),
             key=lambda m: (m.end, m.end - m.start),
@@ -486,6 +488,22 @@ def _left_chain(sentence: SentenceText, marks: Sequence[Mark], start: int) -> li
             return chain
         chain.append(mark)
         position = mark.start
+
+
+def _left_words_start(text: str, end: int) -> int:
+    """Where the words of _LEFT_WORDS, each followed by white space, that stand right before
+    ``end`` begin, within TAIL_REACH characters (``end`` when none do)."""
+    start, reach = end, max(0, end - TAIL_REACH)
+    while True:
+        word_end = start
+        while word_end > 0 and text[word_end - 1].isspace():
+            word_end -= 1
+        word_start = word_end
+        while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "_"):
+            word_start -= 1
+        if word_end == start or word_start < reach or text[word_start:word_end] not in _LEFT_WORDS:
+            return start
+        start = word_start
 
 
 def _post_title(sentence: SentenceText, marks: Sequence[Mark], end: int) -> list[Mark]:
