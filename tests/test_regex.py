@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bilateral.mentions.lexicon import default_lexicon
@@ -206,3 +206,20 @@ def test_the_words_checked_before_a_pattern_are_words_its_matches_need() -> None
     ]:
         assert required_strings(regex.pattern) == {word}
         assert looked_for_in_any_case or not regex.flags & re.IGNORECASE
+
+
+@given(
+    st.lists(
+        st.sampled_from(["in", "at", "to", "the", "went", "flew", "war", "x", "The", " ", "\n"]),
+        max_size=8,
+    ).map(" ".join)
+)
+@example("they went to ")
+@example("in the ")
+def test_a_text_naming_where_a_place_is_ends_with_one_of_the_words_checked_first(
+    text: str,
+) -> None:
+    from bilateral.facts import context
+
+    if context._AT_PLACE.search(text):
+        assert text.rstrip().endswith(context._AT_PLACE_LAST_WORDS)

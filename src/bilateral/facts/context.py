@@ -37,6 +37,7 @@ _AT_PLACE: Final = re.compile(
     r"(?<!developments )(?<!tensions )(?<!attacks )(?<!stability )(?<!security )"
     r"(?:in|at|(?:went|came|drove|travell?ed|flew|proceeded)\s+to)\s+(?:the\s+)?$"
 )
+_AT_PLACE_LAST_WORDS: Final = ("in", "at", "to", "the")  # a text it matches ends with one
 _LOOK_BACK: Final = 80
 # An article of more sentences goes without its words indexed: the index would cost about 25
 # bytes per character, and its sentences are scanned as fast as they were before there was one.
@@ -208,7 +209,7 @@ class Context:
             before = sentence.text[
                 max(0, mark.start - sentence.start - 40) : mark.start - sentence.start
             ]
-            if not _AT_PLACE.search(before):
+            if not (before.rstrip().endswith(_AT_PLACE_LAST_WORDS) and _AT_PLACE.search(before)):
                 continue
             if mark.kind == "city" and mark.country:
                 return mark.value, mark.country
