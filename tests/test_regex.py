@@ -223,3 +223,21 @@ def test_a_text_naming_where_a_place_is_ends_with_one_of_the_words_checked_first
 
     if context._AT_PLACE.search(text):
         assert text.rstrip().endswith(context._AT_PLACE_LAST_WORDS)
+
+
+PUNCTUATED = [",", "”", '"', "’", " ", "\n", "said", "as per", "x"]
+
+
+@given(st.lists(st.sampled_from(PUNCTUATED)).map("".join))
+@example('he said,’ she "said”, as per ”,x said')
+def test_patterns_written_to_begin_with_a_class_match_as_they_read(text: str) -> None:
+    from bilateral.facts import statements
+
+    for written, reads in [
+        (statements._SPEAKER_AFTER, r"(?:,[”\"’]?|[”\"],?)\s+"),
+        (statements._TAIL_START,
+         r"[”\"’]?,|\s(?=(?:according|as per|said|added|reported|noted|stated)\b)"),
+    ]:  # fmt: skip
+        assert [m.span() for m in written.finditer(text)] == [
+            m.span() for m in re.finditer(reads, text)
+        ]

@@ -14,7 +14,10 @@ from bilateral.mentions.people import PersonMention
 from bilateral.model import PartialDate, Span
 from bilateral.text.regex import fold, search_tail
 
-_SPEAKER_AFTER: Final = re.compile(r"(?:,[”\"’]?|[”\"],?)\s+")
+# A comma, a closing quote or both, then white space (', "... said'): the matches of
+# "(?:,[”"’]?|[”"],?)\s+", written to begin with the class of their first characters, to which
+# the regex search skips instead of trying every position; the look-behinds tell which it was.
+_SPEAKER_AFTER: Final = re.compile(r"[,”\"](?:(?<=,)[”\"’]?|(?<=[”\"]),?)\s+")
 _SPEAKER_REACH: Final = 90
 _ENDS_CLAUSE: Final = re.compile(
     r"\s*(?:$|\.|,(?!\s*[“\"])"
@@ -34,8 +37,11 @@ _SPEECH_GAP: Final = 60
 _MIN_WORDS: Final = 4
 _THAT_REACH: Final = 60
 _TAIL_REACH: Final = 140
+# A comma (from a quote before it) or a space before a speech verb, written as _SPEAKER_AFTER
+# is: the matches of "[”"’]?,|\s(?=(?:according|as per|said|...)\b)".
 _TAIL_START: Final = re.compile(
-    r"[”\"’]?,|\s(?=(?:according|as per|said|added|reported|noted|stated)\b)"
+    r"[”\"’,\s](?:(?<=[”\"’]),|(?<=,)|(?<=\s)(?=(?:according|as per|said|added|reported|noted|"
+    r"stated)\b))"
 )
 _BACK_REFERENCE: Final = re.compile(
     r"^(?:this|so|these)\b(?!\s+(?:is|was|are|were|will|would|has|had|could|should)\b)",
