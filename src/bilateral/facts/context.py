@@ -14,7 +14,7 @@ from bilateral.facts.vocabulary import pattern
 from bilateral.mentions.dates import DateMention, Duration, find_dates, find_durations, infer_year
 from bilateral.mentions.lexicon import Lexicon
 from bilateral.mentions.marks import Mark, find_marks
-from bilateral.mentions.people import Person, PersonMention, find_people
+from bilateral.mentions.people import NameRun, Person, PersonMention, find_people, read_names
 from bilateral.model import Article, Notice, PartialDate, Span
 from bilateral.text.lexicons import city_countries, outlets
 from bilateral.text.words import SentenceText, index_words
@@ -239,12 +239,13 @@ def build_context(article: Article, lexicon: Lexicon) -> Context:
             paragraph += 1
         paragraph_of.append(paragraph)
     marks = [find_marks(s, lexicon) for s in sentences]
+    names = [read_names(s, m) for s, m in zip(sentences, marks, strict=True)]
     notices: list[Notice] = []
     if article.published is None and article.published_month_day:
-        article = _with_inferred_year(article, sentences, marks, lexicon, notices)
+        article = _with_inferred_year(article, sentences, marks, names, lexicon, notices)
     day = article.published.as_date() if article.published else None
     home = _home_country(article)
-    persons, mentions = find_people(sentences, marks, lexicon, day, home)
+    persons, mentions = find_people(sentences, marks, names, lexicon, day, home)
     by_sentence: list[list[PersonMention]] = [[] for _ in sentences]
     for mention in mentions:
         by_sentence[mention.sentence].append(mention)
@@ -270,10 +271,10 @@ def build_context(article: Article, lexicon: Lexicon) -> Context:
 
 def _with_inferred_year(
     article: Article, sentences: list[SentenceText], marks: list[list[Mark]],
-    lexicon: Lexicon, notices: list[Notice],
+    names: list[list[NameRun]], lexicon: Lexicon, notices: list[Notice],
 ) -> Article:  # fmt: skip
     assert article.published_month_day is not None
-    persons, _ = find_people(sentences, marks, lexicon, None)
+    persons, _ = find_people(sentences, marks, names, lexicon, None)
     allowed: set[int] | None = None
     for person in persons:
         if not person.holder or not person.offices:

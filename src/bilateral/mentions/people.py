@@ -132,20 +132,41 @@ class Person:
         return self._tokens
 
 
+# A capitalised run that may be a name: its start and end, the name, the ranks, offices and
+# country words right before it (nearest first), and the office right after it.
+NameRun = tuple[int, int, str, list[Mark], list[Mark]]
+
+
+def read_names(sentence: SentenceText, marks: Sequence[Mark]) -> list[NameRun]:
+    """The runs of a sentence that may be names, with the titles around them: what
+    :func:`find_people` reads of a sentence that does not depend on the article's date (read
+    once, though an article without a year is read twice)."""
+    text, base = sentence.text, sentence.start
+    return [
+        (
+            start, end, clean_name(text[start - base : end - base]),
+            _left_chain(sentence, marks, start), _post_title(sentence, marks, end),
+        )
+        for start, end in _name_runs(sentence, marks)
+    ]  # fmt: skip
+
+
 def find_people(
     sentences: Sequence[SentenceText],
     marks: Sequence[Sequence[Mark]],
+    names: Sequence[Sequence[NameRun]],
     lexicon: Lexicon,
     day: dt.date | None,
     home: str | None = None,
 ) -> tuple[list[Person], list[PersonMention]]:
-    """The article's people and every mention of them, in article order. ``home`` is the
-    country the article is written from (its dateline's): an office named without a
-    country ("the naval chief") is first taken to be that country's."""
+    """The article's people and every mention of them, in article order, from each
+    sentence's marks and :func:`read_names`. ``home`` is the country the article is written
+    from (its dateline's): an office named without a country ("the naval chief") is first
+    taken to be that country's."""
     finder = _Finder(lexicon, day, home)
-    for sentence, sentence_marks in zip(sentences, marks, strict=True):
-        finder.sentence(sentence, sentence_marks)
-    finder.surname_pass(sentences, marks)
+    for sentence, sentence_marks, runs in zip(sentences, marks, names, strict=True):
+        finder.sentence(sentence, sentence_marks, runs)
+    finder.surname_pass(sentences, names)
     mentions = finder.resolve_offices()
     return finder.persons, mentions
 
@@ -158,17 +179,13 @@ class _Finder:
         self.persons: list[Person] = []
         self.mentions: list[PersonMention] = []
         self.office_mentions: list[PersonMention] = []
-        self.runs: dict[int, list[tuple[int, int]]] = {}
 
     # --- named mentions -------------------------------------------------------------
-    def sentence(self, sentence: SentenceText, marks: Sequence[Mark]) -> None:
+    def sentence(
+        self, sentence: SentenceText, marks: Sequence[Mark], runs: Sequence[NameRun]
+    ) -> None:
         used: set[int] = set()
-        runs = _name_runs(sentence, marks)
-        self.runs[sentence.index] = runs
-        for start, end in runs:
-            chain = _left_chain(sentence, marks, start)
-            post = _post_title(sentence, marks, end)
-            name = clean_name(sentence.text[start - sentence.start : end - sentence.start])
+        for start, end, name, chain, post in runs:
             offices = [m.value for m in chain + post if m.kind == "office"]
             known = self._known_part(name, offices)
             holder = known.holder if known else self.holder_for(name, offices)
@@ -304,7 +321,7 @@ class _Finder:
 
     # --- bare surnames ("Bagheri", "Khan") of people already found ------------------
     def surname_pass(
-        self, sentences: Sequence[SentenceText], marks: Sequence[Sequence[Mark]]
+        self, sentences: Sequence[SentenceText], names: Sequence[Sequence[NameRun]]
     ) -> None:
         known = [(p, p.tokens) for p in self.persons if p.is_official]
         if not known:
@@ -312,12 +329,10 @@ class _Finder:
         covered: dict[int, list[tuple[int, int]]] = {}
         for found in self.mentions:
             covered.setdefault(found.sentence, []).append((found.start, found.end))
-        for sentence, sentence_marks in zip(sentences, marks, strict=True):
-            runs = self.runs.get(sentence.index)
-            for start, end in _name_runs(sentence, sentence_marks) if runs is None else runs:
+        for sentence, runs in zip(sentences, names, strict=True):
+            for start, end, name, _, _ in runs:
                 if any(a <= start < b for a, b in covered.get(sentence.index, ())):
                     continue
-                name = clean_name(sentence.text[start - sentence.start : end - sentence.start])
                 tokens = set(name_tokens(name))
                 matches = [p for p, person_tokens in known if tokens and tokens <= person_tokens]
                 matches = _surnames_first(matches, tokens)
