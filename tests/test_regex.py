@@ -241,3 +241,25 @@ def test_patterns_written_to_begin_with_a_class_match_as_they_read(text: str) ->
         assert [m.span() for m in written.finditer(text)] == [
             m.span() for m in re.finditer(reads, text)
         ]
+
+
+CLAUSE_PIECES = [",", ";", " ", "  ", "\n", "and", "then", "who", "as per", "the", "said", "Khan",
+                 "visited", "met", "also", "x", "band", "’s", "later"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(CLAUSE_PIECES)).map("".join), st.integers(0, 40))
+@example("He met Khan and then Ali", 0)
+@example("He met Khan, who said", 7)
+@example("the band then left", 0)  # "and then" inside a word ends nothing
+def test_objects_end_where_the_alternation_of_their_patterns_finds_it(text: str, at: int) -> None:
+    from bilateral.facts import meetings
+
+    alternation = re.compile(
+        r"[;:]|,?\s(?:according to|as per|who|which|where|while)\b"
+        r"|\band (?:then|later|afterwards)\b"
+        r"|,\s(?:the\s)?[\w’' -]{0,40}\b(?:said|says|reported)\b"
+        r"|\s+and\s+(?:also\s+)?(?:[a-z]+ed|met|held|gave|sent|said|told|made|took|paid|brought)\b"
+        r"|,\s+and\s+(?=(?:[A-Z][\w’'-]*\s+){1,4}(?:[a-z]+ed|met|held|said|told)\b)"
+    )
+    found = alternation.search(text, at)
+    assert meetings._objects_end(text, at) == (found.start() if found else len(text))

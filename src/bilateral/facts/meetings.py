@@ -14,11 +14,20 @@ from bilateral.mentions.dates import is_future
 from bilateral.model import PartialDate, Span
 from bilateral.text.regex import search_tail
 
-_OBJECTS_END: Final = re.compile(
-    r"[;:]|,?\s(?:according to|as per|who|which|where|while)\b|\band (?:then|later|afterwards)\b"
-    r"|,\s(?:the\s)?[\w’' -]{0,40}\b(?:said|says|reported)\b"
-    r"|\s+and\s+(?:also\s+)?(?:[a-z]+ed|met|held|gave|sent|said|told|made|took|paid|brought)\b"
-    r"|,\s+and\s+(?=(?:[A-Z][\w’'-]*\s+){1,4}(?:[a-z]+ed|met|held|said|told)\b)"
+# What ends the objects of a meeting verb: the first match of any. Each begins with a
+# character, a class or a word, to which the regex search skips; one alternation of them all
+# was tried at every position of the rest of the sentence.
+_OBJECTS_END: Final = tuple(
+    re.compile(pattern)
+    for pattern in (
+        r"[;:]",
+        r",\s(?:according to|as per|who|which|where|while)\b",
+        r"\s(?:according to|as per|who|which|where|while)\b",
+        r"a(?<!\wa)nd (?:then|later|afterwards)\b",  # "and then" after no word character
+        r",\s(?:the\s)?[\w’' -]{0,40}\b(?:said|says|reported)\b",
+        r"\s\s*and\s+(?:also\s+)?(?:[a-z]+ed|met|held|gave|sent|said|told|made|took|paid|brought)\b",
+        r",\s+and\s+(?=(?:[A-Z][\w’'-]*\s+){1,4}(?:[a-z]+ed|met|held|said|told)\b)",
+    )
 )
 _JOINED: Final = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:(?:his|her|their|the)\s+)?")
 _SCHEDULED_VERB: Final = re.compile(
@@ -64,14 +73,19 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
     return _merged(found)
 
 
+def _objects_end(text: str, at: int) -> int:
+    """Where the objects of a verb or phrase ending at ``at`` end: the end of the clause."""
+    ends = [found.start() for pattern in _OBJECTS_END if (found := pattern.search(text, at))]
+    return min(ends, default=len(text))
+
+
 def _from_verb(ctx: Context, index: int, verb: re.Match[str]) -> FoundMeeting | None:
     sentence = ctx.sentences[index]
     start, end = sentence.start + verb.start(), sentence.start + verb.end()
     subject = _subject_before(ctx, index, start)
     if search_tail(_AND_BEFORE, sentence.text, verb.start()):
         subject = _sentence_subject(ctx, index) or subject  # "He met X and held talks with Y"
-    stop = _OBJECTS_END.search(sentence.text, verb.end())
-    objects_end = sentence.start + (stop.start() if stop else len(sentence.text))
+    objects_end = sentence.start + _objects_end(sentence.text, verb.end())
     objects = [m.person for m in ctx.officials_in(index, start=end, end=objects_end) if m.person]
     passive = bool(search_tail(_PASSIVE, sentence.text, verb.start()))
     participants = _unique([*_joined_to(ctx, index, subject, start), subject, *objects])
@@ -96,8 +110,7 @@ def _from_verb(ctx: Context, index: int, verb: re.Match[str]) -> FoundMeeting | 
 def _from_phrase(ctx: Context, index: int, phrase: re.Match[str]) -> FoundMeeting | None:
     sentence = ctx.sentences[index]
     start, end = sentence.start + phrase.start(), sentence.start + phrase.end()
-    clause = _OBJECTS_END.search(sentence.text, phrase.end())
-    clause_end = sentence.start + (clause.start() if clause else len(sentence.text))
+    clause_end = sentence.start + _objects_end(sentence.text, phrase.end())
     objects = [m.person for m in ctx.officials_in(index, start=end, end=clause_end) if m.person]
     subject = ctx.subject(index)
     if subject is None and _POSSESSIVE_START.match(phrase.group()):
