@@ -22,7 +22,8 @@ from bilateral.text.regex import TAIL_REACH, search_tail
 from bilateral.text.resources import packaged_toml
 from bilateral.text.words import SentenceText
 
-_PARTICLES: Final = ("al", "el", "bin", "ibn", "ul", "ur", "ud")  # hyphened to a name: "al-Assad"
+# name particles: hyphened to a name ("al-Assad"), or standing alone ("Zia ul Haq")
+_PARTICLES: Final = ("al", "el", "bin", "ibn", "ul", "ur", "ud")
 _HYPHENED_PARTICLES: Final = tuple(f"{particle}-" for particle in _PARTICLES)
 # what follows a name's capital: "Bajwa", "McDonald", "Zia-ul-Haq", "O'Brien", "Q."
 _AFTER_CAPITAL: Final = r"(?:[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z]+|[’'](?!s\b)[A-Za-z]+)*|\.?)"
@@ -474,7 +475,7 @@ def run_words(text: str, blocked: list[tuple[int, int]]) -> list[list[tuple[int,
 
 
 def _is_particle(text: str, token: tuple[int, int]) -> bool:
-    return text[token[0] : token[1]].lower() in ("bin", "ibn", "ul", "ur", "al", "el", "ud")
+    return text[token[0] : token[1]].lower() in _PARTICLES
 
 
 def _left_chain(sentence: SentenceText, marks: Sequence[Mark], start: int) -> list[Mark]:
