@@ -201,12 +201,6 @@ def test_domains_are_found_as_a_search_of_the_whole_text_finds_them(text: str) -
         assert outlet_in(text, "domains") == _first_domain_in_the_whole_text(text)
 
 
-@given(st.text(max_size=40).filter(lambda text: "Σ" not in text))
-def test_pages_lower_cased_a_piece_at_a_time_are_lower_cased(text: str) -> None:
-    with patch.object(outlets, "_PIECE", 3):
-        assert outlets._lower_case(text) == text.lower()
-
-
 @given(st.lists(st.sampled_from(list("a .!?…\"”’')],(")), max_size=10).map("".join))
 def test_a_line_ends_a_sentence_at_a_stop_maybe_inside_quotes_or_brackets(line: str) -> None:
     assert _ends_sentence(line) == bool(re.search(r"[.!?…][\"”’')\]]*$", line))

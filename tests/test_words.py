@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import re
 import sys
+from unittest.mock import patch
 
 import attr
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import bilateral
 from bilateral.facts import context
 from bilateral.facts.vocabulary import pattern
 from bilateral.mentions.dates import _date_pattern, _duration_pattern
+from bilateral.text import regex
 from bilateral.text.regex import fold
 from bilateral.text.words import SentenceText, WordPattern, index_words, word_pattern
 
@@ -86,6 +88,20 @@ def test_the_index_holds_each_run_of_word_characters(text: str) -> None:
 @given(st.text(max_size=40))
 def test_folding_keeps_every_character_in_place(text: str) -> None:
     assert len(fold(text)) == len(text)
+
+
+@given(st.text(max_size=40), st.text(max_size=40))
+@example("AΣ", " ")  # lower() makes it "ς" at the end of a word, "σ" inside one
+@example("A", "Σ")
+def test_a_slice_of_a_folded_text_is_the_fold_of_the_slice(head: str, tail: str) -> None:
+    """The reader folds an article once; lines, paragraphs and sentences are its slices."""
+    assert fold(head + tail) == fold(head) + fold(tail)
+
+
+@given(st.text(max_size=40))
+def test_a_long_text_is_folded_a_piece_at_a_time_as_a_whole(text: str) -> None:
+    with patch.object(regex, "_PIECE", 3):
+        assert fold(text) == "".join(fold(char) for char in text)
 
 
 def test_folding_keeps_the_class_of_every_character() -> None:

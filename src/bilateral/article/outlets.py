@@ -7,8 +7,9 @@ from functools import cache
 from typing import Final
 
 from bilateral.text.lexicons import Outlet, outlets
+from bilateral.text.regex import fold
 
-_PIECE = 1 << 16  # characters lower-cased (or split into words) at a time
+_PIECE = 1 << 16  # characters split into words at a time
 _SPACE: Final = re.compile(r"\s")
 
 
@@ -28,11 +29,11 @@ def _by_code() -> dict[str, str]:
 
 @cache
 def _phrase_outlets(kind: str) -> dict[str, str]:
-    """Each lower-case phrase of this kind -> its outlet, longest phrases first."""
+    """Each phrase of this kind, folded -> its outlet, longest phrases first."""
     table: dict[str, str] = {}
     for outlet in outlets():
         for phrase in _phrases(outlet, kind):
-            table.setdefault(phrase.lower(), outlet.name)
+            table.setdefault(fold(phrase), outlet.name)
     return dict(sorted(table.items(), key=lambda item: -len(item[0])))
 
 
@@ -56,17 +57,21 @@ def outlet_of_code(code: str) -> str | None:
 
 def outlet_in(text: str, kind: str) -> str | None:
     """The outlet whose domain ("domains"), self-reference ("self_references") or long
-    footer signature ("footer") first appears in text, as a whole word in any case.
+    footer signature ("footer") first appears in text, as a whole word in any case."""
+    return outlet_in_folded(fold(text), kind)
+
+
+def outlet_in_folded(folded: str, kind: str) -> str | None:
+    """:func:`outlet_in` of a text as :func:`~bilateral.text.regex.fold` gives it.
 
     Each phrase is looked for with ``str.find`` (far faster than one alternation of them all
     over a long page); the leftmost wins, then the longest. Phrases that are all dotted words
     ("dawn.com") are looked for among the text's dotted words only."""
-    lowered = _lower_case(text)
     if _dotted_words_only(kind):
-        lowered = _dotted_words(lowered)
+        folded = _dotted_words(folded)
     best: tuple[int, str] | None = None
     for phrase, outlet in _phrase_outlets(kind).items():
-        at = _whole_word_at(lowered, phrase)
+        at = _whole_word_at(folded, phrase)
         if at >= 0 and (best is None or at < best[0]):
             best = (at, outlet)
     return best[1] if best else None
@@ -89,15 +94,6 @@ def _dotted_words(text: str) -> str:
         kept.extend(word for word in text[at:end].split() if "." in word)
         at = end + 1
     return " ".join(kept)
-
-
-def _lower_case(text: str) -> str:
-    """``text.lower()``, a piece at a time: on text that is not ASCII, lower() sets aside 12
-    bytes per character, which on a 50 MB page is 600 MB. (Cutting the text can only change
-    a final sigma, which no outlet's phrase holds.)"""
-    if text.isascii():
-        return text.lower()
-    return "".join(text[at : at + _PIECE].lower() for at in range(0, len(text), _PIECE))
 
 
 def _whole_word_at(text: str, phrase: str) -> int:

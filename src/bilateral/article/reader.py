@@ -8,11 +8,12 @@ from typing import Final
 import attr
 
 from bilateral.article.layout import LinePattern, layout
-from bilateral.article.outlets import outlet_in, outlet_named, outlet_of_code
+from bilateral.article.outlets import outlet_in_folded, outlet_named, outlet_of_code
 from bilateral.article.sentences import sentence_bounds
 from bilateral.article.written_dates import parse_written_date
 from bilateral.model import Article, Furniture, Notice, PartialDate, Span
 from bilateral.text.lexicons import cities_by_lower_case, city_countries
+from bilateral.text.regex import fold
 
 _TERMINALS: Final = ".!?…"
 _CLOSERS: Final = "\"”’')]"  # may follow a sentence's final stop
@@ -38,6 +39,7 @@ class _Reading:
 
     raw: str
     article_id: str
+    folded: str  # fold(raw): slices of it are the folds of lines and paragraphs
     furniture: list[tuple[str, int, int]] = attr.ib(factory=list)
     outlets: list[tuple[int, str]] = attr.ib(factory=list)
     published: PartialDate | None = None
@@ -98,12 +100,12 @@ def lines_of(raw: str) -> list[Line]:
 
 def read_article(raw: str, article_id: str) -> tuple[Article, tuple[Notice, ...]]:
     """Read an article's raw text; problems come back as notices, never as exceptions."""
-    reading = _Reading(raw, article_id)
+    reading = _Reading(raw, article_id, fold(raw))
     lines = _strip_prefix(reading, lines_of(raw))
     footer_at = _footer_start(reading, lines)
     body_at = _header(reading, lines[:footer_at])
     paragraphs = _body(reading, lines[body_at:footer_at])
-    _whole_text_outlets(reading, raw, paragraphs)
+    _whole_text_outlets(reading, paragraphs)
     sentences = [
         # a paragraph of one sentence is one span: an object less to keep, pickle and send
         p if e - s == len(p.text) else reading.span(p.start + s, p.start + e)
@@ -241,7 +243,7 @@ def _header_furniture(reading: _Reading, line: Line) -> bool:
 
 
 def _caption(reading: _Reading, line: Line) -> bool:
-    if not layout().caption.search(line.text):
+    if not layout().caption.search(line.text, reading.folded[line.start : line.end]):
         return False
     reading.add("caption", line.start, line.end)
     match = layout().dateline.match(line.text)
@@ -335,12 +337,13 @@ def _opening(reading: _Reading, line: Line) -> int:
     return line.start
 
 
-def _whole_text_outlets(reading: _Reading, raw: str, paragraphs: list[Span]) -> None:
-    if outlet := outlet_in(raw, "domains"):
+def _whole_text_outlets(reading: _Reading, paragraphs: list[Span]) -> None:
+    folded = reading.folded
+    if outlet := outlet_in_folded(folded, "domains"):
         reading.outlets.append((DOMAIN, outlet))
-    furniture_text = "\n".join(raw[start:end] for _, start, end in reading.furniture)
-    if outlet := outlet_in(furniture_text, "footer"):
+    furniture_text = "\n".join(folded[start:end] for _, start, end in reading.furniture)
+    if outlet := outlet_in_folded(furniture_text, "footer"):
         reading.outlets.append((POLICY, outlet))
-    body_text = "\n".join(p.text for p in paragraphs)
-    if outlet := outlet_in(body_text, "self_references"):
+    body_text = "\n".join(folded[p.start : p.end] for p in paragraphs)
+    if outlet := outlet_in_folded(body_text, "self_references"):
         reading.outlets.append((SELF_REFERENCE, outlet))
