@@ -2,7 +2,6 @@
 
 import itertools
 import re
-from unittest.mock import patch
 
 import pytest
 from hypothesis import given
@@ -197,8 +196,12 @@ def _first_domain_in_the_whole_text(text: str) -> str | None:
     ).map("".join)
 )  # fmt: skip
 def test_domains_are_found_as_a_search_of_the_whole_text_finds_them(text: str) -> None:
-    with patch.object(outlets, "_PIECE", 5):  # words read a few characters at a time
-        assert outlet_in(text, "domains") == _first_domain_in_the_whole_text(text)
+    assert outlet_in(text, "domains") == _first_domain_in_the_whole_text(text)
+
+
+@given(st.text(st.sampled_from("a.\n \x1c\x85\u00a0\u2003"), max_size=30))
+def test_the_dotted_words_are_the_words_that_hold_a_dot(text: str) -> None:
+    assert outlets._dotted_words(text) == " ".join(w for w in text.split() if "." in w)
 
 
 @given(st.lists(st.sampled_from(list("a .!?…\"”’')],(")), max_size=10).map("".join))

@@ -9,7 +9,6 @@ from typing import Final
 from bilateral.text.lexicons import Outlet, outlets
 from bilateral.text.regex import fold
 
-_PIECE = 1 << 16  # characters split into words at a time
 _SPACE: Final = re.compile(r"\s")
 
 
@@ -84,15 +83,18 @@ def _dotted_words_only(kind: str) -> bool:
 
 def _dotted_words(text: str) -> str:
     """The words (runs of non-space) of ``text`` that hold a dot, a space apart, in order: a
-    phrase without spaces is a whole word of them where it is one of the text. Read a piece
-    at a time, cut at white space, so that no list of all the words is ever made."""
+    phrase without spaces is a whole word of them where it is one of the text. Read from
+    each dot out to the spaces around it, as dots are far fewer than words."""
     kept: list[str] = []
-    at = 0
-    while at < len(text):
-        space = _SPACE.search(text, min(at + _PIECE, len(text)))
+    dot = text.find(".")
+    while dot >= 0:
+        start = dot
+        while start and not text[start - 1].isspace():
+            start -= 1
+        space = _SPACE.search(text, dot)
         end = space.start() if space else len(text)
-        kept.extend(word for word in text[at:end].split() if "." in word)
-        at = end + 1
+        kept.append(text[start:end])
+        dot = text.find(".", end)
     return " ".join(kept)
 
 
