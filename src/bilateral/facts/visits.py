@@ -350,7 +350,11 @@ def _status(ctx: Context, trigger: _Trigger) -> str:
     if pattern("visits", "recall").regex.search(text):
         return "past"
     local = text[max(0, trigger.at - sentence.start - 60) : trigger.end - sentence.start + 40]
-    unquoted = SentenceText(sentence.index, sentence.start, text, index_words(text))
+    unquoted = (
+        sentence
+        if text == sentence.text  # nothing quoted: the sentence's own words
+        else SentenceText(sentence.index, sentence.start, text, index_words(text))
+    )
     future = is_future(unquoted, trigger.at - sentence.start)
     if trigger.kind != "meeting" and (future or pattern("visits", "planned").regex.search(local)):
         return "planned"
