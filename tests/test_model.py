@@ -46,9 +46,13 @@ def test_span_text_must_fit_offsets() -> None:
         Span("a", 0, 3, "ab")
 
 
-def test_article_rejects_spans_that_do_not_match_raw() -> None:
+@pytest.mark.parametrize(
+    "span", [Span("a", 0, 5, "world"), Span("a", 9, 12, "ld!"), Span("a", 14, 14, "")]
+)
+def test_article_rejects_spans_that_do_not_match_raw(span: Span) -> None:
+    assert Article(id="a", raw="Hello world", sentences=(Span("a", 11, 11, ""),))
     with pytest.raises(ValueError):
-        Article(id="a", raw="Hello world", paragraphs=(Span("a", 0, 5, "world"),))
+        Article(id="a", raw="Hello world", paragraphs=(span,))
 
 
 def test_visit_invariants() -> None:
