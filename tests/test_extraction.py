@@ -1,10 +1,17 @@
 """Each rule family on articles written for these tests, with near-misses it must not fire on."""
 
+import gc
+from concurrent.futures import ThreadPoolExecutor
+from typing import ClassVar
+
+import pytest
+
 import bilateral
 from bilateral.article import read_article
 from bilateral.facts.context import build_context
+from bilateral.facts.pipeline import EXTRACTION_GC_THRESHOLD
 from bilateral.facts.statements import _visiting
-from bilateral.mentions.lexicon import default_lexicon
+from bilateral.mentions.lexicon import Lexicon, default_lexicon
 from bilateral.model import ExtractionResult, PartialDate
 
 TURKISH_VISIT = """ISLAMABAD: Turkish Foreign Minister Hakan Fidan arrived in Islamabad \
@@ -244,3 +251,46 @@ def test_officials_joined_by_and_the_travel_together() -> None:
         )
         visitors = {v.visitor for v in result.visits if v.destination == "IR"}
         assert visitors == {"imran-khan", "qamar-javed-bajwa"}, joint
+
+
+class _WatchedLexicon(Lexicon):
+    """The packaged lexicon, noting the collector's thresholds whenever a word is looked up."""
+
+    __slots__ = ()
+    thresholds: ClassVar[list[tuple[int, int, int]]] = []
+
+    def country_of_word(self, word: str) -> str | None:
+        self.thresholds.append(gc.get_threshold())
+        return super().country_of_word(word)
+
+
+def _watched() -> _WatchedLexicon:
+    packaged = default_lexicon()
+    _WatchedLexicon.thresholds.clear()
+    return _WatchedLexicon(
+        packaged.countries, packaged.offices, packaged.ranks, packaged.organisations,
+        packaged.holders, packaged.portfolios,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("young", [700, 0])  # 0: the collector is off, and stays so
+def test_young_collections_are_rarer_while_an_article_is_extracted(young: int) -> None:
+    saved = gc.get_threshold()
+    gc.set_threshold(young, 10, 10)
+    try:
+        bilateral.extract(TURKISH_VISIT, "t", _watched())
+        assert gc.get_threshold() == (young, 10, 10)
+    finally:
+        gc.set_threshold(*saved)
+    during = EXTRACTION_GC_THRESHOLD if young else 0
+    assert _WatchedLexicon.thresholds and set(_WatchedLexicon.thresholds) == {(during, 10, 10)}
+
+
+def test_the_collector_thresholds_come_back_after_threads_extract_at_once() -> None:
+    before = gc.get_threshold()
+    lexicon = _watched()
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda _: bilateral.extract(TURKISH_VISIT, "t", lexicon), range(8)))
+    assert all(r == results[0] for r in results) and results[0].visits
+    assert gc.get_threshold() == before
+    assert set(_WatchedLexicon.thresholds) == {(EXTRACTION_GC_THRESHOLD, *before[1:])}
