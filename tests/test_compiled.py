@@ -22,9 +22,13 @@ import attrs
 import pytest
 
 import bilateral
+from bilateral.article.reader import Line
 from bilateral.mentions.lexicon import Holder, Term, default_lexicon
+from bilateral.mentions.marks import Mark
+from bilateral.mentions.people import PersonMention
 from bilateral.model import PartialDate
 from bilateral.text.lexicons import countries
+from bilateral.text.words import SentenceText, Words
 
 SOURCES = Path(__file__).parent.parent / "src"
 COMPILED_LAYERS = ("text", "article", "mentions", "facts")
@@ -95,7 +99,7 @@ def classes_comparing_by_value() -> dict[str, bool]:
 
 def test_classes_compare_alike_installed_and_plain() -> None:
     installed = classes_comparing_by_value()
-    assert "bilateral.mentions.marks.Mark" in installed
+    assert "bilateral.mentions.dates.DateMention" in installed
     assert json.loads(plain_python(PLAIN_CLASSES)) == installed
 
 
@@ -116,3 +120,26 @@ def test_public_classes_keep_what_attrs_writes(make: Callable[[], object]) -> No
     field = attrs.fields(type(one))[0].name
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         setattr(one, field, "changed")
+
+
+RECORDS: list[tuple[Callable[[], object], str]] = [
+    (lambda: Mark(0, 8, "country", "PK", "PK", "Pakistan"), "value"),
+    (lambda: PersonMention(0, 3, 0, "named", name="Dar"), "person"),
+    (lambda: Line(0, 3, "Dar"), "end"),
+    (lambda: SentenceText(0, 0, "Dar"), "words"),
+    (lambda: Words("Dar", "dar", {"dar": [0]}, []), "starts"),
+]
+
+
+@pytest.mark.parametrize(("make", "field"), RECORDS)
+def test_records_with_final_fields_are_read_only_once_compiled(
+    make: Callable[[], object], field: str
+) -> None:
+    """mypy keeps their fields from being set again; compiled, they cannot be."""
+    record = make()
+    if inspect.getfile(type(record)).endswith(".py"):
+        setattr(record, field, None)
+        assert getattr(record, field) is None
+    else:
+        with pytest.raises(AttributeError):
+            setattr(record, field, None)

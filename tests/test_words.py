@@ -6,7 +6,6 @@ import re
 import sys
 from unittest.mock import patch
 
-import attr
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -17,7 +16,7 @@ from bilateral.facts.vocabulary import pattern
 from bilateral.mentions.dates import _date_pattern, _duration_pattern
 from bilateral.text import regex
 from bilateral.text.regex import fold
-from bilateral.text.words import SentenceText, WordPattern, index_words, word_pattern
+from bilateral.text.words import SentenceText, WordPattern, Words, index_words, word_pattern
 
 TRICKY = [
     "said", "SAİD", "ſaid", "Said²", "_said", "x-said", "said-x", "3rd", "2018", "12th", "on",
@@ -57,7 +56,7 @@ def test_patterns_made_after_a_text_was_indexed_find_what_a_scan_finds(
     """Their first words were not looked up when the text was indexed."""
     words = index_words(text)
     assert searched.number < words.patterns_known  # looked up, as every pattern made before
-    earlier = SentenceText(0, 0, text, attr.evolve(words, led={}, patterns_known=0))
+    earlier = SentenceText(0, 0, text, Words(text, words.folded, words.starts, words.digits))
     found = [m.span() for m in searched.finditer(earlier)]
     assert found == [m.span() for m in searched.regex.finditer(text)]
 

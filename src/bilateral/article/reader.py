@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Final, final
 
 import attr
 
@@ -26,11 +26,17 @@ WEEKDAYS: Final = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satu
 BODY_MIN_WORDS: Final = 6
 
 
-@attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
+@final
 class Line:
-    start: int
-    end: int
-    text: str
+    """A line of the raw text, trimmed. A record with a compiled ``__init__``, like
+    :class:`~bilateral.mentions.marks.Mark`."""
+
+    __slots__ = ("end", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start: Final = start
+        self.end: Final = end
+        self.text: Final = text
 
 
 @attr.s(auto_attribs=True, slots=True, eq=False)

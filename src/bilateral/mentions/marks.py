@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-
-import attr
+from typing import Final, final
 
 from bilateral.mentions.lexicon import Lexicon
 from bilateral.mentions.patterns import OfficePattern, fixed_kinds, fixed_matcher, office_pattern
@@ -12,17 +11,26 @@ from bilateral.text.lexicons import city_countries
 from bilateral.text.words import SentenceText, index_words
 
 
-@attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
+@final
 class Mark:
     """``kind`` is country, city, organisation, rank or office; ``value`` the country code,
-    city name, organisation name, rank name or office key; ``country`` what it implies."""
+    city name, organisation name, rank name or office key; ``country`` what it implies.
 
-    start: int
-    end: int
-    kind: str
-    value: str
-    country: str | None
-    text: str
+    Not an attrs class: marks are the most numerous records, and mypyc compiles this
+    ``__init__``, where it runs the one attrs writes as Python. ``Final`` keeps its fields
+    from being set again, as ``frozen=True`` would."""
+
+    __slots__ = ("country", "end", "kind", "start", "text", "value")
+
+    def __init__(
+        self, start: int, end: int, kind: str, value: str, country: str | None, text: str
+    ) -> None:
+        self.start: Final = start
+        self.end: Final = end
+        self.kind: Final = kind
+        self.value: Final = value
+        self.country: Final = country
+        self.text: Final = text
 
 
 def find_marks(sentence: SentenceText, lexicon: Lexicon) -> list[Mark]:

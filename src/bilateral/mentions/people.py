@@ -11,7 +11,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Sequence
-from typing import Final
+from typing import Final, final
 
 import attr
 
@@ -73,21 +73,33 @@ GENERIC_OFFICES: Final = frozenset(
 )
 
 
-@attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
+@final
 class PersonMention:
-    """A reference to a person in the body: named, or by office alone."""
+    """A reference to a person in the body: named, or by office alone. A record with a
+    compiled ``__init__``, like :class:`~bilateral.mentions.marks.Mark`."""
 
-    start: int
-    end: int
-    sentence: int
-    kind: str  # "named" or "office"
-    name: str | None = None
-    name_start: int | None = None
-    rank: str | None = None
-    titles: tuple[str, ...] = ()
-    offices: tuple[str, ...] = ()
-    country: str | None = None
-    person: str | None = None
+    __slots__ = (
+        "country", "end", "kind", "name", "name_start", "offices", "person", "rank", "sentence",
+        "start", "titles",
+    )  # fmt: skip
+
+    def __init__(
+        self, start: int, end: int, sentence: int, kind: str,  # kind: "named" or "office"
+        name: str | None = None, name_start: int | None = None, rank: str | None = None,
+        titles: tuple[str, ...] = (), offices: tuple[str, ...] = (),
+        country: str | None = None, person: str | None = None,
+    ) -> None:  # fmt: skip
+        self.start: Final = start
+        self.end: Final = end
+        self.sentence: Final = sentence
+        self.kind: Final = kind
+        self.name: Final = name
+        self.name_start: Final = name_start
+        self.rank: Final = rank
+        self.titles: Final = titles
+        self.offices: Final = offices
+        self.country: Final = country
+        self.person: Final = person
 
 
 @attr.s(auto_attribs=True, slots=True, eq=False)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Sequence
-from typing import Final
+from typing import Final, final
 
 import attr
 
@@ -34,18 +34,25 @@ _LEAD_OF: Final[dict[str, list[int]]] = {}
 _MAKING: Final = threading.Lock()
 
 
-@attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
+@final
 class Words:
     """Where the words of ``text`` start: by their letters (folded), and where a digit
-    begins one."""
+    begins one. A record with a compiled ``__init__``, like
+    :class:`~bilateral.mentions.marks.Mark`."""
 
-    text: str
-    folded: str  # the text as :func:`~bilateral.text.regex.fold` gives it
-    starts: dict[str, list[int]]
-    digits: list[int]
-    # where the first words of each word pattern made before the text was indexed start
-    led: dict[int, list[int]] = attr.ib(factory=dict)
-    patterns_known: int = 0  # how many were made then
+    __slots__ = ("digits", "folded", "led", "patterns_known", "starts", "text")
+
+    def __init__(
+        self, text: str, folded: str, starts: dict[str, list[int]], digits: list[int],
+        led: dict[int, list[int]] | None = None, patterns_known: int = 0,
+    ) -> None:  # fmt: skip
+        self.text: Final = text
+        self.folded: Final = folded  # the text as :func:`~bilateral.text.regex.fold` gives it
+        self.starts: Final = starts
+        self.digits: Final = digits
+        # where the first words of each word pattern made before the text was indexed start
+        self.led: Final[dict[int, list[int]]] = {} if led is None else led
+        self.patterns_known: Final = patterns_known  # how many were made then
 
 
 def index_words(text: str) -> Words:
@@ -104,15 +111,19 @@ def _led(starts: dict[str, list[int]]) -> dict[int, list[int]]:
     return led
 
 
-@attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
+@final
 class SentenceText:
     """A sentence of an article's body: its number, where it starts, its text, and its
-    words indexed (None: the patterns searched in it scan its text)."""
+    words indexed (None: the patterns searched in it scan its text). A record with a
+    compiled ``__init__``, like :class:`~bilateral.mentions.marks.Mark`."""
 
-    index: int
-    start: int
-    text: str
-    words: Words | None = attr.ib(default=None, eq=False, repr=False)
+    __slots__ = ("index", "start", "text", "words")
+
+    def __init__(self, index: int, start: int, text: str, words: Words | None = None) -> None:
+        self.index: Final = index
+        self.start: Final = start
+        self.text: Final = text
+        self.words: Final = words
 
 
 @attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
