@@ -17,8 +17,8 @@ class Mark:
     city name, organisation name, rank name or office key; ``country`` what it implies.
 
     Not an attrs class: marks are the most numerous records, and mypyc compiles this
-    ``__init__``, where it runs the one attrs writes as Python. ``Final`` keeps its fields
-    from being set again, as ``frozen=True`` would."""
+    ``__init__``, where it runs the one attrs writes as Python. mypy rejects setting a
+    ``Final`` field again, and compiled, the fields are read-only."""
 
     __slots__ = ("country", "end", "kind", "start", "text", "value")
 
