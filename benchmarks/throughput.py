@@ -65,12 +65,17 @@ def import_time() -> float:
     return sorted(times)[len(times) // 2]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+def arguments(description: str | None) -> argparse.Namespace:
+    """The benchmarks' options: ``--megabytes``, ``--repeat`` and ``--json``."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--megabytes", type=float, default=5.0)
     parser.add_argument("--repeat", type=int, default=3, help="runs per measure, best kept")
     parser.add_argument("--json", help="also write the figures to this file")
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = arguments(__doc__)
     start = time.perf_counter()
     bilateral.extract_document(bilateral.examples()[0])  # compiles the patterns
     first_article = time.perf_counter() - start

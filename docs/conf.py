@@ -57,6 +57,16 @@ def _generate(app: object) -> None:
     lines += [f"| {key} | {value} |" for key, value in figures.items()]
     (out / "benchmark.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
+    transfer = json.loads(
+        (HERE.parent / "benchmarks" / "transfer-results.json").read_text(encoding="utf-8")
+    )
+    lines = ["| two workers send back | seconds | speed-up over one process |", "|---|---|---|"]
+    lines += [
+        f"| {name} | {value['seconds']} | {value['speedup']} |"
+        for name, value in transfer["two_workers"].items()
+    ]
+    (out / "transfer.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
     parser = _parser()
     sections = ["```text", parser.format_help().rstrip(), "```"]
     commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
