@@ -7,6 +7,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Final
 
+from bilateral.text.regex import LOWER, UPPER
+
 NAME_PARTICLES: Final = frozenset(
     {"bin", "bint", "ibn", "ul", "ur", "al", "el", "ud", "e", "de", "van"}
 )
@@ -19,7 +21,23 @@ _FIRST_NAMES: Final = {
     "hossein": "husain", "hussain": "husain", "hussein": "husain", "hosein": "husain",
 }  # fmt: skip
 _SOUNDS: Final = (("gh", "q"), ("kh", "k"), ("ou", "u"), ("ee", "i"), ("dh", "d"), ("w", "v"))
-_CAMEL: Final = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_CAMEL: Final = re.compile(rf"(?<={LOWER})(?={UPPER}{LOWER})")
+# letters that have no decomposition to an ASCII letter and a mark
+_UNDECOMPOSED: Final = str.maketrans(
+    {
+        "ı": "i",
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "Ae",
+        "œ": "oe",
+    }
+)
 _POSSESSIVE: Final = re.compile(r"[’']s$")
 
 
@@ -38,7 +56,8 @@ def fold_token(token: str) -> str:
 @lru_cache(maxsize=65536)
 def name_tokens(name: str) -> tuple[str, ...]:
     """Folded tokens of a name, without honorific parts and particles."""
-    ascii_name = unicodedata.normalize("NFKD", split_glued(name)).encode("ascii", "ignore")
+    spelt = split_glued(name).translate(_UNDECOMPOSED)
+    ascii_name = unicodedata.normalize("NFKD", spelt).encode("ascii", "ignore")
     words = re.sub(r"[^a-z]+", " ", ascii_name.decode().lower()).split()
     return tuple(
         fold_token(w) for w in words if w not in HONORIFIC_PARTS and w not in NAME_PARTICLES

@@ -18,24 +18,24 @@ import attr
 from bilateral.mentions.lexicon import Holder, Lexicon
 from bilateral.mentions.marks import Mark
 from bilateral.mentions.names import clean_name, name_tokens
-from bilateral.text.regex import TAIL_REACH, search_tail
+from bilateral.text.regex import LETTER, LOWER, TAIL_REACH, UPPER, search_tail
 from bilateral.text.resources import packaged_toml
 from bilateral.text.words import SentenceText
 
 # name particles: hyphened to a name ("al-Assad"), or standing alone ("Zia ul Haq")
 _PARTICLES: Final = ("al", "el", "bin", "ibn", "ul", "ur", "ud")
 _HYPHENED_PARTICLES: Final = tuple(f"{particle}-" for particle in _PARTICLES)
-# what follows a name's capital: "Bajwa", "McDonald", "Zia-ul-Haq", "O'Brien", "Q."
-_AFTER_CAPITAL: Final = r"(?:[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z]+|[’'](?!s\b)[A-Za-z]+)*|\.?)"
-_NAME_TOKEN: Final = rf"(?:(?:{'|'.join(_PARTICLES)}|Al|El)-)?[A-Z]{_AFTER_CAPITAL}"
+# what follows a name's capital: "Bajwa", "McDonald", "Zia-ul-Haq", "O'Brien", "Q.", "Çavuşoğlu"
+_AFTER_CAPITAL: Final = rf"(?:{LOWER}+(?:{UPPER}{LOWER}+)?(?:-{LETTER}+|[’'](?!s\b){LETTER}+)*|\.?)"
+_NAME_TOKEN: Final = rf"(?:(?:{'|'.join(_PARTICLES)}|Al|El)-)?{UPPER}{_AFTER_CAPITAL}"
 _NAME_JOINT: Final = r"\s(?:(?:bin|bint|ibn|ul|ur|al|el|ud|Bin|Ibn|Al|El)\s)?"
 _NAME_RUN: Final = re.compile(  # the look-ahead (a capital or a particle's first letter) saves time
-    rf"(?=[A-Zabeiu]){_NAME_TOKEN}(?:{_NAME_JOINT}{_NAME_TOKEN})*"
+    rf"(?={UPPER}|[abeiu]){_NAME_TOKEN}(?:{_NAME_JOINT}{_NAME_TOKEN})*"
 )
 # The same matches in a text without a hyphened particle, found twice as fast: the pattern
 # begins with a character class, so the search skips what is not a capital without trying it.
 _CAPITALISED_RUN: Final = re.compile(
-    rf"[A-Z](?:(?<=[AE])l-[A-Z]{_AFTER_CAPITAL}|{_AFTER_CAPITAL})(?:{_NAME_JOINT}{_NAME_TOKEN})*"
+    rf"{UPPER}(?:(?<=[AE])l-{UPPER}{_AFTER_CAPITAL}|{_AFTER_CAPITAL})(?:{_NAME_JOINT}{_NAME_TOKEN})*"
 )
 _NOT_NAMES: Final = frozenset(
     [

@@ -12,12 +12,40 @@ everything before it. :func:`fold` lower-cases a text as case-insensitive matchi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Callable, Iterable
 from typing import Any, Final
 
 import attr
 
 TAIL_REACH: Final = 60  # the tails searched for are a few words ("the former", "was briefed")
+
+
+def _letter_class(wanted: Callable[[str], bool]) -> str:
+    """A character class of the Basic Multilingual Plane's characters ``wanted`` accepts,
+    written as ranges: what ``\\p{Lu}`` says in engines that know Unicode properties."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x10000):
+        if 0xD800 <= code < 0xE000 or not wanted(chr(code)):
+            continue
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    parts = (
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+    )
+    return f"[{''.join(parts)}]"
+
+
+# Letters of any script, as character classes: a capital (upper or title case), a letter that
+# is not one (lower case, or of a script without case, or a combining mark), any letter.
+UPPER: Final = _letter_class(lambda c: c.isupper() or c.istitle())
+LOWER: Final = _letter_class(
+    lambda c: (c.isalpha() and not (c.isupper() or c.istitle())) or unicodedata.category(c) == "Mn"
+)
+LETTER: Final = r"[^\W\d_]"
 
 
 def search_tail(regex: re.Pattern[str], text: str, end: int) -> re.Match[str] | None:
