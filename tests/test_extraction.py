@@ -269,7 +269,7 @@ def _watched() -> _WatchedLexicon:
     _WatchedLexicon.thresholds.clear()
     return _WatchedLexicon(
         packaged.countries, packaged.offices, packaged.ranks, packaged.organisations,
-        packaged.holders, packaged.portfolios,
+        packaged.holders, packaged.portfolio_words,
     )  # fmt: skip
 
 

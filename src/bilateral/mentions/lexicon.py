@@ -216,7 +216,7 @@ class Lexicon:
     ranks: tuple[Rank, ...]
     organisations: tuple[Organisation, ...]
     holders: tuple[Holder, ...]
-    portfolios: tuple[str, ...] = ()
+    portfolio_words: tuple[str, ...] = ()
     _cache: dict[str, Any] = attr.ib(factory=dict, eq=False, repr=False)
 
     def with_officeholders(self, extra: Iterable[Holder]) -> Lexicon:
@@ -316,6 +316,10 @@ class Lexicon:
         ]
 
 
+# the packaged office-holder tables: the home genre's, and leaders of other countries
+HOLDER_TABLES: Final = ("officeholders", "leaders")
+
+
 @cache
 def default_lexicon() -> Lexicon:
     """The packaged lexicons."""
@@ -326,10 +330,14 @@ def default_lexicon() -> Lexicon:
         organisations=parse_organisations(
             packaged_toml("organisations"), "bilateral/data/organisations.toml"
         ),
-        holders=parse_officeholders(
-            packaged_toml("officeholders"), "bilateral/data/officeholders.toml"
+        holders=tuple(
+            holder
+            for table in HOLDER_TABLES
+            for holder in parse_officeholders(packaged_toml(table), f"bilateral/data/{table}.toml")
         ),
-        portfolios=_strings(
-            packaged_toml("offices").get("portfolios"), "bilateral/data/offices.toml", "portfolios"
+        portfolio_words=_strings(
+            packaged_toml("offices").get("portfolio_words"),
+            "bilateral/data/offices.toml",
+            "portfolio_words",
         ),
     )

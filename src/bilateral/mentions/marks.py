@@ -6,7 +6,13 @@ import re
 from typing import Final, final
 
 from bilateral.mentions.lexicon import Lexicon
-from bilateral.mentions.patterns import OfficePattern, fixed_kinds, fixed_matcher, office_pattern
+from bilateral.mentions.patterns import (
+    OfficePattern,
+    country_part,
+    fixed_kinds,
+    fixed_matcher,
+    office_pattern,
+)
 from bilateral.text.lexicons import city_countries
 from bilateral.text.words import SentenceText, index_words
 
@@ -57,6 +63,7 @@ def find_marks(sentence: SentenceText, lexicon: Lexicon) -> list[Mark]:
             elif text[after : after + 1].isspace() and not (start and text[start - 1] == "."):
                 marks.append(_mark(start, offset, "rank", ranks[phrase], None, phrase))
     offices = office_pattern(lexicon)
+    tail = country_part(lexicon)
     country_ends = {m.start - offset: m.end - offset for m in marks if m.kind == "country"}
     position = 0
     for start in offices.starts(words):
@@ -70,7 +77,12 @@ def find_marks(sentence: SentenceText, lexicon: Lexicon) -> list[Mark]:
         if group in offices.country_word_groups and match.start() not in country_ends:
             continue
         key, implied = offices.groups[group]
-        marks.append(_mark(match.start(), offset, "office", key, implied, match.group()))
+        end = match.end()
+        if text.startswith((" of ", ", of "), end) and (part := tail.match(text, end)):
+            end = part.end()
+        marks.append(
+            _mark(match.start(), offset, "office", key, implied, text[match.start() : end])
+        )
     return _without_nested(marks)
 
 

@@ -86,6 +86,19 @@ def rank_alternation(lexicon: Lexicon) -> str:
     )
 
 
+def country_part(lexicon: Lexicon) -> re.Pattern[str]:
+    """The country part any title may end with: "(Chief of Naval Staff) of the Indian Navy",
+    "(President) of South Africa"."""
+    return _cached(
+        lexicon,
+        "country_part",
+        lambda: re.compile(
+            rf",? of (?:the )?(?i:{lexicon.country_words})(?:[’']s)?"
+            r"(?: (?:Navy|Army|Air Force|Armed Forces|Government|government))?(?![\w-])"
+        ),
+    )
+
+
 def office_pattern(lexicon: Lexicon) -> OfficePattern:
     return _cached(lexicon, "office", lambda: _build_office_pattern(lexicon))
 
@@ -108,19 +121,31 @@ def office_alternatives(lexicon: Lexicon) -> list[OfficeAlternative]:
     country = rf"(?:{lexicon.country_words})(?:[’']s)?"
     country_leads = rf"(?:{_alternation(_first_word_stand_ins(lexicon))})(?:[’']s)?"
     capital = rf"(?-i:(?!(?:{rank_alternation(lexicon)})(?![\w]))[A-Z][A-Za-z’'-]+)"
-    portfolio = f"(?-i:{_alternation(lexicon.portfolios) or 'Nothing'})"
+    words = {w.lower() for w in lexicon.portfolio_words}
+    portfolio = portfolio_pattern(trie_alternation(words))
+    portfolio_leads = f"(?:{_alternation(words)})"  # what the first word can be
     found: list[OfficeAlternative] = []
     for office in lexicon.offices:
         for form in sorted(office.forms, key=lambda f: len(f.pattern), reverse=True):
             name = f"f{len(found)}"
-            body = form.pattern.replace("{Cap}", capital).replace("{Portfolio}", portfolio)
+            body = form.pattern.replace("{Cap}", capital)
+            regex = body.replace("{Portfolio}", portfolio).replace("{C}", country)
+            leads = body.replace("{Portfolio}", portfolio_leads).replace("{C}", country_leads)
             found.append(
-                OfficeAlternative(
-                    name, office.key, form.country, form.country_word,
-                    body.replace("{C}", country), body.replace("{C}", country_leads),
-                )
-            )  # fmt: skip
+                OfficeAlternative(name, office.key, form.country, form.country_word, regex, leads)
+            )
     return found
+
+
+PORTFOLIO_WORDS_AT_MOST: Final = 6
+
+
+def portfolio_pattern(word: str) -> str:
+    """A portfolio: up to six of the words ``word`` matches (matched in any case) joined by
+    spaces, "and", "&" or commas ("Energy and Natural Resources", "oil"); ``word`` written
+    once, as the engine compiles each copy."""
+    joint = r"(?:,? and |,? & |, | )(?=\w)"
+    return f"(?:(?:{word})(?:{joint}|(?![\\w-]))){{1,{PORTFOLIO_WORDS_AT_MOST}}}(?<! )"
 
 
 def _first_word_stand_ins(lexicon: Lexicon) -> set[str]:

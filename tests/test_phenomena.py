@@ -1,0 +1,91 @@
+"""Tables of examples by phenomenon, as price-parser keeps its examples: each row a sentence
+written here (never text of the shared corpus) and the facts it must give. A reader sees in
+these tables what the rules cover; a new phenomenon is a new table."""
+
+from __future__ import annotations
+
+import pytest
+
+import bilateral
+from bilateral.model import ExtractionResult
+
+DATELINE = "ISTANBUL, March 3 (Reuters) -- "
+
+
+def _run(text: str) -> ExtractionResult:
+    return bilateral.extract(text, "example")
+
+
+def _officials(text: str) -> dict[str, tuple[str | None, tuple[str, ...]]]:
+    """Each official's name -> (country, titles)."""
+    return {o.name: (o.country, o.titles) for o in _run(text).officials}
+
+
+# --- 1. office wording outside a fixed list: a head, modifiers, a portfolio, a country part --
+TITLES = [
+    # (sentence, the official's name, the title the article gives)
+    ("Minister of Energy and Natural Resources Kemal Aydın attended the ceremony.",
+     "Kemal Aydın", "Minister of Energy and Natural Resources"),
+    ("The talks were attended by Livestock and Fisheries Minister Tomas Berger.",
+     "Tomas Berger", "Livestock and Fisheries Minister"),
+    ("He was accompanied by the oil minister Amir Rostami on the trip.",
+     "Amir Rostami", "oil minister"),
+    ("Strategic Affairs Secretary Paulo Mendes briefed reporters.",
+     "Paulo Mendes", "Strategic Affairs Secretary"),
+    ("State Councillor Liu Wenhai received the delegation.",
+     "Liu Wenhai", "State Councillor"),
+    ("The cabinet chief Sergio Lamas joined the meeting.",
+     "Sergio Lamas", "cabinet chief"),
+    ("National Assembly Speaker Rahim Dost welcomed the guests.",
+     "Rahim Dost", "National Assembly Speaker"),
+    ("Governor-General Helen Marsh hosted a dinner for the visitors.",
+     "Helen Marsh", "Governor-General"),
+    ("Deputy Secretary of State Mark Olsen arrived in Hanoi on Monday.",
+     "Mark Olsen", "Deputy Secretary of State"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "name", "title"), TITLES)
+def test_a_title_is_read_by_its_grammar(sentence: str, name: str, title: str) -> None:
+    found = _officials(DATELINE + sentence)
+    assert name in found, found
+    assert title in found[name][1]
+
+
+# --- 2. the country of an official ------------------------------------------------------------
+COUNTRIES = [
+    # (sentence, the official's name, their country)
+    ("The Chief of Naval Staff of the Indian Navy, Admiral Rohan Mehta, arrived in Colombo.",
+     "Rohan Mehta", "IN"),
+    ("President of South Africa Thabo Nkosi met the press in Abuja on Friday.",
+     "Thabo Nkosi", "ZA"),
+    ("United States president Jack Miller spoke with his Argentine peer Mario Ruiz.",
+     "Mario Ruiz", "AR"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "name", "country"), COUNTRIES)
+def test_an_official_gets_the_country_the_words_give(
+    sentence: str, name: str, country: str
+) -> None:
+    found = _officials(DATELINE + sentence)
+    assert found.get(name, (None,))[0] == country, found
+
+
+# --- 4. names beyond ASCII --------------------------------------------------------------------
+NAMES = [
+    ("Foreign Minister Mevlüt Özdağ met his counterpart in Ankara.", "Mevlüt Özdağ"),
+    ("Cabinet chief Marcos Peñalver left for Madrid.", "Marcos Peñalver"),
+    ("President Zoran Đukić welcomed the envoy.", "Zoran Đukić"),
+    ("Prime Minister Łukasz Wiśniewski arrived in Vilnius.", "Łukasz Wiśniewski"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name"), NAMES)
+def test_a_name_keeps_every_letter(sentence: str, name: str) -> None:
+    assert name in _officials(DATELINE + sentence)
+
+
+def test_honorifics_are_no_names() -> None:
+    found = _officials(DATELINE + "He will meet Hon. Prime Minister and HE the President.")
+    assert not {"Hon", "HE"} & set(found)
