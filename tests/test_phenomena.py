@@ -89,3 +89,27 @@ def test_a_name_keeps_every_letter(sentence: str, name: str) -> None:
 def test_honorifics_are_no_names() -> None:
     found = _officials(DATELINE + "He will meet Hon. Prime Minister and HE the President.")
     assert not {"Hon", "HE"} & set(found)
+
+
+# --- 5. article metadata of other outlets -----------------------------------------------------
+BODY = "The foreign minister of Chile arrived in Lima on Monday for talks with his counterpart."
+METADATA = [
+    # (the text before the body, its outlet, published date, dateline)
+    ("Talks in Lima\n(Xinhua)\nUpdated: 2019-03-12 09:40\nTalks in Lima\nLIMA - ",
+     "Xinhua", "2019-03-12", "Lima"),
+    ("Talks in Lima\n• Kyodo\n\n", "Kyodo", None, None),
+    ("Talks in Lima\nNew Delhi, May 10, 2023\n", None, "2023-05-10", "New Delhi"),
+    ("Talks in Lima\nNEW DELHI, March 4 (IANS): ", "IANS", None, "New Delhi"),
+    ("Talks in Lima\n[Photo/Agencies] Ministers walk\nTalks in Lima\nLima, March 12, 2019 -- ",
+     None, "2019-03-12", "Lima"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("head", "source", "published", "dateline"), METADATA)
+def test_an_outlets_layout_gives_its_metadata(
+    head: str, source: str | None, published: str | None, dateline: str | None
+) -> None:
+    article = _run(head + BODY).article
+    assert article.source == source
+    assert (str(article.published) if article.published else None) == published
+    assert article.dateline == dateline

@@ -200,18 +200,20 @@ def _footer_pattern(line: Line, following: Line | None) -> LinePattern | None:
 
 
 def _header(reading: _Reading, lines: list[Line]) -> int:
-    """Classify the lines before the body; returns the index where the body starts."""
-    previous: str | None = None
+    """Classify the lines before the body; returns the index where the body starts. A line
+    that repeats an earlier one (a headline shown again under the date) is furniture."""
+    seen: set[str] = set()
     for index, line in enumerate(lines):
-        if line.text == previous:
+        if line.text in seen:
             reading.add("repeat", line.start, line.end)
             continue
-        previous = line.text
+        seen.add(line.text)
         if _header_furniture(reading, line) or _caption(reading, line):
             continue
         alone = layout().dateline_line.match(line.text)
         if alone and reading.dateline is None and (city := _city(alone["city"])):
             reading.dateline = city
+            reading.note_date(alone["date"])
             reading.add("dateline", line.start, line.end)
             continue
         if _is_body_start(line):

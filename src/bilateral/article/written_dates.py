@@ -34,7 +34,7 @@ MONTH: Final = (
 DAY: Final = MONTH + r",?\s?\d{1,2}(?:st|nd|rd|th)?(?!\d)"
 DATE: Final = (
     rf"(?:{DAY}\s*,?\s*\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{MONTH},?\s\d{{4}}"
-    r"|\d{1,2}\.\d{1,2}\.\d{4})"
+    r"|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})"
 )
 WEEKDAY: Final = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
