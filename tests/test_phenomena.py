@@ -113,3 +113,40 @@ def test_an_outlets_layout_gives_its_metadata(
     assert article.source == source
     assert (str(article.published) if article.published else None) == published
     assert article.dateline == dateline
+
+
+# --- 7. agreements ------------------------------------------------------------------------------
+AGREEMENT_OPENING = (
+    "LIMA, March 3 -- Chilean Foreign Minister Pablo Rojas arrived in Lima on Monday and held "
+    "talks with Peruvian Foreign Minister Ana Quispe. "
+)
+AGREEMENTS = [
+    # (sentence after the opening, the parties, words the agreement's text begins with)
+    ("Three memoranda of understanding were signed on trade and mining.",
+     {"CL", "PE"}, "memoranda of understanding were signed"),
+    ("It was agreed that a joint commission would meet in May.",
+     {"CL", "PE"}, "It was agreed"),
+    ("The ministers reaffirmed their commitment to a free trade area.",
+     {"CL", "PE"}, "reaffirmed their commitment"),
+    ("Rojas and Quispe discussed Bolivia's elections and agreed to open two border crossings.",
+     {"CL", "PE"}, "agreed to open"),
+    ("The two foreign ministers attended a signing ceremony for four agreements.",
+     {"CL", "PE"}, "attended a signing ceremony"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "parties", "text"), AGREEMENTS)
+def test_an_agreement_is_found_with_its_sides(sentence: str, parties: set[str], text: str) -> None:
+    found = _run(AGREEMENT_OPENING + sentence).agreements
+    assert [set(a.parties) for a in found] == [parties], found
+    assert found[0].text.startswith(text)
+
+
+def test_signers_far_from_their_verb_are_its_sides() -> None:
+    text = (
+        "ANKARA, May 2 -- Turkish Defence Minister Ali Demir on Tuesday held talks with Omani "
+        "Defence Minister Said Al Harthy and discussed regional issues and signed an agreement "
+        "to expand training. An agreement was also signed on training, the statement said."
+    )
+    found = _run(text).agreements
+    assert [(set(a.parties), a.verb) for a in found] == [({"TR", "OM"}, "signed")]

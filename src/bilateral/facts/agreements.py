@@ -9,7 +9,7 @@ from typing import Final
 import attr
 
 from bilateral.facts.context import Context
-from bilateral.facts.vocabulary import pattern
+from bilateral.facts.vocabulary import pattern, words
 from bilateral.model import PartialDate, Span
 
 _SUBJECT_REACH: Final = 140
@@ -51,8 +51,9 @@ def find_agreements(ctx: Context, main_pair: tuple[str, str] | None) -> list[Fou
                 continue
             subject = _subject(ctx, index, verb.start())
             if subject is None:
-                continue
-            parties, signatories = _parties(ctx, index, subject, main_pair)
+                parties, signatories = _signers(ctx, index, verb.group(), verb.start())
+            else:
+                parties, signatories = _parties(ctx, index, subject, main_pair)
             parties = tuple(dict.fromkeys(parties))
             if len(parties) < 2:
                 continue
@@ -68,7 +69,53 @@ def find_agreements(ctx: Context, main_pair: tuple[str, str] | None) -> list[Fou
                         date=ctx.date_of(index, sentence.start + verb.start(), days_only=False),
                     )
                 )
-    return found
+    return found + _passive(ctx, main_pair, found)
+
+
+def _passive(
+    ctx: Context, main_pair: tuple[str, str] | None, found: list[FoundAgreement]
+) -> list[FoundAgreement]:
+    """Agreements told without their sides ("MoUs were signed", "it was agreed that"),
+    between the countries of the sentences around them, or those the article is about."""
+    passive: list[FoundAgreement] = []
+    for index, sentence in enumerate(ctx.sentences):
+        for match in pattern("agreements", "passive").finditer(sentence):
+            at = sentence.start + match.start()
+            if any(a.sentence == index and _covers(a, at) for a in found):
+                continue
+            parties = _sides_in_context(ctx, index, 2) or main_pair
+            if parties is None or _signed_already(found, parties, match.group()):
+                continue
+            for text in _split(sentence.text[match.start() :]):
+                passive.append(
+                    FoundAgreement(
+                        parties=tuple(parties), text=text, verb=match.group().lower(),
+                        sentence=index, evidence=ctx.sentence_span(index),
+                        date=ctx.date_of(index, at, days_only=False),
+                    )
+                )  # fmt: skip
+    return passive
+
+
+def _signed_already(found: list[FoundAgreement], parties: tuple[str, ...], said: str) -> bool:
+    """Whether a signing told in the passive is one the article told with its signers
+    ("X and Y signed an agreement ..." and then "an MoU was signed ...")."""
+    return "sign" in said.lower() and any(
+        set(a.parties) == set(parties) and a.verb in words("agreements", "signing") for a in found
+    )
+
+
+def _signers(
+    ctx: Context, index: int, verb: str, at: int
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The sides of a signing verb far from its subject: the countries of the officials
+    named before it in its sentence, when they are two."""
+    if verb.lower() not in words("agreements", "signing"):
+        return (), ()
+    sentence = ctx.sentences[index]
+    people = [m.person for m in ctx.officials_in(index, end=sentence.start + at) if m.person]
+    countries = tuple(dict.fromkeys(c for p in people if (c := ctx.country(p))))
+    return (countries, tuple(dict.fromkeys(people))) if len(countries) == 2 else ((), ())
 
 
 def _covers(agreement: FoundAgreement, at: int) -> bool:
@@ -103,8 +150,11 @@ def _parties(
     if pronoun:  # "he and Prime Minister X witnessed the signing"
         referent = ctx.antecedent(index, start + pronoun.start())
         people = [referent, *people] if referent else people
-    codes = [*(ctx.country(p) for p in people), *countries]
-    unique = tuple(dict.fromkeys(c for c in codes if c))
+    # the officials' countries when they name two sides, as a country named beside them is
+    # often a topic ("A and B discussed North Korea's tests and agreed ...")
+    unique = tuple(dict.fromkeys(c for p in people if (c := ctx.country(p))))
+    if len(unique) < 2:
+        unique = tuple(dict.fromkeys(c for c in (*unique, *countries) if c))
     if len(unique) >= 2 and _AND.search(window):
         return unique, tuple(dict.fromkeys(people))
     if pattern("agreements", "sides").regex.search(window):
