@@ -150,3 +150,26 @@ def test_signers_far_from_their_verb_are_its_sides() -> None:
     )
     found = _run(text).agreements
     assert [(set(a.parties), a.verb) for a in found] == [({"TR", "OM"}, "signed")]
+
+
+# --- 8. visits that are not a plain arrival -----------------------------------------------------
+VISITS = [
+    # (text, the visits as (visitor, destination, status))
+    ("SANTIAGO, March 3 -- Chilean President Luis Vera spoke with Argentine President Marta "
+     "Gil. The presidents invited each other to pay state visits this year.",
+     {("Luis Vera", "AR", "planned"), ("Marta Gil", "CL", "planned")}),
+    ("NEW DELHI, May 10 -- Indian Prime Minister Ravi Kumar will meet Japanese Prime Minister "
+     "Kenji Sato in Tokyo. The two leaders will then travel to Fiji for a regional summit.",
+     {("Ravi Kumar", "FJ", "planned"), ("Kenji Sato", "FJ", "planned")}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "visits"), VISITS)
+def test_a_visit_is_found_beyond_an_arrival(text: str, visits: set[tuple[str, str, str]]) -> None:
+    result = _run(text)
+    found = {
+        (official.name, v.destination, v.status)
+        for v in result.visits
+        if (official := result.official(v.visitor))
+    }
+    assert visits <= found, found

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 from typing import Final
 
 import attr
 
 from bilateral.facts.context import Context, without_quotes
 from bilateral.facts.meetings import FoundMeeting
-from bilateral.facts.vocabulary import any_word, pattern
+from bilateral.facts.vocabulary import any_word, pattern, words
 from bilateral.mentions.dates import is_future
 from bilateral.mentions.marks import Mark
 from bilateral.model import PartialDate, Span
@@ -35,6 +36,8 @@ _THE_COUNTRY: Final = re.compile(
     r"^\s*(?:the|this|that)\s(?:country|neighbou?ring country|neighbou?r|[Kk]ingdom"
     r"|[Gg]ulf (?:state|nation|country)|[Ii]slamic [Rr]epublic|[Ee]mirate|[Rr]epublic)\b"
 )
+_PAIR_REACH: Final = 60
+_PAIR_SENTENCES: Final = 6
 _CAPITAL: Final = re.compile(r"^\s*(?:the\s)?(?P<adj>\w+)\scapital\b")
 _POSSESSIVE_END: Final = re.compile(
     r"[’']s?\s+(?:(?:\w+-day|maiden|first|official|state|brief|recent|ongoing|unprecedented|\w+)\s+){0,3}$"
@@ -66,7 +69,7 @@ class _Trigger:
     sentence: int
     at: int
     end: int
-    kind: str  # arrival, visit, bare, meeting
+    kind: str  # arrival, visit, bare, meeting, invitation
 
 
 def find_visits(ctx: Context, meetings: list[FoundMeeting]) -> list[FoundVisit]:
@@ -97,6 +100,7 @@ def _explicit(ctx: Context, index: int) -> list[_Trigger]:
             start, end = sentence.start + match.start(), sentence.start + match.end()
             visitor = _visitor(ctx, index, start, end)
             if visitor is None:
+                found.extend(_pair_travels(ctx, index, start, end, kind))
                 continue
             destinations = _destinations(ctx, index, end, visitor)
             if (
@@ -111,6 +115,7 @@ def _explicit(ctx: Context, index: int) -> list[_Trigger]:
                 for person in _with_coordinated(ctx, index, visitor, start):
                     found.append(_Trigger(person, destination, index, start, end, kind))
     found.extend(_visiting(ctx, index))
+    found.extend(_mutual_invitations(ctx, index))
     for match in pattern("visits", "bare").finditer(sentence):
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if any(t.sentence == index and t.at <= start < t.end + 4 for t in found):
@@ -145,6 +150,58 @@ def _visiting(ctx: Context, index: int) -> list[_Trigger]:
                 _Trigger(mention.person, places[0], index, mention.start, mention.end, "visit")
             )
     return found
+
+
+def _pair_travels(ctx: Context, index: int, start: int, end: int, kind: str) -> list[_Trigger]:
+    """ "The two leaders will then travel to X": a visit to X by each of the pair."""
+    sentence = ctx.sentences[index]
+    before = sentence.text[max(0, start - sentence.start - _PAIR_REACH) : start - sentence.start]
+    if not _pair_before().search(before):
+        return []
+    pair = _last_pair(ctx, index)
+    return [
+        _Trigger(person, destination, index, start, end, kind)
+        for person in pair
+        for destination in _destinations(ctx, index, end, person)
+        if destination
+    ]
+
+
+@cache
+def _pair_before() -> re.Pattern[str]:
+    """A pair subject ending a text, maybe with a few words after it ("will then")."""
+    pairs = "|".join(words("visits", "pairs"))
+    return re.compile(rf"\b(?:{pairs})\s+(?:[a-z]+\s+){{0,3}}$", re.IGNORECASE)
+
+
+def _mutual_invitations(ctx: Context, index: int) -> list[_Trigger]:
+    """ "The presidents invited each other to visit": a planned visit by each of the pair
+    to the other's country."""
+    sentence = ctx.sentences[index]
+    match = next(iter(pattern("visits", "mutual").finditer(sentence)), None)
+    if match is None:
+        return []
+    start, end = sentence.start + match.start(), sentence.start + match.end()
+    pair = _last_pair(ctx, index)
+    countries = [ctx.country(p) for p in pair]
+    return [
+        _Trigger(person, other, index, start, end, "invitation")
+        for person, other in zip(pair, reversed(countries), strict=True)
+        if other
+    ]
+
+
+def _last_pair(ctx: Context, index: int) -> list[str]:
+    """The two officials of two countries named last, in this sentence or the few before."""
+    found: dict[str, str] = {}  # country -> official
+    for earlier in range(index, max(-1, index - _PAIR_SENTENCES), -1):
+        for mention in reversed(ctx.officials_in(earlier)):
+            country = ctx.country(mention.person or "")
+            if country and mention.person and country not in found:
+                found[country] = mention.person
+        if len(found) >= 2:
+            return list(found.values())[:2]
+    return []
 
 
 def _with_coordinated(ctx: Context, index: int, visitor: str, at: int) -> list[str]:
@@ -331,6 +388,8 @@ def _city_country(city: str | None) -> str | None:
 def _status(ctx: Context, trigger: _Trigger) -> str:
     """planned, past or current, from the dates and tense of the trigger's sentence; words
     inside quotation marks are someone's speech and do not date the visit."""
+    if trigger.kind == "invitation":
+        return "planned"
     sentence = ctx.sentences[trigger.sentence]
     text = without_quotes(sentence.text)
     day = ctx.day
