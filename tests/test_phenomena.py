@@ -173,3 +173,42 @@ def test_a_visit_is_found_beyond_an_arrival(text: str, visits: set[tuple[str, st
         if (official := result.official(v.visitor))
     }
     assert visits <= found, found
+
+
+# --- calls: telephone and video, never visits ----------------------------------------------------
+CALLS = [
+    # (text, the participants' names, channel, status, the initiator's name or None)
+    ("ACCRA, June 4 -- Ghanaian President Kofi Mensah spoke by telephone with Nigerian "
+     "President Musa Bello on Tuesday.",
+     {"Kofi Mensah", "Musa Bello"}, "phone", "held", None),
+    ("ACCRA, June 4 -- Ghanaian President Kofi Mensah telephoned Nigerian President Musa "
+     "Bello to discuss the border.",
+     {"Kofi Mensah", "Musa Bello"}, "phone", "held", "Kofi Mensah"),
+    ("ACCRA, June 4 -- Ghanaian Foreign Minister Ama Owusu held a video conference with "
+     "Kenyan Foreign Minister John Otieno.",
+     {"Ama Owusu", "John Otieno"}, "video", "held", None),
+    ("ACCRA, June 4 -- Ghanaian President Kofi Mensah will hold a phone call with Nigerian "
+     "President Musa Bello next week.",
+     {"Kofi Mensah", "Musa Bello"}, "phone", "planned", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "names", "channel", "status", "initiator"), CALLS)
+def test_a_call_is_found_with_its_sides(
+    text: str, names: set[str], channel: str, status: str, initiator: str | None
+) -> None:
+    result = _run(text)
+    assert not result.visits
+    [call] = result.calls
+    by_id = {o.id: o.name for o in result.officials}
+    assert {by_id[p] for p in call.participants} == names
+    assert (call.channel, call.status) == (channel, status)
+    assert (by_id[call.initiator] if call.initiator else None) == initiator
+    assert set(call.countries) == {o.country for o in result.officials}
+
+
+def test_calling_on_someone_is_no_call() -> None:
+    text = (
+        "ACCRA, June 4 -- Nigerian President Musa Bello called on Ghanaian President Kofi Mensah."
+    )
+    assert not _run(text).calls

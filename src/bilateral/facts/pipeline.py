@@ -13,6 +13,7 @@ from attrs import evolve
 
 from bilateral.article import read_article
 from bilateral.facts.agreements import FoundAgreement, find_agreements
+from bilateral.facts.calls import FoundCall, find_calls
 from bilateral.facts.context import Context, build_context, dateline_country
 from bilateral.facts.meetings import find_meetings
 from bilateral.facts.statements import find_statements
@@ -23,6 +24,7 @@ from bilateral.mentions.names import name_tokens
 from bilateral.model import (
     Agreement,
     Article,
+    Call,
     ExtractionResult,
     Meeting,
     Notice,
@@ -90,15 +92,7 @@ def extract_document(document: Document, lexicon: Lexicon | None = None) -> Extr
     result = extract(document.text, document.id, lexicon)
     if document.warning is None:
         return result
-    notice = Notice("encoding", document.warning)
-    return ExtractionResult(
-        article=result.article,
-        officials=result.officials,
-        visits=result.visits,
-        statements=result.statements,
-        agreements=result.agreements,
-        warnings=(notice, *result.warnings),
-    )
+    return evolve(result, warnings=(Notice("encoding", document.warning), *result.warnings))
 
 
 def _extract(text: str, article_id: str, lexicon: Lexicon) -> ExtractionResult:
@@ -169,7 +163,41 @@ def _extract(text: str, article_id: str, lexicon: Lexicon) -> ExtractionResult:
         statements=statements,
         agreements=agreements,
         warnings=(*notices, *ctx.notices),
+        calls=_calls(ctx, article_id, find_calls(ctx), known, statements),
     )
+
+
+def _calls(
+    ctx: Context, article_id: str, found: list[FoundCall], known: set[str],
+    statements: tuple[Statement, ...],
+) -> tuple[Call, ...]:  # fmt: skip
+    """The calls between officials of the result, of two countries or more, with the
+    statements their participants made in the sentences that tell of them."""
+    calls: list[Call] = []
+    for call in found:
+        participants = tuple(p for p in call.participants if p in known)
+        countries = tuple(dict.fromkeys(c for p in participants if (c := ctx.country(p))))
+        if len(participants) < 2 or len(countries) < 2:
+            continue
+        told = {*call.sentences, *(i + 1 for i in call.sentences)}
+        calls.append(
+            Call(
+                id=f"{article_id}/call-{len(calls) + 1}",
+                participants=participants,
+                countries=countries,
+                channel=call.channel,  # type: ignore[arg-type]
+                status=call.status,  # type: ignore[arg-type]
+                initiator=call.initiator if call.initiator in participants else None,
+                date=call.date,
+                statements=tuple(
+                    s.id for s in statements
+                    if s.speaker in participants
+                    and (sentence := ctx.sentence_of(s.evidence[0])) and sentence.index in told
+                ),
+                evidence=tuple(call.evidence),
+            )
+        )  # fmt: skip
+    return tuple(calls)
 
 
 def _fill_countries(ctx: Context, visits: list[FoundVisit]) -> None:

@@ -4,6 +4,7 @@ from bilateral.model.dates import PartialDate
 from bilateral.model.records import (
     Agreement,
     Article,
+    Call,
     Conflict,
     ExtractionResult,
     Furniture,
@@ -18,6 +19,7 @@ from bilateral.model.records import (
 __all__ = [
     "Agreement",
     "Article",
+    "Call",
     "Conflict",
     "ExtractionResult",
     "Furniture",

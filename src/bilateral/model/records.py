@@ -12,6 +12,8 @@ from bilateral.model.dates import PartialDate
 VisitStatus = Literal["current", "past", "planned"]
 MeetingStatus = Literal["held", "scheduled"]
 StatementMode = Literal["quoted", "reported"]
+CallChannel = Literal["phone", "video"]
+CallStatus = Literal["held", "planned"]
 
 _COUNTRY = re.compile(r"[A-Z]{2}")
 
@@ -190,6 +192,27 @@ class Agreement:
 
 
 @frozen
+class Call:
+    """A telephone or video call between officials of two or more countries."""
+
+    id: str = field(validator=_non_empty)
+    participants: tuple[str, ...]
+    countries: tuple[str, ...] = field(validator=_countries)
+    channel: CallChannel = "phone"
+    status: CallStatus = "held"
+    initiator: str | None = None
+    date: PartialDate | None = None
+    statements: tuple[str, ...] = ()
+    evidence: tuple[Span, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.participants) < 2:
+            raise ValueError("a call has two participants or more")
+        if self.initiator is not None and self.initiator not in self.participants:
+            raise ValueError("a call's initiator is one of its participants")
+
+
+@frozen
 class Notice:
     """A problem met while reading or extracting; nothing is dropped without one."""
 
@@ -208,10 +231,12 @@ class ExtractionResult:
     statements: tuple[Statement, ...] = ()
     agreements: tuple[Agreement, ...] = ()
     warnings: tuple[Notice, ...] = ()
+    calls: tuple[Call, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         known = {o.id for o in self.officials}
         referenced = {
+            *(ref for c in self.calls for ref in c.participants),
             *(ref for v in self.visits for ref in _visit_refs(v)),
             *(s.speaker for s in self.statements),
             *(s.addressee for s in self.statements if s.addressee),

@@ -67,6 +67,14 @@ def summarize(result: ExtractionResult) -> str:
             f"    - {'/'.join(agreement.parties)} ({_date(agreement.date)}): {agreement.text}"
             + _evidence(agreement.evidence)
         )
+    lines.append(f"   calls ({len(result.calls)}):")
+    for call in result.calls:
+        lines.append(
+            f"    - {' / '.join(name(p) for p in call.participants)}"
+            f" ({'/'.join(call.countries)}, {call.channel}, {call.status}, {_date(call.date)})"
+            + (f"; called by {name(call.initiator)}" if call.initiator else "")
+            + _evidence(call.evidence)
+        )
     for notice in result.warnings:
         lines.append(f"   warning [{notice.code}]: {notice.message}")
     return "\n".join(lines)

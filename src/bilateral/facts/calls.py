@@ -1,0 +1,110 @@
+"""Calls: telephone and video conversations between officials of two countries."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+import attr
+
+from bilateral.facts.context import Context
+from bilateral.facts.vocabulary import pattern
+from bilateral.mentions.dates import is_future
+from bilateral.model import PartialDate, Span
+
+_OBJECT_REACH: Final = 80  # how far after its words a call's other side may be named
+_PLANNED: Final = re.compile(r"\b(?:will|would|to hold|is (?:scheduled|expected|due) to)\b")
+
+
+@attr.s(auto_attribs=True, slots=True, eq=False)
+class FoundCall:
+    participants: list[str]
+    channel: str
+    status: str
+    initiator: str | None
+    date: PartialDate | None
+    sentences: list[int]
+    evidence: list[Span]
+
+
+def find_calls(ctx: Context) -> list[FoundCall]:
+    """One call per two sides and status, however many sentences tell of it."""
+    found: dict[tuple[frozenset[str], str], FoundCall] = {}
+    for index in range(len(ctx.sentences)):
+        if not ctx.is_remote(index):
+            continue
+        call = _call_in(ctx, index)
+        if call is None:
+            continue
+        key = (frozenset(call.participants), call.status)
+        known = found.get(key)
+        if known is None:
+            found[key] = call
+            continue
+        known.sentences.extend(call.sentences)
+        known.evidence.extend(call.evidence)
+        known.initiator = known.initiator or call.initiator
+        known.date = known.date or call.date
+        known.channel = "video" if "video" in (known.channel, call.channel) else "phone"
+    return list(found.values())
+
+
+def _call_in(ctx: Context, index: int) -> FoundCall | None:
+    sentence = ctx.sentences[index]
+    words = next(iter(pattern("calls", "phone").finditer(sentence)), None)
+    video = next(iter(pattern("calls", "video").finditer(sentence)), None)
+    said = words or video
+    if said is None:
+        return None
+    at, end = sentence.start + said.start(), sentence.start + said.end()
+    caller = _caller(ctx, index, at)
+    other = _other_side(ctx, index, end, caller)
+    if caller is None or other is None:
+        return None
+    initiating = pattern("calls", "initiating").regex.match(sentence.text, said.start())
+    initiator = caller if initiating else _named_caller(ctx, index, caller, other)
+    planned = is_future(sentence, said.start()) or bool(
+        _PLANNED.search(sentence.text, max(0, said.start() - 30), said.end())
+    )
+    return FoundCall(
+        participants=[caller, other],
+        channel="video" if video else "phone",
+        status="planned" if planned else "held",
+        initiator=initiator,
+        date=ctx.date_around(index, at),
+        sentences=[index],
+        evidence=[ctx.sentence_span(index)],
+    )
+
+
+def _caller(ctx: Context, index: int, at: int) -> str | None:
+    """The subject of the call's clause: an official before its words, or whom "he" is."""
+    subject = ctx.subject(index, before=at)
+    if subject:
+        return subject
+    pronoun = ctx.pronoun_at(index, ctx.sentences[index].start, at)
+    return ctx.antecedent(index, pronoun) if pronoun is not None else None
+
+
+def _other_side(ctx: Context, index: int, end: int, caller: str | None) -> str | None:
+    """The first official of another country than the caller named after the call's words,
+    else anywhere in the sentence."""
+    home = ctx.country(caller or "")
+    mentions = ctx.officials_in(index)
+    after = [m for m in mentions if end <= m.start < end + _OBJECT_REACH]
+    for group in (after, mentions):
+        for mention in group:
+            country = ctx.country(mention.person or "")
+            if mention.person and mention.person != caller and country and country != home:
+                return mention.person
+    return None
+
+
+def _named_caller(ctx: Context, index: int, first: str, second: str) -> str | None:
+    """Who made the call, when the sentence names them after "a call from"."""
+    sentence = ctx.sentences[index]
+    for match in pattern("calls", "from_caller").finditer(sentence):
+        after = ctx.officials_in(index, start=sentence.start + match.end())
+        if after and after[0].person in (first, second):
+            return after[0].person
+    return None
