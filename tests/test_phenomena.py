@@ -212,3 +212,47 @@ def test_calling_on_someone_is_no_call() -> None:
         "ACCRA, June 4 -- Nigerian President Musa Bello called on Ghanaian President Kofi Mensah."
     )
     assert not _run(text).calls
+
+
+# --- 6. reporting verbs and quote shapes --------------------------------------------------------
+STATEMENT_OPENING = (
+    "NAIROBI, March 3, 2024 (Reuters) - Kenyan Foreign Minister Ruth Wanjiku arrived in Addis "
+    "Ababa on Sunday for talks with Ethiopian Foreign Minister Tesfaye Alemu. "
+)
+STATEMENTS = [
+    # (sentence after the opening, [(speaker, text, mode, channel)] of that sentence)
+    ("Wanjiku mentioned that trade between the two countries had doubled since 2020.",
+     [("Ruth Wanjiku", "trade between the two countries had doubled since 2020", "reported",
+       None)]),
+    ("Alemu recalled that the two armies had trained together for a decade.",
+     [("Tesfaye Alemu", "the two armies had trained together for a decade", "reported", None)]),
+    ("Alemu hoped the talks would open a new chapter in relations.",
+     [("Tesfaye Alemu", "the talks would open a new chapter in relations", "reported", None)]),
+    ('"We are ready to open the border," said Wanjiku.',
+     [("Ruth Wanjiku", "We are ready to open the border", "quoted", None)]),
+    ('"We are ready to open the border," Alemu said.',
+     [("Tesfaye Alemu", "We are ready to open the border", "quoted", None)]),
+    ('"We are ready to open the border," Wanjiku told reporters. "The trucks will move within '
+     'weeks."',
+     [("Ruth Wanjiku", "We are ready to open the border", "quoted", None),
+      ("Ruth Wanjiku", "The trucks will move within weeks", "quoted", None)]),
+    ("Speaking at a joint press conference, Alemu said the dam was not a threat to anyone.",
+     [("Tesfaye Alemu", "the dam was not a threat to anyone", "reported",
+       "joint press conference")]),
+    ("Wanjiku said in a tweet that the visit had been productive.",
+     [("Ruth Wanjiku", "the visit had been productive", "reported", "tweet")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "statements"), STATEMENTS)
+def test_a_statement_is_found_with_its_speaker(
+    sentence: str, statements: list[tuple[str, str, str, str | None]]
+) -> None:
+    result = _run(STATEMENT_OPENING + sentence)
+    names = {o.id: o.name for o in result.officials}
+    found = [
+        (names[s.speaker], s.text, s.mode, s.channel)
+        for s in result.statements
+        if s.evidence[0].start >= len(STATEMENT_OPENING) - 1
+    ]
+    assert found == statements

@@ -87,7 +87,11 @@ def find_statements(ctx: Context, visitors: dict[str, str]) -> list[FoundStateme
     """``visitors`` maps a country (or "") to the person visiting it, for "the visiting X"."""
     found: list[FoundStatement] = []
     for index in range(len(ctx.sentences)):
-        statement = _quoted(ctx, index, visitors) or _reported(ctx, index, visitors)
+        statement = (
+            _quoted(ctx, index, visitors)
+            or _reported(ctx, index, visitors)
+            or _continued(ctx, index, found[-1] if found else None)
+        )
         if statement:
             found.extend(_split_coordinated(statement))
     return found
@@ -142,12 +146,16 @@ def _quoted(ctx: Context, index: int, visitors: dict[str, str]) -> FoundStatemen
             return None  # no speech verb after this comma, so none after a later one
         if verb.start() - comma.end() > _SPEAKER_REACH:
             continue
-        if not _ENDS_CLAUSE.match(text[verb.end() :]) and verb.group().lower() not in (
-            "told",
-            "informed",
+        after = None
+        if verb.start() == comma.end():  # '..., said X.'
+            after = _speaker_after_verb(ctx, index, sentence.start + verb.end())
+        if (
+            after is None
+            and not _ENDS_CLAUSE.match(text[verb.end() :])
+            and verb.group().lower() not in ("told", "informed")
         ):
             continue
-        speaker = _speaker_in(ctx, index, rest_at, sentence.start + verb.start(), visitors)
+        speaker = after or _speaker_in(ctx, index, rest_at, sentence.start + verb.start(), visitors)
         if speaker is None:
             continue
         content = _clean(text[: comma.start()])
@@ -268,6 +276,36 @@ def _speaker_in(
     return ctx.antecedent(index, pronoun) if pronoun is not None else None
 
 
+def _speaker_after_verb(ctx: Context, index: int, at: int) -> str | None:
+    """The speaker named right after the verb that ends a quote ('..., said X.')."""
+    sentence = ctx.sentences[index]
+    mention = next(iter(ctx.officials_in(index, start=at)), None)
+    if mention is None or mention.start - at > 2:
+        return None
+    return (
+        mention.person
+        if _ENDS_CLAUSE.match(sentence.text[mention.end - sentence.start :])
+        else None
+    )
+
+
+def _continued(ctx: Context, index: int, last: FoundStatement | None) -> FoundStatement | None:
+    """A sentence that is all quotation, right after a quoted statement in its paragraph,
+    continues the quote: the same speaker's words."""
+    text = ctx.sentences[index].text.strip()
+    if (
+        last is None or last.mode != "quoted" or last.sentence != index - 1
+        or ctx.paragraph_of[index] != ctx.paragraph_of[last.sentence]
+        or not (text[:1] in "“\"" and text.rstrip(".")[-1:] in "”\"" and text[:1])
+        or len(_QUOTE_MARK.findall(text)) != 2
+    ):  # fmt: skip
+        return None
+    content = text.strip('“”" ').rstrip(".")
+    if len(content.split()) < _MIN_WORDS:
+        return None
+    return _statement(ctx, index, last.speaker, content, "quoted", last.verb)
+
+
 def _visiting(
     ctx: Context, index: int, start: int, end: int, visitors: dict[str, str]
 ) -> tuple[int, int, str] | None:
@@ -325,6 +363,10 @@ def _statement(
     )
 
 
+def _names_a_person(ctx: Context, index: int, at: int) -> bool:
+    return any(m.start <= at < m.end or m.name_start == at for m in ctx.mentions[index])
+
+
 def _channel(ctx: Context, index: int) -> str | None:
     sentence = ctx.sentences[index]
     text, folded = sentence.text, sentence.words.folded if sentence.words else None
@@ -335,6 +377,8 @@ def _channel(ctx: Context, index: int) -> str | None:
         if match.groupdict().get("tweet"):
             return "tweet"
         channel = match.groupdict().get("channel")
+        if channel and _names_a_person(ctx, index, sentence.start + match.start("channel")):
+            continue  # '..., said X': X is the speaker, not a channel
         if channel:
             media = [m for m in ctx.marks[index] if m.kind == "organisation" and m.text in channel]
             return media[0].value if media else channel.strip()
