@@ -102,7 +102,18 @@ METADATA = [
     ("Talks in Lima\nNEW DELHI, March 4 (IANS): ", "IANS", None, "New Delhi"),
     ("Talks in Lima\n[Photo/Agencies] Ministers walk\nTalks in Lima\nLima, March 12, 2019 -- ",
      None, "2019-03-12", "Lima"),
+    ("MAP - Maghreb Arabe Presse\nTuesday, 12 March 2019 10:05\nTalks in Lima\nLima - ",
+     "MAP", "2019-03-12", "Lima"),
+    ("Lima, 12.03.2019 (PAP) - ", "PAP", "2019-03-12", "Lima"),
+    ("Government of Chile\nNews release\nTalks in Lima\nFrom: Ministry of Foreign Affairs\n"
+     "March 12, 2019 - Lima, Peru - Ministry of Foreign Affairs\n", None, "2019-03-12", "Lima"),
+    ("Talks in Lima\nHome > Politics\n09:40 | Lima, March 12.\n", None, None, "Lima"),
 ]  # fmt: skip
+
+
+def test_a_date_line_below_the_body_dates_the_article() -> None:
+    article = _run("Talks in Lima\n\n" + BODY + "\n\nPublished: 20/11/2025").article
+    assert str(article.published) == "2025-11-20"
 
 
 @pytest.mark.parametrize(("head", "source", "published", "dateline"), METADATA)

@@ -24,6 +24,7 @@ SUBHEADING_MAX_WORDS: Final = 18
 _RUNS: Final = frozenset({"repeat", "footer"})
 WEEKDAYS: Final = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 BODY_MIN_WORDS: Final = 6
+HEADER_MAX_LINES: Final = 12  # lines before the body that may all be page furniture
 
 
 @final
@@ -224,6 +225,8 @@ def _header(reading: _Reading, lines: list[Line]) -> int:
         elif reading.standfirst is None:
             reading.standfirst = line.text
             reading.add("standfirst", line.start, line.end)
+        elif _is_subheading(line) and index < HEADER_MAX_LINES:
+            reading.add("header", line.start, line.end)  # a site's name, a section, a title
         else:
             return index
     return len(lines)
@@ -243,6 +246,8 @@ def _header_furniture(reading: _Reading, line: Line) -> bool:
         reading.note_date(groups.get("date"))
         if groups.get("weekday") and reading.weekday is None:
             reading.weekday = WEEKDAYS.index(groups["weekday"])
+        if groups.get("city") and reading.dateline is None and (city := _city(groups["city"])):
+            reading.dateline = city
         if groups.get("name") and reading.byline is None:
             reading.byline = groups["name"].strip()
         reading.add(pattern.kind, line.start, line.end)
@@ -261,8 +266,10 @@ def _caption(reading: _Reading, line: Line) -> bool:
 
 
 def _is_body_start(line: Line) -> bool:
-    if layout().dateline.match(line.text) and _dateline_city(line.text):
-        return True
+    dateline = layout().dateline.match(line.text)
+    if dateline and _dateline_city(line.text):
+        # "MAP - Maghreb Arabe Presse" is a name, not a dateline before a body
+        return len(_WORD.findall(line.text[dateline.end() :])) >= BODY_MIN_WORDS
     if layout().stamp.match(line.text):
         return True
     return _ends_sentence(line.text) and len(_WORD.findall(line.text)) >= BODY_MIN_WORDS
@@ -295,9 +302,10 @@ def _body(reading: _Reading, lines: list[Line]) -> list[Span]:
         previous = line.text
         if _caption(reading, line):
             continue
-        inline = next((p for p in layout().inline if p.regex.match(line.text)), None)
+        inline = next(((p, m) for p in layout().inline if (m := p.regex.match(line.text))), None)
         if inline is not None:
-            reading.add(inline.kind, line.start, line.end)
+            reading.add(inline[0].kind, line.start, line.end)
+            reading.note_date(inline[1].groupdict().get("date"))  # "Published: 20/11/2025"
             continue
         if paragraphs and index < len(lines) - 1 and _is_subheading(line):
             reading.add("subheading", line.start, line.end)

@@ -34,7 +34,7 @@ MONTH: Final = (
 DAY: Final = MONTH + r",?\s?\d{1,2}(?:st|nd|rd|th)?(?!\d)"
 DATE: Final = (
     rf"(?:{DAY}\s*,?\s*\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{MONTH},?\s\d{{4}}"
-    r"|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})"
+    r"|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})"
 )
 WEEKDAY: Final = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
@@ -46,6 +46,7 @@ _DAY_FIRST: Final = re.compile(
     r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)?(?P<month>[A-Za-z]+)\.?(?:,?\s(?P<year>\d{4}))?"
 )
 _DOTTED: Final = re.compile(r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})")
+_SLASHED: Final = re.compile(r"(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})")
 
 
 def expand(pattern: str) -> str:
@@ -71,6 +72,13 @@ def parse_written_date(text: str) -> tuple[int | None, int, int] | None:
     dotted = _DOTTED.fullmatch(text)
     if dotted:
         return int(dotted["year"]), int(dotted["month"]), int(dotted["day"])
+    slashed = _SLASHED.fullmatch(text)
+    if slashed:  # 20/11/2025 or 11/20/2025; 05/06/2025 could be either, and is no date
+        first, second = int(slashed["first"]), int(slashed["second"])
+        if (first > 12) == (second > 12):
+            return None
+        day_of, month_of = (first, second) if first > 12 else (second, first)
+        return int(slashed["year"]), month_of, day_of
     day_first = _DAY_FIRST.fullmatch(text)
     if day_first:
         month = month_number(day_first["month"])
