@@ -42,7 +42,21 @@ TITLES = [
      "Helen Marsh", "Governor-General"),
     ("Deputy Secretary of State Mark Olsen arrived in Hanoi on Monday.",
      "Mark Olsen", "Deputy Secretary of State"),
+    ("Kazakh First Deputy Prime Minister Arman Seitov met the delegation.",
+     "Arman Seitov", "First Deputy Prime Minister"),
+    ("French Minister Delegate for Foreign Trade Luc Morel signed the accord.",
+     "Luc Morel", "Minister Delegate for Foreign Trade"),
+    ("President of the Council of Ministers Ana Torres opened the session.",
+     "Ana Torres", "President of the Council of Ministers"),
 ]  # fmt: skip
+
+
+def test_institution_words_are_no_names() -> None:
+    found = _officials(
+        DATELINE + "He met the head of the National Development and Reform Commission, "
+        "Li Wen, and the Minister Delegate for Trade, Marc Roy."
+    )
+    assert not {"Commission", "Delegate"} & set(found), found
 
 
 @pytest.mark.parametrize(("sentence", "name", "title"), TITLES)

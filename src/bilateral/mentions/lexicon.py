@@ -217,6 +217,7 @@ class Lexicon:
     organisations: tuple[Organisation, ...]
     holders: tuple[Holder, ...]
     portfolio_words: tuple[str, ...] = ()
+    title_modifiers: tuple[str, ...] = ()
     _cache: dict[str, Any] = attr.ib(factory=dict, eq=False, repr=False)
 
     def with_officeholders(self, extra: Iterable[Holder]) -> Lexicon:
@@ -339,5 +340,8 @@ def default_lexicon() -> Lexicon:
             packaged_toml("offices").get("portfolio_words"),
             "bilateral/data/offices.toml",
             "portfolio_words",
+        ),
+        title_modifiers=_strings(
+            packaged_toml("offices").get("modifiers"), "bilateral/data/offices.toml", "modifiers"
         ),
     )

@@ -11,9 +11,11 @@ from bilateral.mentions.patterns import (
     country_part,
     fixed_kinds,
     fixed_matcher,
+    modifiers_before,
     office_pattern,
 )
 from bilateral.text.lexicons import city_countries
+from bilateral.text.regex import search_tail
 from bilateral.text.words import SentenceText, index_words
 
 
@@ -64,6 +66,7 @@ def find_marks(sentence: SentenceText, lexicon: Lexicon) -> list[Mark]:
                 marks.append(_mark(start, offset, "rank", ranks[phrase], None, phrase))
     offices = office_pattern(lexicon)
     tail = country_part(lexicon)
+    modifiers = modifiers_before(lexicon)
     country_ends = {m.start - offset: m.end - offset for m in marks if m.kind == "country"}
     position = 0
     for start in offices.starts(words):
@@ -77,12 +80,12 @@ def find_marks(sentence: SentenceText, lexicon: Lexicon) -> list[Mark]:
         if group in offices.country_word_groups and match.start() not in country_ends:
             continue
         key, implied = offices.groups[group]
-        end = match.end()
+        begin, end = match.start(), match.end()
         if text.startswith((" of ", ", of "), end) and (part := tail.match(text, end)):
             end = part.end()
-        marks.append(
-            _mark(match.start(), offset, "office", key, implied, text[match.start() : end])
-        )
+        if begin and text[begin - 1] == " " and (lead := search_tail(modifiers, text, begin)):
+            begin = lead.start()
+        marks.append(_mark(begin, offset, "office", key, implied, text[begin:end]))
     return _without_nested(marks)
 
 

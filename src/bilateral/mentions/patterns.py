@@ -99,6 +99,19 @@ def country_part(lexicon: Lexicon) -> re.Pattern[str]:
     )
 
 
+def modifiers_before(lexicon: Lexicon) -> re.Pattern[str]:
+    """Title modifiers ending a text ("First ", "Acting Deputy "): they belong to the title
+    that follows them."""
+    return _cached(
+        lexicon,
+        "modifiers_before",
+        lambda: re.compile(
+            rf"(?<![\w-])(?:(?:{_alternation(lexicon.title_modifiers) or '(?!)'})\s)+$",
+            re.IGNORECASE,
+        ),
+    )
+
+
 def office_pattern(lexicon: Lexicon) -> OfficePattern:
     return _cached(lexicon, "office", lambda: _build_office_pattern(lexicon))
 
