@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Final
@@ -243,12 +243,7 @@ class Lexicon:
         known: dict[str, str | None] = self._cache.setdefault("country_of_word_seen", {})
         if word in known:
             return known[word]
-        table: dict[str, str] = self._cache.setdefault("country_of_word", {})
-        if not table:
-            for country in self.countries:
-                for name in (*country.names, *country.adjectives):
-                    table.setdefault(name, country.code)
-                    table.setdefault(name.lower(), country.code)
+        table: dict[str, str] = self._built("country_of_word", self._country_table)
         stripped = _POSSESSIVE.sub("", word)
         found = table.get(stripped) or table.get(stripped.lower())
         if len(known) < _SEEN_WORDS:
@@ -257,49 +252,71 @@ class Lexicon:
 
     def is_country_name(self, word: str) -> bool:
         """Whether a word names a country ("Iran"), not only describes ("Iranian")."""
-        names: set[str] = self._cache.setdefault("country_names", set())
-        if not names:
-            names.update(n for c in self.countries for n in c.names)
+        names: set[str] = self._built(
+            "country_names", lambda: {n for c in self.countries for n in c.names}
+        )
         return _POSSESSIVE.sub("", word) in names
 
     def organisation_forms(self) -> dict[str, Organisation]:
         """Each written form of an organisation -> the organisation."""
-        forms: dict[str, Organisation] = self._cache.setdefault("organisation_forms", {})
-        if not forms:
-            forms.update((f, o) for o in self.organisations for f in o.forms)
+        forms: dict[str, Organisation] = self._built(
+            "organisation_forms", lambda: {f: o for o in self.organisations for f in o.forms}
+        )
         return forms
 
     def rank_forms(self) -> dict[str, str]:
         """Each written form of a rank -> the rank's name."""
-        forms: dict[str, str] = self._cache.setdefault("rank_forms", {})
-        if not forms:
-            forms.update((f, r.name) for r in self.ranks for f in r.forms)
+        forms: dict[str, str] = self._built(
+            "rank_forms", lambda: {f: r.name for r in self.ranks for f in r.forms}
+        )
         return forms
 
+    def _built(self, name: str, build: Callable[[], Any]) -> Any:
+        """The cached value ``build()`` makes, built whole before it is shared: threads that
+        extract at once with one lexicon never see a table half filled."""
+        found = self._cache.get(name)
+        if found is None:
+            found = self._cache.setdefault(name, build())
+        return found
+
+    def _by_name(self) -> dict[tuple[str, ...], list[Holder]]:
+        index: dict[tuple[str, ...], list[Holder]] = {}
+        for holder in self.holders:
+            for name in holder.names:
+                entries = index.setdefault(name_tokens(name), [])
+                if holder not in entries:
+                    entries.append(holder)
+        return index
+
+    def _by_token(self) -> dict[str, list[Holder]]:
+        index: dict[str, list[Holder]] = {}
+        for holder in self.holders:
+            for token in {t for name in holder.names for t in name_tokens(name)}:
+                index.setdefault(token, []).append(holder)
+        return index
+
+    def _country_table(self) -> dict[str, str]:
+        table: dict[str, str] = {}
+        for country in self.countries:
+            for name in (*country.names, *country.adjectives):
+                table.setdefault(name, country.code)
+                table.setdefault(name.lower(), country.code)
+        return table
+
     def office(self, key: str) -> Office | None:
-        by_key: dict[str, Office] = self._cache.setdefault("office_by_key", {})
-        if not by_key:
-            by_key.update((o.key, o) for o in reversed(self.offices))  # the first of a key wins
+        by_key: dict[str, Office] = self._built(  # the first of a key wins
+            "office_by_key", lambda: {o.key: o for o in reversed(self.offices)}
+        )
         return by_key.get(key)
 
     def holders_named(self, tokens: tuple[str, ...]) -> list[Holder]:
         """Holders one of whose names folds to exactly these tokens."""
-        index: dict[tuple[str, ...], list[Holder]] = self._cache.setdefault("by_name", {})
-        if not index:
-            for holder in self.holders:
-                for name in holder.names:
-                    entries = index.setdefault(name_tokens(name), [])
-                    if holder not in entries:
-                        entries.append(holder)
+        index: dict[tuple[str, ...], list[Holder]] = self._built("by_name", self._by_name)
         return index.get(tokens, [])
 
     def holders_with(self, tokens: tuple[str, ...]) -> list[Holder]:
         """Holders one of whose names contains all these tokens."""
-        index: dict[str, list[Holder]] = self._cache.setdefault("by_token", {})
-        if not index:
-            for holder in self.holders:
-                for token in {t for name in holder.names for t in name_tokens(name)}:
-                    index.setdefault(token, []).append(holder)
+        index: dict[str, list[Holder]] = self._built("by_token", self._by_token)
         if not tokens:
             return []
         candidates = index.get(tokens[0], [])
