@@ -75,7 +75,18 @@ COUNTRIES = [
      "Thabo Nkosi", "ZA"),
     ("United States president Jack Miller spoke with his Argentine peer Mario Ruiz.",
      "Mario Ruiz", "AR"),
+    ("The talks were attended by Chile's Foreign Minister Ana Rojas and Defence Minister Pedro "
+     "Soto.", "Pedro Soto", "CL"),
 ]  # fmt: skip
+
+
+def test_a_visitor_serves_the_outlets_country_not_the_destinations() -> None:
+    text = (
+        "Army chief in Addis for border talks\n(Kyodo)\n\nChief of Defence Forces General Ken "
+        "Sato yesterday began a four-day working visit to Ethiopia, his office said."
+    )
+    result = _run(text)
+    assert [(o.name, o.country) for o in result.officials] == [("Ken Sato", "JP")]
 
 
 @pytest.mark.parametrize(("sentence", "name", "country"), COUNTRIES)

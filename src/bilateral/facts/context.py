@@ -323,10 +323,13 @@ def _last_year(end: PartialDate | None) -> int:
 
 def _home_country(article: Article) -> str | None:
     """Whose point of view the article takes: its outlet's country, else its dateline's."""
+    return outlet_country(article) or city_countries().get(article.dateline or "")
+
+
+def outlet_country(article: Article) -> str | None:
+    """The country of the article's outlet, when the outlet is known to be of one."""
     outlet = next((o for o in outlets() if o.name == article.source), None)
-    if outlet and outlet.country:
-        return outlet.country
-    return city_countries().get(article.dateline or "")
+    return outlet.country if outlet else None
 
 
 _QUOTED: Final = re.compile(r"“[^”]*”|\"[^\"]*\"")

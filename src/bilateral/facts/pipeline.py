@@ -14,7 +14,7 @@ from attrs import evolve
 from bilateral.article import read_article
 from bilateral.facts.agreements import FoundAgreement, find_agreements
 from bilateral.facts.calls import FoundCall, find_calls
-from bilateral.facts.context import Context, build_context, dateline_country
+from bilateral.facts.context import Context, build_context, dateline_country, outlet_country
 from bilateral.facts.meetings import find_meetings
 from bilateral.facts.statements import find_statements
 from bilateral.facts.visits import FoundVisit, find_visits
@@ -219,7 +219,7 @@ def _fill_countries(ctx: Context, visits: list[FoundVisit]) -> None:
                 person = ctx.persons.get(person_id)
                 if person and person.country is None and person_id not in visitors:
                     person.country = visit.destination
-    home = dateline_country(ctx)
+    home = outlet_country(ctx.article) or dateline_country(ctx)
     destinations: dict[str, set[str]] = {}
     for visit in visits:
         for person_id in (visit.visitor, *visit.delegation):

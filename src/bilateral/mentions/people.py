@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Final, final
@@ -52,6 +53,7 @@ _LEFT_WORDS: Final = frozenset(
     {"the", "The", "caretaker", "Caretaker", "visiting", "top", "former", "then", "acting",
      "his", "her", "its"}
 )  # fmt: skip
+_LIST_JOINT: Final = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
 _POST_TITLE: Final = re.compile(r"^,?\s(?:the\s)?")
 _ABBREVIATION_AFTER: Final = re.compile(r"^\s*(?:\([A-Z]{2,8}\)\s*)?")
 _TENURE_SLACK_DAYS: Final = 730
@@ -198,6 +200,7 @@ class _Finder:
         self, sentence: SentenceText, marks: Sequence[Mark], runs: Sequence[NameRun]
     ) -> None:
         used: set[int] = set()
+        first = len(self.mentions)
         for start, end, name, chain, post in runs:
             offices = [m.value for m in chain + post if m.kind == "office"]
             known = self._known_part(name, offices)
@@ -211,6 +214,7 @@ class _Finder:
                 if m.kind == "country" and t.start <= m.start and m.end <= t.end
             ]  # fmt: skip
             self.add_named(sentence, start, end, name, chain, post, holder, inside)
+        self._share_countries(sentence, self.mentions[first:])
         for mark in marks:
             if (
                 mark.kind == "rank"
@@ -229,6 +233,17 @@ class _Finder:
                         country=_country_near(sentence, marks, mark) or mark.country,
                     )
                 )  # fmt: skip
+
+    def _share_countries(self, sentence: SentenceText, named: list[PersonMention]) -> None:
+        """ "Chile's Foreign Minister A and Defence Minister B": a country word before a
+        list of titled officials is the country of each of them."""
+        for left, right in itertools.pairwise(named):
+            gap = sentence.text[left.end - sentence.start : right.start - sentence.start]
+            if not (left.country and right.offices and not right.country):
+                continue
+            person = next((p for p in self.persons if p.id == right.person), None)
+            if person and person.country is None and _LIST_JOINT.fullmatch(gap):
+                person.country = left.country
 
     def add_named(
         self, sentence: SentenceText, start: int, end: int, name: str, chain: list[Mark],
