@@ -52,6 +52,23 @@ def _generate(app: object) -> None:
         )
     (out / "accuracy.md").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
+    measured = json.loads((HERE.parent / "evaluation" / "results.json").read_text(encoding="utf-8"))
+    kinds = (*KINDS, "calls")
+    lines = [
+        f"Measured at commit `{measured['commit']}` on {measured['date']}.",
+        "",
+        "| articles | n | " + " | ".join(kinds) + " | attribute accuracy | score |",
+        "|---|---|" + "---|" * (len(kinds) + 2),
+    ]
+    for name, figures in measured["sets"].items():
+        f1 = [f"{figures[k]['f1']:.2f}" if k in figures else "–" for k in kinds]
+        lines.append(
+            f"| {name} | {figures['articles']} | "
+            + " | ".join(f1)
+            + f" | {figures['attribute accuracy']:.2f} | {figures['score']:.3f} |"
+        )
+    (out / "corpora.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
     figures = json.loads((HERE.parent / "benchmarks" / "results.json").read_text(encoding="utf-8"))
     lines = ["| measure | value |", "|---|---|"]
     lines += [f"| {key} | {value} |" for key, value in figures.items()]
