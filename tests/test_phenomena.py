@@ -292,3 +292,26 @@ def test_a_statement_is_found_with_its_speaker(
         if s.evidence[0].start >= len(STATEMENT_OPENING) - 1
     ]
     assert found == statements
+
+
+# --- 9. meetings ------------------------------------------------------------------------------
+MEETING_OPENING = "ADDIS ABABA, Feb 12, 2024 - Kenyan Foreign Minister Ruth Wanjiku "
+MEETINGS = [
+    # (the rest of the text, the groups of names met, each a meeting with the visitor)
+    ("arrived in Addis Ababa on Monday and held separate meetings with Ethiopian Prime Minister "
+     "Abiy Ahmed, Foreign Minister Tesfaye Alemu and Defence Minister Aisha Mohammed.",
+     [{"Abiy Ahmed"}, {"Tesfaye Alemu"}, {"Aisha Mohammed"}]),
+    ("arrived in Addis Ababa on Monday. She was received at the airport by Ethiopian State "
+     "Minister Misganu Arga.", [{"Misganu Arga"}]),
+    ("arrived in Addis Ababa on Monday and met Ethiopian Prime Minister Abiy Ahmed and Foreign "
+     "Minister Tesfaye Alemu.", [{"Abiy Ahmed", "Tesfaye Alemu"}]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rest", "groups"), MEETINGS)
+def test_meetings_are_told_apart(rest: str, groups: list[set[str]]) -> None:
+    result = _run(MEETING_OPENING + rest)
+    names = {o.id: o.name for o in result.officials}
+    [visit] = result.visits
+    met = [{names[p] for p in m.participants} - {"Ruth Wanjiku"} for m in visit.meetings]
+    assert met == groups

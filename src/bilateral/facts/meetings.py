@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Final
 
 import attr
+from attrs import evolve
 
 from bilateral.facts.context import Context
 from bilateral.facts.vocabulary import pattern
@@ -38,6 +39,7 @@ _PASSIVE: Final = re.compile(r"\b(?:was|were|is|are|been)\s(?:\w+\s)?$")
 _GUEST_VERB: Final = re.compile(r"receiv|host|visit")  # the subject is the guest or the host
 _CALLER_VERB: Final = re.compile(r"call|paid|visit")
 _HOST_VERB: Final = re.compile(r"receiv|host")
+_SEPARATE: Final = re.compile(r"\bseparate(?:ly)?\b", re.IGNORECASE)
 _POSSESSIVE_START: Final = re.compile(r"(?:his|her)\b", re.IGNORECASE)
 _OPENING_PRONOUN: Final = re.compile(r"\s*(?:[A-Z]\w*,\s*)?(?:He|She)\b")
 
@@ -65,12 +67,20 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
         for verb in pattern("meetings", "verbs").finditer(sentence):
             meeting = _from_verb(ctx, index, verb)
             if meeting:
-                found.append(meeting)
+                found.extend(_separate(meeting, sentence.text))
         for phrase in pattern("meetings", "phrases").finditer(sentence):
             meeting = _from_phrase(ctx, index, phrase)
             if meeting:
-                found.append(meeting)
+                found.extend(_separate(meeting, sentence.text))
     return _merged(found)
+
+
+def _separate(meeting: FoundMeeting, text: str) -> list[FoundMeeting]:
+    """ "held separate meetings with A, B and C": one meeting with each of them."""
+    if len(meeting.participants) < 3 or not _SEPARATE.search(text):
+        return [meeting]
+    first, *others = meeting.participants
+    return [evolve(meeting, participants=(first, other)) for other in others]
 
 
 def _objects_end(text: str, at: int) -> int:
