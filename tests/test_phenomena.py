@@ -315,3 +315,22 @@ def test_meetings_are_told_apart(rest: str, groups: list[set[str]]) -> None:
     [visit] = result.visits
     met = [{names[p] for p in m.participants} - {"Ruth Wanjiku"} for m in visit.meetings]
     assert met == groups
+
+
+# --- 3. a bare title resolved to its holder, or to no one -------------------------------------
+BARE_TITLES = [
+    # (text, the speaker of the last sentence's statement, or None when two holders fit)
+    ("RIYADH, March 4, 2021 - Pakistan Prime Minister Imran Khan met King Salman bin Abdulaziz "
+     "in Riyadh on Thursday. The Prime Minister said Pakistan valued its ties with the kingdom.",
+     "Imran Khan"),
+    ("ANKARA, May 2, 2024 - Turkish President Ali Demir received Iraqi Prime Minister Omar Saleh "
+     "and Pakistani Prime Minister Nadeem Akhtar. The prime minister said the corridor would "
+     "open next year.", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "speaker"), BARE_TITLES)
+def test_a_bare_title_is_its_holder_in_the_article(text: str, speaker: str | None) -> None:
+    result = _run(text)
+    names = {o.id: o.name for o in result.officials}
+    assert [names[s.speaker] for s in result.statements] == ([speaker] if speaker else [])

@@ -398,11 +398,16 @@ class _Finder:
             if p.is_official and self._holds(p, mention.offices)
             and (mention.country is None or p.country in (None, mention.country))
         ]  # fmt: skip
+        # those the article itself gives the office, before those the table says held it
+        titled = [p for p in candidates if any(o in p.offices for o in mention.offices)]
+        candidates = titled or candidates
         if not candidates:
             return None
         if mention.country is None and self.home:
             at_home = [p for p in candidates if p.country == self.home]
             candidates = at_home or candidates
+        if mention.country is None and len({p.country for p in candidates}) > 1:
+            return None  # "the prime minister" of two countries: no answer, not a wrong one
         before = [p for p in candidates if p.last_before(mention.start) >= 0]
         if before:
             return self._closest(before, mention.start)
