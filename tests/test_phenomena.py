@@ -334,3 +334,25 @@ def test_a_bare_title_is_its_holder_in_the_article(text: str, speaker: str | Non
     result = _run(text)
     names = {o.id: o.name for o in result.officials}
     assert [names[s.speaker] for s in result.statements] == ([speaker] if speaker else [])
+
+
+# --- 5. dates a reader resolves from the published date ---------------------------------------
+DATES = [
+    # (how the visit's start is told, its start, its status)
+    ("yesterday arrived in Addis Ababa", "2024-02-13", "current"),
+    ("arrived in Addis Ababa on Monday", "2024-02-12", "current"),
+    ("arrived in Addis Ababa today", "2024-02-14", "current"),
+    ("will arrive in Addis Ababa on Friday", "2024-02-16", "planned"),
+]
+
+
+@pytest.mark.parametrize(("told", "start", "status"), DATES)
+def test_a_relative_date_is_anchored_to_the_published_date(
+    told: str, start: str, status: str
+) -> None:
+    text = (
+        "Kenya, Ethiopia talks\nPublished: 14 Feb 2024\n\nKenyan Foreign Minister Ruth Wanjiku "
+        f"{told} for a visit to Ethiopia."
+    )
+    [visit] = _run(text).visits
+    assert (str(visit.start), visit.status) == (start, status)
