@@ -18,24 +18,50 @@ KINDS = {
     "brackets": "nested brackets",
     "titles": "a thousand-fold repeated title: Gen Gen Gen ...",
     "quotes": "unbalanced opening quotes in every sentence",
-    "short-lines": "100,000 short lines and more",
+    "dots": "one run of full stops inside a sentence",
+    "marks": "one run of ?, ! and … inside a sentence",
+    "quote-runs": "runs of quotes inside sentences",
+    "bracket-runs": "runs of brackets inside sentences",
+    "names": "one long run of capitalised names",
+    "dates": "date phrases, sentence after sentence",
+    "paragraph": "one huge paragraph of ordinary sentences",
+    "sentences": "one paragraph of thousands of short sentences",
+    "short-lines": "short lines, each its own",
     "article": "real article paragraphs repeated under one dateline",
 }
+OPENING = "Pakistan and Iran hold talks\n\nISLAMABAD: "
 
 
 def make(kind: str, size: int) -> str:
-    """``size`` characters of hostile input of one kind."""
+    """About ``size`` characters of hostile input of one kind."""
     if kind == "no-spaces":
         unit = "abcdefghij"
     elif kind == "brackets":
-        half = "(" * 5000 + ")" * 5000
-        unit = half
+        unit = "(" * 5000 + ")" * 5000
     elif kind == "titles":
         unit = "Gen Maj Gen Lt Gen President Minister "
     elif kind == "quotes":
         unit = "“Gen Bajwa met Zarif on Monday. He said the talks went well. "
+    elif kind in ("dots", "marks"):
+        run = ("." if kind == "dots" else "?!…") * (size // (1 if kind == "dots" else 3))
+        return OPENING + "He said that he would come back later" + run + " and left."
+    elif kind == "quote-runs":
+        return OPENING + _sentences(size, "Ali said " + "'" * 30 + "”" * 30 + " then. ")
+    elif kind == "bracket-runs":
+        return OPENING + _sentences(size, "Ali said " + ")" * 30 + "(" * 30 + " then. ")
+    elif kind == "names":
+        return OPENING + _sentences(size, "Qamar Javed Bajwa Hassan Rouhani Javad Zarif ") + "."
+    elif kind == "dates":
+        unit = "He came on Monday (Nov. 6), from March 25 to 26, 2019 and on October 13th, 2021. "
+        return OPENING + _sentences(size, unit)
+    elif kind == "paragraph":
+        unit = "Gen Qamar Javed Bajwa met Foreign Minister Javad Zarif in Tehran on Monday. "
+        return OPENING + _sentences(size, unit)
+    elif kind == "sentences":
+        return OPENING + _sentences(size, "Ali met Khan in Tehran. ")
     elif kind == "short-lines":
-        unit = "Gen Ali met.\n"
+        count = size // 30
+        return OPENING + "".join(f"Gen Ali met Khan on day {i}.\n" for i in range(count))
     else:
         import bilateral
         from bilateral.article import read_article
@@ -47,6 +73,10 @@ def make(kind: str, size: int) -> str:
         unit = "\n\n".join(paragraphs) + "\n\n"
         return ("ISLAMABAD: " + unit * (size // len(unit) + 1))[:size]
     return (unit * (size // len(unit) + 1))[:size]
+
+
+def _sentences(size: int, unit: str) -> str:
+    return unit * max(1, size // len(unit))
 
 
 def measure(kind: str, megabytes: int) -> dict[str, float]:
