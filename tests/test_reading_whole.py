@@ -1,5 +1,7 @@
 """Nothing of an article is lost without a word: text after a footer, an article on one line."""
 
+import pytest
+
 import bilateral
 from bilateral.model import ExtractionResult
 
@@ -77,3 +79,37 @@ def test_a_footer_followed_by_furniture_still_ends_the_article() -> None:
     result = bilateral.extract("\n\n".join([*ARTICLE, "2 Comments", "A reader: so true."]), "c")
     assert not [w for w in result.warnings if w.code == "furniture"]
     assert result.article.furniture[-1].span.text.startswith("Published in Dawn")
+
+
+def test_stray_control_characters_are_blanked_at_their_offsets_not_refused() -> None:
+    clean = "\n\n".join(ARTICLE)
+    noisy = "\x1b[0m\x07\x00" + clean.replace("Tehran on", "Tehran\x00 on", 1) + "\x00"
+    document = bilateral.document_from_bytes(noisy.encode("utf-8"), "noisy.txt")
+    result = bilateral.extract_document(document)
+    assert facts(result)[1:] == facts(bilateral.extract(clean, "c"))[1:]
+    assert len(result.article.raw) == len(noisy) and "\x00" not in result.article.raw
+    blanked = [w.span for w in result.warnings if w.code == "blanked"]
+    assert [(s.start, s.end) for s in blanked if s] == [
+        (0, 1),
+        (4, 6),
+        (noisy.index("\x00 on"), noisy.index("\x00 on") + 1),
+        (len(noisy) - 1, len(noisy)),
+    ]
+
+
+def test_where_control_bytes_sit_does_not_decide_whether_a_file_is_text() -> None:
+    text = ("Gen Asim Munir met Maj Gen Mohammad Bagheri in Tehran. " * 200).encode()
+    early = text[:100] + b"\x00" + text[100:]
+    late = text[:8192] + b"\x00" * 1000 + text[8192:]
+    for data in (early, late):
+        assert bilateral.document_from_bytes(data, "x.txt").text.count("\x00") == data.count(0)
+    with pytest.raises(bilateral.UnreadableArticleError, match="binary"):
+        bilateral.document_from_bytes(b"\x00\x01\x02 text" * 100, "x.bin")
+
+
+def test_a_lone_surrogate_is_replaced_and_the_result_is_valid_json() -> None:
+    text = "ISLAMABAD: Gen Asim Munir arrived in Tehran \ud800 on Monday."
+    result = bilateral.extract(text, "s")
+    assert result.article.raw == text.replace("\ud800", "\ufffd")
+    assert [w.span.start for w in result.warnings if w.code == "blanked" and w.span] == [44]
+    bilateral.to_json(result).encode("utf-8")

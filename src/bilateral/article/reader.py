@@ -21,6 +21,9 @@ _CLOSERS: Final = "\"”’')]"  # may follow a sentence's final stop
 _BULLET: Final = re.compile(r"^[•●▪■*-]\s")
 _WORD: Final = re.compile(r"\S+")
 _LINE: Final = re.compile(r"[^\n\r]+")
+# runs of control characters, or of lone surrogates, each run of one kind
+_UNPRINTABLE: Final = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]+|[\ud800-\udfff]+")
+MAX_BLANKED_NOTICES: Final = 20
 _WORD_START: Final = re.compile(r"(?<=\s)[A-Z0-9]")
 _HEAD_DATE: Final = re.compile(expand("{DATE}"))
 ONE_LINE_HEAD: Final = 400  # how far into an article on one line its header is looked for
@@ -111,8 +114,12 @@ def lines_of(raw: str) -> list[Line]:
 
 
 def read_article(raw: str, article_id: str) -> tuple[Article, tuple[Notice, ...]]:
-    """Read an article's raw text; problems come back as notices, never as exceptions."""
-    reading = _Reading(raw, article_id, fold(raw))
+    """Read an article's raw text; problems come back as notices, never as exceptions.
+
+    Control characters (but tab, line breaks and form feed) become spaces and lone surrogates
+    U+FFFD, at the same offsets: the article's ``raw`` is the text so cleaned."""
+    raw, blanked = _blanked(raw, article_id)
+    reading = _Reading(raw, article_id, fold(raw), notices=blanked)
     lines = _one_line(_strip_prefix(reading, lines_of(raw)))
     lines = _before_footer(reading, lines)
     body_at = _header(reading, lines)
@@ -149,6 +156,25 @@ def read_article(raw: str, article_id: str) -> tuple[Article, tuple[Notice, ...]
         ),
     )
     return article, tuple(reading.notices)
+
+
+def _blanked(raw: str, article_id: str) -> tuple[str, list[Notice]]:
+    """``raw`` with control characters blanked and lone surrogates replaced, and a notice
+    naming each run of them (the first MAX_BLANKED_NOTICES runs, then how many more)."""
+    runs = [m.span() for m in _UNPRINTABLE.finditer(raw)]
+    if not runs:
+        return raw, []
+    cleaned = _UNPRINTABLE.sub(
+        lambda m: ("\ufffd" if m.group()[0] >= "\ud800" else " ") * len(m.group()), raw
+    )
+    message = "control characters or lone surrogates replaced, at the same offsets"
+    notices = [
+        Notice("blanked", message, Span(article_id, s, e, cleaned[s:e]))
+        for s, e in runs[:MAX_BLANKED_NOTICES]
+    ]
+    if len(runs) > MAX_BLANKED_NOTICES:
+        notices.append(Notice("blanked", f"{len(runs) - MAX_BLANKED_NOTICES} more runs replaced"))
+    return cleaned, notices
 
 
 def _strip_prefix(reading: _Reading, lines: list[Line]) -> list[Line]:
