@@ -86,7 +86,8 @@ def articles(draw: st.DrawFn) -> str:
 def check(result: ExtractionResult, text: str) -> None:
     assert not [w for w in result.warnings if w.code == "internal-error"], result.warnings
     article = result.article
-    assert article.raw == text
+    assert len(article.raw) == len(text)  # control characters blanked at the same offsets
+    assert article.raw == text or [w for w in result.warnings if w.code == "blanked"]
     spans = [*article.paragraphs, *article.sentences, *(f.span for f in article.furniture)]
     for official in result.officials:
         spans.extend(official.evidence)
@@ -100,7 +101,7 @@ def check(result: ExtractionResult, text: str) -> None:
     for fact in (*result.statements, *result.agreements):
         spans.extend(fact.evidence)
     for span in spans:
-        assert text[span.start : span.end] == span.text
+        assert article.raw[span.start : span.end] == span.text
 
 
 @reliability

@@ -7,7 +7,12 @@
 """
 
 from bilateral.corpus import Corpus
-from bilateral.errors import BilateralError, InvalidDataError, UnreadableArticleError
+from bilateral.errors import (
+    BilateralError,
+    InvalidDataError,
+    UnreadableArticleError,
+    UnwritableError,
+)
 from bilateral.facts import extract, extract_document, extract_many, extract_many_as
 from bilateral.model import (
     Agreement,
@@ -43,6 +48,7 @@ __all__ = [
     "Span",
     "Statement",
     "UnreadableArticleError",
+    "UnwritableError",
     "Visit",
     "document_from_bytes",
     "examples",

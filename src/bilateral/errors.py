@@ -35,3 +35,17 @@ class InvalidDataError(BilateralError):
     def __reduce__(self) -> tuple[type[InvalidDataError], tuple[str, str, str]]:
         """Pickled as its fields, as :class:`UnreadableArticleError` is."""
         return type(self), (self.source, self.record, self.reason)
+
+
+class UnwritableError(BilateralError):
+    """An output file could not be written (no such folder, a folder in its place, a device
+    where SQLite needs a file, an input it would write over)."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+    def __reduce__(self) -> tuple[type[UnwritableError], tuple[str, str]]:
+        """Pickled as its fields, as :class:`UnreadableArticleError` is."""
+        return type(self), (self.path, self.reason)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Final, final
 
 import attr
@@ -10,7 +11,7 @@ import attr
 from bilateral.article.layout import LinePattern, layout
 from bilateral.article.outlets import outlet_in_folded, outlet_named, outlet_of_code
 from bilateral.article.sentences import sentence_bounds
-from bilateral.article.written_dates import parse_written_date
+from bilateral.article.written_dates import expand, parse_written_date
 from bilateral.model import Article, Furniture, Notice, PartialDate, Span
 from bilateral.text.lexicons import cities_by_lower_case, city_countries
 from bilateral.text.regex import fold
@@ -20,8 +21,16 @@ _CLOSERS: Final = "\"”’')]"  # may follow a sentence's final stop
 _BULLET: Final = re.compile(r"^[•●▪■*-]\s")
 _WORD: Final = re.compile(r"\S+")
 _LINE: Final = re.compile(r"[^\n\r]+")
+# runs of control characters, or of lone surrogates, each run of one kind
+_UNPRINTABLE: Final = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]+|[\ud800-\udfff]+")
+MAX_BLANKED_NOTICES: Final = 20
+_WORD_START: Final = re.compile(r"(?<=\s)[A-Z0-9]")
+_HEAD_DATE: Final = re.compile(expand("{DATE}"))
+ONE_LINE_HEAD: Final = 400  # how far into an article on one line its header is looked for
 SUBHEADING_MAX_WORDS: Final = 18
+HEADER_LINES: Final = 4  # lines of a headline, a date, a byline before an article's dateline
 _RUNS: Final = frozenset({"repeat", "footer"})
+_SECTIONS: Final = frozenset({"links", "comments"})  # footers whose every following line is theirs
 WEEKDAYS: Final = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 BODY_MIN_WORDS: Final = 6
 HEADER_MAX_LINES: Final = 12  # lines before the body that may all be page furniture
@@ -106,12 +115,16 @@ def lines_of(raw: str) -> list[Line]:
 
 
 def read_article(raw: str, article_id: str) -> tuple[Article, tuple[Notice, ...]]:
-    """Read an article's raw text; problems come back as notices, never as exceptions."""
-    reading = _Reading(raw, article_id, fold(raw))
-    lines = _strip_prefix(reading, lines_of(raw))
-    footer_at = _footer_start(reading, lines)
-    body_at = _header(reading, lines[:footer_at])
-    paragraphs = _body(reading, lines[body_at:footer_at])
+    """Read an article's raw text; problems come back as notices, never as exceptions.
+
+    Control characters (but tab, line breaks and form feed) become spaces and lone surrogates
+    U+FFFD, at the same offsets: the article's ``raw`` is the text so cleaned."""
+    raw, blanked = _blanked(raw, article_id)
+    reading = _Reading(raw, article_id, fold(raw), notices=blanked)
+    lines = _one_line(_strip_prefix(reading, lines_of(raw)))
+    lines = _before_footer(reading, lines)
+    body_at = _header(reading, lines)
+    paragraphs = _body(reading, lines[body_at:])
     _whole_text_outlets(reading, paragraphs)
     sentences = [
         # a paragraph of one sentence is one span: an object less to keep, pickle and send
@@ -146,6 +159,25 @@ def read_article(raw: str, article_id: str) -> tuple[Article, tuple[Notice, ...]
     return article, tuple(reading.notices)
 
 
+def _blanked(raw: str, article_id: str) -> tuple[str, list[Notice]]:
+    """``raw`` with control characters blanked and lone surrogates replaced, and a notice
+    naming each run of them (the first MAX_BLANKED_NOTICES runs, then how many more)."""
+    runs = [m.span() for m in _UNPRINTABLE.finditer(raw)]
+    if not runs:
+        return raw, []
+    cleaned = _UNPRINTABLE.sub(
+        lambda m: ("\ufffd" if m.group()[0] >= "\ud800" else " ") * len(m.group()), raw
+    )
+    message = "control characters or lone surrogates replaced, at the same offsets"
+    notices = [
+        Notice("blanked", message, Span(article_id, s, e, cleaned[s:e]))
+        for s, e in runs[:MAX_BLANKED_NOTICES]
+    ]
+    if len(runs) > MAX_BLANKED_NOTICES:
+        notices.append(Notice("blanked", f"{len(runs) - MAX_BLANKED_NOTICES} more runs replaced"))
+    return cleaned, notices
+
+
 def _strip_prefix(reading: _Reading, lines: list[Line]) -> list[Line]:
     if not lines:
         return lines
@@ -161,30 +193,127 @@ def _strip_prefix(reading: _Reading, lines: list[Line]) -> list[Line]:
     return lines
 
 
-def _footer_start(reading: _Reading, lines: list[Line]) -> int:
-    """Index of the first line of the trailing furniture (len(lines) when none)."""
+def _one_line(lines: list[Line]) -> list[Line]:
+    """An article on one line (a JSON field, a CSV cell) read as lines of its sentences; in
+    the first of them, the text before a dateline or date stamp (a headline, a byline, a date)
+    is cut into lines of its own around the dates it holds."""
+    if len(lines) != 1:
+        return lines
+    line = lines[0]
+    pieces = [_piece(line, s, e) for s, e in sentence_bounds(line.text)]
+    first = pieces[0]
+    text = first.text
+    opener = next(
+        (
+            word.start()
+            for word in _WORD_START.finditer(text, 1, ONE_LINE_HEAD)
+            if _dateline_city(text[word.start() :]) or layout().stamp.match(text[word.start() :])
+        ),
+        None,
+    )
+    head_end = opener if opener is not None else min(len(text), ONE_LINE_HEAD)
+    cuts = [0]
+    for date in _HEAD_DATE.finditer(text, 0, head_end):
+        cuts += [date.start(), date.end()]
+    cuts.append(head_end)
+    if opener is None:
+        if len(cuts) == 2:
+            return pieces
+        cuts[-1] = len(text)
+    else:
+        cuts.append(len(text))
+    head = [_piece(first, s, e) for s, e in pairwise(cuts) if s < e]
+    return [line for line in head if line.text] + pieces[1:]
+
+
+def _piece(line: Line, start: int, end: int) -> Line:
+    """The part of a line from ``start`` to ``end``, white space trimmed."""
+    text = line.text[start:end]
+    stripped = text.strip()
+    start += text.index(stripped) if stripped else 0
+    return Line(line.start + start, line.start + start + len(stripped), stripped)
+
+
+def _before_footer(reading: _Reading, lines: list[Line]) -> list[Line]:
+    """The lines before the trailing furniture, without the furniture inside the text.
+
+    A footer ends the article only where furniture (or nothing) follows it, and a list of
+    links or comments runs only to the next article's dateline: several articles in one file
+    are all read. The furniture taken out before the end is named in a notice."""
     stamps = layout().comment_stamp
-    for index, line in enumerate(lines):
-        if index == 0:
-            continue
-        if any(p.regex.match(line.text) for p in stamps):
-            start = index - 1
-        else:
-            pattern = _footer_pattern(line, lines[index + 1] if index + 1 < len(lines) else None)
-            if pattern is None:
-                continue
+    kept: list[Line] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        start = None
+        if kept and kept[-1] is lines[index - 1] and any(p.regex.match(line.text) for p in stamps):
+            start, end = index - 1, _section_end(lines, index + 1)
+            kept.pop()
+        elif index > 0 and (pattern := _footer_pattern(line, _at(lines, index + 1))):
             start = index
-        for line_at in lines[start:]:
-            reading.add("footer", line_at.start, line_at.end)
-        for line_at in lines[start:]:
-            for footer in layout().footer:
-                match = footer.regex.match(line_at.text)
-                if match and match.groupdict().get("outlet"):
-                    if name := outlet_named(match["outlet"]):
-                        reading.outlets.append((FOOTER, name))
-                    reading.note_date(match.groupdict().get("date"))
-        return start
+            if pattern.kind not in _SECTIONS and not _is_furniture(lines, index + 1):
+                end = index + 1  # a footer followed by text: one line of furniture
+            else:
+                end = _section_end(lines, index + 1)
+        if start is None:
+            kept.append(line)
+            index += 1
+            continue
+        _footer_lines(reading, lines[start:end])
+        if end < len(lines):
+            span = reading.span(lines[start].start, lines[end - 1].end)
+            reading.notices.append(Notice("furniture", "furniture inside the text left out", span))
+        index = end
+    return kept
+
+
+def _at(lines: list[Line], index: int) -> Line | None:
+    return lines[index] if index < len(lines) else None
+
+
+def _section_end(lines: list[Line], start: int) -> int:
+    """Where furniture starting before ``start`` ends: at the header of the next article
+    (up to HEADER_LINES lines before its dateline or date stamp), or at the end."""
+    for index in range(start, len(lines)):
+        if _opens_body(lines[index].text):
+            end = index
+            while (
+                end > max(start, index - HEADER_LINES)
+                and not _ends_sentence(lines[end - 1].text)
+                and not _is_furniture(lines, end - 1)
+            ):
+                end -= 1
+            return end
     return len(lines)
+
+
+def _footer_lines(reading: _Reading, lines: list[Line]) -> None:
+    """Record lines as footer, with the outlets and dates their footer patterns name."""
+    for line in lines:
+        reading.add("footer", line.start, line.end)
+    for line in lines:
+        for footer in layout().footer:
+            match = footer.regex.match(line.text)
+            if match and match.groupdict().get("outlet"):
+                if name := outlet_named(match["outlet"]):
+                    reading.outlets.append((FOOTER, name))
+                reading.note_date(match.groupdict().get("date"))
+
+
+def _is_furniture(lines: list[Line], index: int) -> bool:
+    """Whether there is no line at ``index``, or one that starts furniture that may end an
+    article (a footer, a comment)."""
+    if index >= len(lines):
+        return True
+    line = lines[index]
+    return _footer_pattern(line, _at(lines, index + 1)) is not None or any(
+        p.regex.match(line.text) for p in layout().comment_stamp
+    )
+
+
+def _opens_body(text: str) -> bool:
+    """Whether a line opens an article's body with a dateline or a date stamp."""
+    return bool(_dateline_city(text) or layout().stamp.match(text))
 
 
 def _footer_pattern(line: Line, following: Line | None) -> LinePattern | None:

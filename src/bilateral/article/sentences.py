@@ -8,8 +8,12 @@ from typing import Final
 
 from bilateral.text.resources import packaged_toml
 
-# "[.!?…]" first, not "[.!?…]+": a pattern that begins with a class is searched for it
-_BOUNDARY: Final = re.compile(r"[.!?…][.!?…]*[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+# "[.!?…]" first: a pattern that begins with a class is searched for it. A run of stops is
+# tried once, from its first stop (the look-behind), and not given back (the possessive
+# quantifiers): tried from each of its stops, a run of n dots cost n².
+_BOUNDARY: Final = re.compile(
+    r"[.!?…](?<![.!?…][.!?…])[.!?…]*+[\"”’')\]]*+(?=\s+[\"“‘'(\[]?[A-Z0-9])"
+)
 _QUOTE: Final = re.compile('[“”"]')
 _WORD_BEFORE: Final = re.compile(r"([A-Za-z][A-Za-z.]{0,15})$")
 

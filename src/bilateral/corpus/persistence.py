@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from bilateral.corpus.corpus import Corpus, CorpusData
-from bilateral.errors import InvalidDataError
+from bilateral.errors import InvalidDataError, UnwritableError
 from bilateral.model import Agreement, Article, Official, Span, Statement, Visit
 from bilateral.model.serialize import dumps, from_data, from_json, to_data, to_json
 
@@ -48,16 +48,39 @@ _FIELDS = {
 
 def write_atomically(path: str | Path, write: Callable[[Path], object]) -> None:
     """Write a file through a temporary file in its folder, then rename it into place, so
-    that a reader never sees half a file; ``write`` receives the temporary path."""
+    that a reader never sees half a file; ``write`` receives the temporary path. The file gets
+    the mode a plain ``open()`` would give it (an existing file's, or 0o666 less the umask).
+    What is not a regular file (a device, a FIFO) is written to as a stream, never replaced.
+    A target that cannot be written raises :class:`UnwritableError` naming it."""
     path = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+    try:
+        if path.exists() and not path.is_file():
+            if path.is_dir():
+                raise UnwritableError(str(path), "is a folder")
+            write(path)
+            return
+        mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as exc:
+        raise UnwritableError(str(path), exc.strerror or str(exc)) from exc
     os.close(handle)
     try:
         write(Path(temporary))
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise UnwritableError(str(path), exc.strerror or str(exc)) from exc
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    """The process's umask (read by setting it, then setting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 # --- JSON -----------------------------------------------------------------------------
@@ -66,7 +89,7 @@ def save_json(corpus: Corpus, path: str | Path) -> None:
 
 
 def load_json(path: str | Path) -> Corpus:
-    return Corpus(from_json(_read(path), CorpusData, str(path)))
+    return load_checked(from_json(_read(path), CorpusData, str(path)), str(path))
 
 
 # --- JSON Lines -----------------------------------------------------------------------
@@ -98,8 +121,11 @@ def load_jsonl(path: str | Path) -> Corpus:
             item = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InvalidDataError(source, where, exc.msg) from exc
+        except RecursionError as exc:
+            raise InvalidDataError(source, where, "nested too deeply") from exc
         kind = item.get("kind") if isinstance(item, dict) else None
         if kind == "corpus":
+            _check_schema(item.get("schema"), source, where)
             continue
         if kind not in _KINDS:
             raise InvalidDataError(source, where, f"unknown kind {kind!r}")
@@ -132,7 +158,10 @@ CREATE INDEX spans_by_owner ON spans (owner_kind, owner_id);
 
 
 def save_sqlite(corpus: Corpus, path: str | Path) -> None:
-    """Export to a new SQLite file (replacing any), written in one transaction."""
+    """Export to a new SQLite file (replacing any), written in one transaction; a target that
+    is not a regular file (a device, a FIFO) is refused, as SQLite needs a file."""
+    if Path(path).exists() and not Path(path).is_file():
+        raise UnwritableError(str(path), "not a regular file, which SQLite needs")
     write_atomically(path, lambda temporary: _write_sqlite(corpus.data, temporary))
 
 
@@ -221,18 +250,21 @@ def load_sqlite(path: str | Path) -> Corpus:
     if not Path(path).is_file():
         raise InvalidDataError(source, "file", "no such file")
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        # a URI, so that the file is opened read-only; the path quoted ("#", "?", "%")
+        connection = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
         raise InvalidDataError(source, "file", str(exc)) from exc
     found: dict[str, list[Any]] = {}
     try:
+        (version,) = connection.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        _check_schema(version, source, "meta")
         for kind, table in _FIELDS.items():
             rows = connection.execute(f"SELECT id, record FROM {table} ORDER BY position")
             found[table] = [
                 from_json_record(record, _KINDS[kind], source, f"{table} id={row_id!r}")
                 for row_id, record in rows
             ]
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, TypeError) as exc:  # TypeError: no schema row to unpack
         raise InvalidDataError(source, "database", str(exc)) from exc
     finally:
         connection.close()
@@ -244,15 +276,75 @@ def from_json_record(text: str, cls: type[T], source: str, record: str) -> T:
         data = json.loads(text)
     except (json.JSONDecodeError, TypeError) as exc:
         raise InvalidDataError(source, record, f"not JSON: {exc}") from exc
+    except RecursionError as exc:
+        raise InvalidDataError(source, record, "nested too deeply") from exc
     return from_data(data, cls, source, record)
 
 
 def _corpus(found: dict[str, list[Any]], source: str) -> Corpus:
     try:
         data = CorpusData(**{name: tuple(items) for name, items in found.items()})
-        return Corpus(data)
     except (ValueError, TypeError) as exc:
         raise InvalidDataError(source, "corpus", str(exc)) from exc
+    return load_checked(data, source)
+
+
+def load_checked(data: CorpusData, source: str) -> Corpus:
+    """A corpus of loaded data, once checked: ids unique, the officials and facts that facts
+    name in the data, evidence inside its articles (or :class:`InvalidDataError`)."""
+    ids: dict[str, set[str]] = {}
+    for kind, name in _FIELDS.items():
+        seen = ids.setdefault(kind, set())
+        for record in getattr(data, name):
+            if record.id in seen:
+                raise InvalidDataError(source, f"{kind} {record.id!r}", "a second with this id")
+            seen.add(record.id)
+    lengths = {a.id: len(a.raw) for a in data.articles}
+    for kind, name in _FIELDS.items():
+        for record in getattr(data, name):
+            where = f"{kind} {record.id!r}"
+            for field, other, named in _references(record):
+                if named not in ids[other]:
+                    raise InvalidDataError(source, where, f"{field} {named!r}: no such {other}")
+            for span in _evidence(record):
+                if span.article_id not in lengths:
+                    reason = f"evidence in article {span.article_id!r}, which is not here"
+                    raise InvalidDataError(source, where, reason)
+                if not 0 <= span.start <= span.end <= lengths[span.article_id]:
+                    reason = f"evidence at {span.start}..{span.end}, outside its article"
+                    raise InvalidDataError(source, where, reason)
+    return Corpus(data)
+
+
+def _references(record: object) -> Iterator[tuple[str, str, str]]:
+    """(field, kind, id) of each official, statement or agreement a fact names."""
+    if isinstance(record, Visit):
+        yield "visitor", "official", record.visitor
+        yield from (("delegation", "official", who) for who in record.delegation)
+        if record.inviter is not None:
+            yield "inviter", "official", record.inviter
+        for meeting in record.meetings:
+            yield from (("participant", "official", who) for who in meeting.participants)
+        yield from (("statement", "statement", s) for s in record.statements)
+        yield from (("agreement", "agreement", a) for a in record.agreements)
+    elif isinstance(record, Statement):
+        yield "speaker", "official", record.speaker
+        if record.addressee is not None:
+            yield "addressee", "official", record.addressee
+    elif isinstance(record, Agreement):
+        yield from (("signatory", "official", who) for who in record.signatories)
+
+
+def _evidence(record: object) -> Iterator[Span]:
+    yield from getattr(record, "evidence", ())
+    for meeting in getattr(record, "meetings", ()):
+        yield from meeting.evidence
+
+
+def _check_schema(version: object, source: str, where: str) -> None:
+    if version != SCHEMA_VERSION:
+        reason = f"schema version {version!r}; this library reads version {SCHEMA_VERSION!r}"
+        raise InvalidDataError(source, where, reason)
 
 
 def _read(path: str | Path) -> str:

@@ -8,6 +8,7 @@ what a function makes of each result, made where the article is extracted.
 from __future__ import annotations
 
 import gc
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -103,12 +104,26 @@ def _outcomes(
         max_workers=workers, initializer=_start_worker, initargs=(portable,)
     ) as pool:
         pending: deque[Future[list[T | UnreadableArticleError]]] = deque()
-        for chunk in chunks:
-            pending.append(pool.submit(_worker_chunk, chunk, convert))
-            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+        try:
+            for chunk in chunks:
+                pending.append(pool.submit(_worker_chunk, chunk, convert))
+                if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                    yield from pending.popleft().result()
+            while pending:
                 yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+        except BaseException:  # interrupted, terminated, a worker killed, or no longer read
+            _stop(pool)
+            raise
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End the workers now, not once they have done what was sent to them."""
+    processes = list(pool._processes.values())  # private: no public way reaches the workers
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join()
 
 
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -120,6 +135,10 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 def _start_worker(lexicon: Lexicon | None) -> None:
     global _worker_lexicon
     _worker_lexicon = lexicon
+    # Ctrl-C reaches the whole process group: the caller stops the workers, which would
+    # otherwise each print a traceback; they end on SIGTERM whatever handler they inherit
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     # What a forked worker inherits (lexicons, compiled patterns) lives as long as it does:
     # frozen, it is not walked by every collection, nor copied page by page when it is.
     gc.freeze()

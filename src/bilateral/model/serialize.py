@@ -35,6 +35,10 @@ def from_data(data: object, cls: type[T], source: str = "<data>", record: str = 
         return converter.structure(data, cls)
     except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
         raise InvalidDataError(source, record, _describe(exc)) from exc
+    except AttributeError as exc:  # a list or a number where a record's object belongs
+        raise InvalidDataError(source, record, f"not an object: {type(data).__name__}") from exc
+    except RecursionError as exc:
+        raise InvalidDataError(source, record, "nested too deeply") from exc
 
 
 def to_json(obj: object, *, indent: int | None = None) -> str:
@@ -61,6 +65,8 @@ def from_json(text: str, cls: type[T], source: str = "<json>") -> T:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InvalidDataError(source, f"line {exc.lineno}", exc.msg) from exc
+    except RecursionError as exc:
+        raise InvalidDataError(source, "document", "nested too deeply") from exc
     return from_data(data, cls, source)
 
 
@@ -78,6 +84,8 @@ def from_jsonl(lines: Iterable[str], cls: type[T], source: str = "<jsonl>") -> I
             data = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InvalidDataError(source, f"line {number}", exc.msg) from exc
+        except RecursionError as exc:
+            raise InvalidDataError(source, f"line {number}", "nested too deeply") from exc
         yield from_data(data, cls, source, f"line {number}")
 
 

@@ -5,16 +5,22 @@
     bilateral timeline [--countries PK,IR] [--planned] (FILE... | --examples)
     bilateral export (--sqlite OUT.db | --jsonl OUT | --json OUT) (FILE... | --examples)
 
-Exit codes: 0 success, 1 when some input could not be read (the others are processed),
-2 for usage errors and invalid data files.
+Exit codes: 0 success, 1 when some input could not be read (the others are processed) or a
+worker process died, 2 for usage errors, invalid data files and output that cannot be
+written, 130 when interrupted (Ctrl-C), 143 when terminated (SIGTERM).
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
+import os
+import signal
 import sys
+import threading
 import traceback
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
@@ -30,10 +36,10 @@ from bilateral.corpus.persistence import (
     save_jsonl,
     save_sqlite,
 )
-from bilateral.errors import BilateralError, UnreadableArticleError
+from bilateral.errors import BilateralError, UnreadableArticleError, UnwritableError
 from bilateral.facts.batch import extract_many_as
 from bilateral.mentions.lexicon import Lexicon, default_lexicon, load_officeholders
-from bilateral.model import ExtractionResult
+from bilateral.model import ExtractionResult, PartialDate
 from bilateral.model.serialize import to_json
 from bilateral.output.summary import summarize
 from bilateral.output.tables import fact_lines, timeline_table
@@ -128,15 +134,40 @@ def _parser() -> argparse.ArgumentParser:
     target.add_argument("--sqlite", metavar="OUT.db")
     target.add_argument("--jsonl", metavar="OUT")
     target.add_argument("--json", metavar="OUT")
+    export.add_argument(
+        "--force", action="store_true", help="write over OUT when it exists (never over an input)"
+    )
     return parser
 
 
+def _end(signum: int, frame: object) -> None:
+    """Ctrl-C or SIGTERM: the worker processes are ended, then the program, at once and
+    quietly (each result is flushed as it is written, so what was written stays written)."""
+    for child in multiprocessing.active_children():
+        child.terminate()
+    os._exit(128 + signum)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = (
+        {number: signal.signal(number, _end) for number in (signal.SIGINT, signal.SIGTERM)}
+        if in_main_thread
+        else {}
+    )
     try:
         return _run(argv)
     except BrokenPipeError:  # the reader of our output went away (e.g. `| head`)
         sys.stderr.close()
         return EXIT_OK
+    except BrokenProcessPool as exc:
+        print(f"bilateral: error: a worker process died ({exc}); results before it were written",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_FAILED
+    finally:
+        for number, handler in previous.items():
+            if handler is not None:  # None: a handler not set from Python, left as it is
+                signal.signal(number, handler)
 
 
 def _run(argv: Sequence[str] | None) -> int:
@@ -150,6 +181,12 @@ def _run(argv: Sequence[str] | None) -> int:
         )
         parser.error(f"give article {choices} (one of them)")
     try:
+        if args.command != "extract":
+            _check_ids(args.files)
+        if args.command == "query":
+            _check_dates(args)
+        if args.command == "export":
+            _check_target(args)
         lexicon = _lexicon(args.officeholders)
         if args.command == "extract":
             return _extract(args, lexicon)
@@ -173,6 +210,46 @@ def _run(argv: Sequence[str] | None) -> int:
         if args.debug:
             traceback.print_exc()
         return EXIT_USAGE
+
+
+def _check_ids(files: Sequence[str]) -> None:
+    """Two inputs of one name (in two folders) would be one article id: refused."""
+    seen: dict[str, str] = {}
+    for file in files:
+        stem = Path(file).stem
+        if stem in seen:
+            raise BilateralError(
+                f"{seen[stem]} and {file} would both be article {stem!r} (an article's id is its "
+                "file name without extension): rename one"
+            )
+        seen[stem] = file
+
+
+def _check_dates(args: argparse.Namespace) -> None:
+    for flag, value in (("--from", args.since), ("--to", args.until)):
+        if value is not None:
+            try:
+                PartialDate.parse(value)
+            except ValueError as exc:
+                raise BilateralError(f"{flag}: {exc}") from exc
+
+
+def _check_target(args: argparse.Namespace) -> None:
+    """Refuse, before any extraction, an export target that cannot or must not be written."""
+    target = Path(args.sqlite or args.jsonl or args.json)
+    if target.is_dir():
+        raise UnwritableError(str(target), "is a folder")
+    if not target.parent.is_dir():
+        raise UnwritableError(str(target), f"no folder {str(target.parent)!r}")
+    if not target.exists():
+        return
+    for file in args.files:
+        if Path(file).exists() and target.samefile(file):
+            raise UnwritableError(str(target), "is an input file; not written over")
+    if args.sqlite and not target.is_file():
+        raise UnwritableError(str(target), "not a regular file, which SQLite needs")
+    if target.is_file() and not args.force:
+        raise UnwritableError(str(target), "exists; give --force to write over it")
 
 
 def _lexicon(tables: Sequence[str]) -> Lexicon:

@@ -9,7 +9,13 @@ import attr
 
 from bilateral.errors import UnreadableArticleError
 
-_CONTROL: Final = {b for b in range(32) if b not in (9, 10, 12, 13)}
+_CONTROL: Final = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+_NOT_CONTROL: Final = bytes(b for b in range(256) if b not in _CONTROL)
+# A file is binary when a third of it or more is control characters (a UTF-16 file without its
+# BOM is half NULs), or when it is not UTF-8 and more than one byte in twenty is one. Fewer
+# (stray NULs, noise pasted from a terminal) are text: the reader blanks them with a notice.
+BINARY_SHARE: Final = 1 / 3
+BINARY_SHARE_NOT_UTF8: Final = 0.05
 
 
 @attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
@@ -25,13 +31,16 @@ def decode_bytes(data: bytes, name: str) -> Decoded:
         return Decoded(_strict(data[3:], "utf-8", name), "utf-8-sig")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return Decoded(_strict(data, "utf-16", name), "utf-16")
-    if _looks_binary(data):
-        raise UnreadableArticleError(name, "binary data, not text")
     try:
-        return Decoded(data.decode("utf-8"), "utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
+        if _control_share(data) > BINARY_SHARE_NOT_UTF8:
+            raise UnreadableArticleError(name, "binary data, not text") from None
         text = data.decode("cp1252", errors="replace")
         return Decoded(text, "cp1252", "not valid UTF-8; read as cp1252")
+    if _control_share(data) >= BINARY_SHARE:
+        raise UnreadableArticleError(name, "binary data, not text")
+    return Decoded(text, "utf-8")
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:
@@ -41,9 +50,6 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
         raise UnreadableArticleError(name, f"invalid {encoding}: {exc.reason}") from exc
 
 
-def _looks_binary(data: bytes) -> bool:
-    sample = data[:8192]
-    if b"\x00" in sample:
-        return True
-    controls = sum(1 for b in sample if b in _CONTROL)
-    return bool(sample) and controls / len(sample) > 0.05
+def _control_share(data: bytes) -> float:
+    """The share of the bytes that are control characters (but tab, line breaks, form feed)."""
+    return len(data.translate(None, _NOT_CONTROL)) / len(data) if data else 0.0

@@ -6,8 +6,8 @@ sentence: :class:`WordPattern` tries it only where one of those words starts, as
 in the sentence's :class:`Words`. The matches are the same as a scan's, in the same order.
 The first words of the patterns are kept in one table, in which a sentence's words are
 looked up once, when it is indexed.
-An index costs about 25 bytes per character of text, so a huge article's sentences may go
-without one: their patterns scan them.
+An index costs about 25 bytes per character of text; a sentence without one (``words`` None)
+has its patterns scan it, with the same matches.
 """
 
 from __future__ import annotations

@@ -1,0 +1,115 @@
+"""Nothing of an article is lost without a word: text after a footer, an article on one line."""
+
+import pytest
+
+import bilateral
+from bilateral.model import ExtractionResult
+
+ARTICLE = [
+    "Army chiefs meet in Tehran",
+    "July 16, 2023",
+    "TEHRAN: Gen Asim Munir, the Pakistani army chief, arrived in Tehran on Sunday on a "
+    "two-day visit.",
+    "He met Maj Gen Mohammad Bagheri, Iran's chief of general staff, and said the two "
+    "countries would fight terrorism together.",
+    "Pakistan and Iran agreed to enhance border security.",
+    "Published in Dawn, July 17th, 2023",
+]
+SECOND = [
+    "Foreign ministers hold talks",
+    "ISLAMABAD: Foreign Minister Javad Zarif arrived in Islamabad on Monday on a three-day visit.",
+    "Zarif said the two countries would expand trade.",
+]
+
+
+def facts(result: ExtractionResult) -> tuple[object, ...]:
+    """What an article says, without the offsets of its evidence."""
+    article = result.article
+    return (
+        article.headline,
+        article.published,
+        article.dateline,
+        article.source,
+        sorted((v.visitor, v.destination, str(v.start)) for v in result.visits),
+        sorted(s.text for s in result.statements),
+        sorted(a.text for a in result.agreements),
+    )
+
+
+def test_an_article_on_one_line_reads_as_it_does_on_many() -> None:
+    lines = bilateral.extract("\n\n".join(ARTICLE), "a")
+    one = bilateral.extract(" ".join(ARTICLE), "a")
+    assert lines.visits and lines.statements and lines.agreements
+    assert facts(one) == facts(lines)
+    assert [f.kind for f in one.article.furniture] == ["headline", "date", "dateline", "footer"]
+
+
+def test_the_examples_on_one_line_keep_their_facts() -> None:
+    for document in bilateral.examples():
+        lines = bilateral.extract_document(document)
+        text = " ".join(line.strip() for line in document.text.splitlines() if line.strip())
+        one = bilateral.extract(text, document.id)
+        assert len(one.visits) == len(lines.visits), document.id
+        assert len(one.statements) == len(lines.statements), document.id
+
+
+def test_text_after_a_footer_is_read_and_the_footer_named() -> None:
+    text = "\n\n".join(ARTICLE + SECOND)
+    result = bilateral.extract(text, "two")
+    first = bilateral.extract("\n\n".join(ARTICLE), "one")
+    assert len(result.visits) == len(first.visits) + 1
+    assert any("expand trade" in s.text for s in result.statements)
+    (notice,) = [w for w in result.warnings if w.code == "furniture"]
+    assert notice.span is not None and notice.span.text == ARTICLE[-1]
+    assert all(ARTICLE[-1] not in p.text for p in result.article.paragraphs)
+
+
+def test_repeated_articles_with_link_lists_and_comments_are_all_read() -> None:
+    for document in bilateral.examples():
+        once = bilateral.extract_document(document)
+        thrice = bilateral.extract("\n\n".join([document.text] * 3), document.id)
+        assert len(thrice.statements) == 3 * len(once.statements), document.id
+        kept_out = [w for w in thrice.warnings if w.code == "furniture"]
+        assert all(w.span and w.span.text.strip() for w in kept_out)
+        if once.article.dateline and any(f.kind == "footer" for f in once.article.furniture):
+            assert len(kept_out) == 2, document.id
+
+
+def test_a_footer_followed_by_furniture_still_ends_the_article() -> None:
+    result = bilateral.extract("\n\n".join([*ARTICLE, "2 Comments", "A reader: so true."]), "c")
+    assert not [w for w in result.warnings if w.code == "furniture"]
+    assert result.article.furniture[-1].span.text.startswith("Published in Dawn")
+
+
+def test_stray_control_characters_are_blanked_at_their_offsets_not_refused() -> None:
+    clean = "\n\n".join(ARTICLE)
+    noisy = "\x1b[0m\x07\x00" + clean.replace("Tehran on", "Tehran\x00 on", 1) + "\x00"
+    document = bilateral.document_from_bytes(noisy.encode("utf-8"), "noisy.txt")
+    result = bilateral.extract_document(document)
+    assert facts(result)[1:] == facts(bilateral.extract(clean, "c"))[1:]
+    assert len(result.article.raw) == len(noisy) and "\x00" not in result.article.raw
+    blanked = [w.span for w in result.warnings if w.code == "blanked"]
+    assert [(s.start, s.end) for s in blanked if s] == [
+        (0, 1),
+        (4, 6),
+        (noisy.index("\x00 on"), noisy.index("\x00 on") + 1),
+        (len(noisy) - 1, len(noisy)),
+    ]
+
+
+def test_where_control_bytes_sit_does_not_decide_whether_a_file_is_text() -> None:
+    text = ("Gen Asim Munir met Maj Gen Mohammad Bagheri in Tehran. " * 200).encode()
+    early = text[:100] + b"\x00" + text[100:]
+    late = text[:8192] + b"\x00" * 1000 + text[8192:]
+    for data in (early, late):
+        assert bilateral.document_from_bytes(data, "x.txt").text.count("\x00") == data.count(0)
+    with pytest.raises(bilateral.UnreadableArticleError, match="binary"):
+        bilateral.document_from_bytes(b"\x00\x01\x02 text" * 100, "x.bin")
+
+
+def test_a_lone_surrogate_is_replaced_and_the_result_is_valid_json() -> None:
+    text = "ISLAMABAD: Gen Asim Munir arrived in Tehran \ud800 on Monday."
+    result = bilateral.extract(text, "s")
+    assert result.article.raw == text.replace("\ud800", "\ufffd")
+    assert [w.span.start for w in result.warnings if w.code == "blanked" and w.span] == [44]
+    bilateral.to_json(result).encode("utf-8")
