@@ -203,6 +203,8 @@ def _one_line(lines: list[Line]) -> list[Line]:
     pieces = [_piece(line, s, e) for s, e in sentence_bounds(line.text)]
     first = pieces[0]
     text = first.text
+    if _dateline_city(text) or layout().stamp.match(text):
+        return pieces  # it opens with its dateline: no header to cut
     opener = next(
         (
             word.start()

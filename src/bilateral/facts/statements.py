@@ -290,12 +290,11 @@ def _speaker_after_verb(ctx: Context, index: int, at: int) -> str | None:
 
 
 def _continued(ctx: Context, index: int, last: FoundStatement | None) -> FoundStatement | None:
-    """A sentence that is all quotation, right after a quoted statement in its paragraph,
-    continues the quote: the same speaker's words."""
+    """A sentence that is all quotation, right after a quoted statement (in its paragraph or
+    opening the next, as news copy runs a quote on), continues it: the same speaker's words."""
     text = ctx.sentences[index].text.strip()
     if (
         last is None or last.mode != "quoted" or last.sentence != index - 1
-        or ctx.paragraph_of[index] != ctx.paragraph_of[last.sentence]
         or not (text[:1] in "“\"" and text.rstrip(".")[-1:] in "”\"" and text[:1])
         or len(_QUOTE_MARK.findall(text)) != 2
     ):  # fmt: skip
