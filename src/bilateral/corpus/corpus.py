@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from attrs import evolve, frozen
 
-from bilateral.corpus.identity import merge_officials
+from bilateral.corpus.identity import free_id, merge_officials
 from bilateral.corpus.merging import MERGED, merge_visits, scoped, window
 from bilateral.facts import extract_document
 from bilateral.mentions.lexicon import Lexicon, default_lexicon
@@ -449,12 +449,10 @@ def _evolve(item: T, **changes: object) -> T:
 def _unique_ids(items: Iterable[F]) -> tuple[F, ...]:
     """The items, each id made unique by a numbered suffix where two collide."""
     seen: set[str] = set()
+    suffixes: dict[str, int] = {}
     unique = []
     for item in items:
-        wanted = item.id
-        found, number = wanted, 2
-        while found in seen:
-            found, number = f"{wanted}-{number}", number + 1
+        found = free_id(item.id, seen, suffixes)
         seen.add(found)
-        unique.append(item if found == wanted else _evolve(item, id=found))
+        unique.append(item if found == item.id else _evolve(item, id=found))
     return tuple(unique)
