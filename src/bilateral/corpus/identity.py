@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Container, Iterable
-from functools import lru_cache
 
 from attrs import define, field
 
@@ -26,9 +25,14 @@ MIN_SHARED_PARTS = 2
 MAX_SUBSET_PARTS = 12  # beyond this many parts, persons are found by scanning a part's index
 
 
-@lru_cache(maxsize=65536)
-def _parts(name: str) -> frozenset[str]:
-    return frozenset(name_tokens(name))
+class _Parts(dict[str, tuple[int, frozenset[str]]]):
+    """The number of name parts and the set of them, by name: each name is split once in a
+    merge, however many officials bear it."""
+
+    def __missing__(self, name: str) -> tuple[int, frozenset[str]]:
+        tokens = name_tokens(name)
+        self[name] = found = (len(tokens), frozenset(tokens))
+        return found
 
 
 @define
@@ -64,6 +68,7 @@ class _People:
     """The persons found so far, indexed by id, by name part and by their set of parts."""
 
     holder_ids: frozenset[str]
+    parts: _Parts = field(factory=_Parts)
     people: list[_Person] = field(factory=list)
     by_id: dict[str, _Person] = field(factory=dict)
     by_token: dict[str, set[int]] = field(factory=dict)
@@ -73,39 +78,42 @@ class _People:
     def find(self, official: Official) -> _Person | None:
         if official.id in self.holder_ids:
             return self.by_id.get(official.id)
-        full = _parts(official.name)
+        full = self.parts[official.name][1]
         if len(full) < MIN_SHARED_PARTS:
             return None
-        every = full.union(*(_parts(a) for a in official.aliases))
-        found = self._holding(full) | self._within(every, full)
-        matching = (
-            self.people[n]
-            for n in found
-            if not (
-                official.country
-                and self.people[n].country
-                and official.country != self.people[n].country
-            )
-        )
-        return min(matching, key=lambda p: p.number, default=None)
+        names = (official.name, *official.aliases)
+        known = frozenset(t for n in names for t in self.parts[n][1] if t in self.by_token)
+        if len(known & full) < MIN_SHARED_PARTS:  # a part no person has is in no one's parts
+            return None
+        found = self._within(known, full)
+        if full <= known:
+            found |= self._holding(full)
+        best: _Person | None = None
+        for number in found:
+            person = self.people[number]
+            if official.country and person.country and official.country != person.country:
+                continue
+            if best is None or person.number < best.number:
+                best = person
+        return best
 
     def _holding(self, full: frozenset[str]) -> set[int]:
         """Persons whose parts include every part of ``full``."""
-        postings = sorted((self.by_token.get(t, set()) for t in full), key=len)
-        return {n for n in postings[0] if full <= self.people[n].tokens}
+        fewest = min((self.by_token[t] for t in full), key=len)
+        return {n for n in fewest if full <= self.people[n].tokens}
 
-    def _within(self, every: frozenset[str], full: frozenset[str]) -> set[int]:
-        """Persons whose parts are all in ``every`` and hold two of ``full``."""
-        if len(every) > MAX_SUBSET_PARTS:
+    def _within(self, known: frozenset[str], full: frozenset[str]) -> set[int]:
+        """Persons whose parts are all in ``known`` and hold two of ``full``."""
+        if len(known) > MAX_SUBSET_PARTS:
             near = set().union(*(self.by_token.get(t, set()) for t in full))
             return {
                 n
                 for n in near
-                if self.people[n].tokens <= every
+                if self.people[n].tokens <= known
                 and len(self.people[n].tokens & full) >= MIN_SHARED_PARTS
             }
         found: set[int] = set()
-        parts = sorted(every)
+        parts = sorted(known)
         for size in range(MIN_SHARED_PARTS, len(parts) + 1):
             for subset in itertools.combinations(parts, size):
                 numbers = self.by_tokens.get(frozenset(subset))
@@ -127,11 +135,12 @@ class _People:
         return person
 
     def absorb(self, person: _Person, official: Official) -> None:
-        if not person.holder_id and len(name_tokens(official.name)) > len(name_tokens(person.name)):
+        if not person.holder_id and self.parts[official.name][0] > self.parts[person.name][0]:
             person.aliases.append(person.name)
             person.name = official.name
-        person.aliases.extend([official.name, *official.aliases])
-        tokens = person.tokens.union(_parts(official.name), *(_parts(a) for a in official.aliases))
+        names = (official.name, *official.aliases)
+        person.aliases.extend(names)
+        tokens = person.tokens.union(*(self.parts[n][1] for n in names))
         if tokens != person.tokens:
             self._reindex(person, tokens)
         person.titles.extend(official.titles)

@@ -53,9 +53,10 @@ def window(visit: Visit, published: PartialDate | None) -> Window | None:
 
 @frozen
 class _Report:
-    visit: Visit
+    visit: Visit  # as its article gives it
     article: str
     window: Window | None
+    visitor: str  # the corpus official
 
 
 def merge_visits(
@@ -67,17 +68,19 @@ def merge_visits(
     for result in results:
         article = result.article.id
         for visit in result.visits:
-            visit = _remapped(visit, article, remap)
-            report = _Report(visit, article, window(visit, result.article.published))
-            groups.setdefault((visit.visitor, visit.destination), []).append(report)
-    merged: list[tuple[Window | None, Visit]] = []
-    for reports in groups.values():
-        for trip in _trips(reports):
-            merged.append((trip.span, _merged(trip.reports)))
-    merged.sort(
-        key=lambda pair: (_order(pair[0]), pair[1].visitor, pair[1].destination, pair[1].id)
+            visitor = remap.get((article, visit.visitor), visit.visitor)
+            report = _Report(visit, article, window(visit, result.article.published), visitor)
+            groups.setdefault((visitor, visit.destination), []).append(report)
+    trips = [trip for reports in groups.values() for trip in _trips(reports)]
+    trips.sort(
+        key=lambda t: (
+            _order(t.span),
+            t.reports[0].visitor,
+            t.reports[0].visit.destination,
+            t.reports[0].visit.id,
+        )
     )
-    return [evolve(visit, id=f"visit-{n}") for n, (_, visit) in enumerate(merged, start=1)]
+    return [_merged(trip.reports, f"visit-{n}", remap) for n, trip in enumerate(trips, start=1)]
 
 
 def _order(found: Window | None) -> tuple[dt.date, dt.date]:
@@ -144,9 +147,19 @@ def _trips(reports: list[_Report]) -> list[_Trip]:
     return trips
 
 
-def _remapped(visit: Visit, article: str, remap: dict[tuple[str, str], str]) -> Visit:
+def _remapped(
+    visit: Visit, article: str, remap: dict[tuple[str, str], str], visit_id: str | None = None
+) -> Visit:
     def ref(official: str) -> str:
         return remap.get((article, official), official)
+
+    def meeting(found: Meeting) -> Meeting:
+        participants = tuple(ref(p) for p in found.participants)
+        return (
+            found
+            if participants == found.participants
+            else evolve(found, participants=participants)
+        )
 
     return evolve(
         visit,
@@ -155,15 +168,16 @@ def _remapped(visit: Visit, article: str, remap: dict[tuple[str, str], str]) -> 
         visitor=ref(visit.visitor),
         delegation=tuple(ref(p) for p in visit.delegation),
         inviter=ref(visit.inviter) if visit.inviter else None,
-        meetings=tuple(
-            evolve(m, participants=tuple(ref(p) for p in m.participants)) for m in visit.meetings
-        ),
+        meetings=tuple(meeting(m) for m in visit.meetings),
+        id=visit_id or visit.id,
     )
 
 
-def _merged(trip: Sequence[_Report]) -> Visit:
+def _merged(trip: Sequence[_Report], visit_id: str, remap: dict[tuple[str, str], str]) -> Visit:
+    """One visit of a trip's reports, with the given id."""
     if len(trip) == 1:
-        return trip[0].visit
+        return _remapped(trip[0].visit, trip[0].article, remap, visit_id)
+    visits = [_remapped(r.visit, r.article, remap) for r in trip]
     visits = [r.visit for r in trip]
     conflicts: list[Conflict] = []
     start = _best(trip, "start", conflicts)
@@ -173,7 +187,7 @@ def _merged(trip: Sequence[_Report]) -> Visit:
     days = _agreed([(r.visit.days, r.article) for r in trip], "days", conflicts)
     first = min(visits, key=lambda v: _STATUS_ORDER[v.status])
     return Visit(
-        id=visits[0].id,
+        id=visit_id,
         visitor=visits[0].visitor,
         origin=next((v.origin for v in visits if v.origin), None),
         destination=visits[0].destination,
