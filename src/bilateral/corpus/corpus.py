@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import gc
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property
@@ -296,14 +297,12 @@ class Corpus:
         """Visits between the given countries (each way), in date order; announced visits
         only when ``include_planned``."""
         wanted = set(countries)
-        positions: set[int] = set()
-        for country in wanted:
-            positions.update(self._ix.visits_by.get(("destination", country)))
+        routes = [self._ix.visits_by.get(("route", (a, b))) for a in wanted for b in wanted]
+        visits = self.data.visits
         return [
-            self.data.visits[p]
-            for p in sorted(positions)
-            if self.data.visits[p].origin in wanted
-            and (include_planned or self.data.visits[p].status != "planned")
+            visits[p]
+            for p in sorted(itertools.chain.from_iterable(routes))
+            if include_planned or visits[p].status != "planned"
         ]
 
     def profile(self, official: str | Official) -> Profile:
@@ -432,6 +431,7 @@ class _Indexes:
             self.visits_by.add(("visitor", visit.visitor), position)
             self.visits_by.add(("origin", visit.origin), position)
             self.visits_by.add(("destination", visit.destination), position)
+            self.visits_by.add(("route", (visit.origin, visit.destination)), position)
             self.visits_by.add(("status", visit.status), position)
             for place in visit.places:
                 self.visits_by.add(("place", place.lower()), position)
@@ -471,6 +471,7 @@ class _Multi:
 
     def __init__(self) -> None:
         self._lists: dict[tuple[str, object], list[int]] = {}
+        self._sets: dict[tuple[str, object], set[int]] = {}  # made when a query needs them
 
     def add(self, key: tuple[str, object], position: int) -> None:
         positions = self._lists.setdefault(key, [])
@@ -485,11 +486,15 @@ class _Multi:
         and keep what the others hold."""
         if not keys:
             return list(range(size))
-        lists = sorted((self.get(k) for k in keys), key=len)
-        if not lists[0]:
-            return []
-        others = [set(positions) for positions in lists[1:]]
-        return [p for p in lists[0] if all(p in other for other in others)]
+        shortest = min(keys, key=lambda k: len(self.get(k)))
+        others = [self._set(k) for k in keys if k != shortest]
+        return [p for p in self.get(shortest) if all(p in other for other in others)]
+
+    def _set(self, key: tuple[str, object]) -> set[int]:
+        found = self._sets.get(key)
+        if found is None:
+            found = self._sets[key] = set(self.get(key))
+        return found
 
 
 def _dated_between(
