@@ -84,6 +84,36 @@ def _generate(app: object) -> None:
     ]
     (out / "transfer.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
+    merge = json.loads(
+        (HERE.parent / "benchmarks" / "merge-results.json").read_text(encoding="utf-8")
+    )
+    ways = ("same trips", "distinct officials")
+    lines = [
+        "| articles | " + " | ".join(f"{w}: s | µs per article | to 1,000" for w in ways) + " |",
+        "|---" * 7 + "|",
+    ]
+    for size in merge[ways[0]]:
+        cells = [
+            f"{r['seconds']} | {r['us_per_article']} | {r['ratio_to_1k']}"
+            for r in (merge[w][size] for w in ways)
+        ]
+        lines.append(f"| {int(size):,} | " + " | ".join(cells) + " |")
+    lines += ["", "| query on 64,000 articles, ms | " + " | ".join(ways) + " |", "|---|---|---|"]
+    queries = {w: merge[f"64k {w}: query ms"] for w in ways}
+    lines += [
+        f"| {q} | " + " | ".join(str(queries[w][q]) for w in ways) + " |" for q in queries[ways[0]]
+    ]
+    lines += [
+        "",
+        "| on 64,000 articles | " + " | ".join(ways) + " |",
+        "|---|---|---|",
+        "| corpus | " + " | ".join(merge[f"64k {w}: corpus"] for w in ways) + " |",
+        "| 8 partial corpora merged, s | "
+        + " | ".join(str(merge[f"64k {w}: 8 partial corpora merged, seconds"]) for w in ways)
+        + " |",
+    ]
+    (out / "merge.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
     parser = _parser()
     sections = ["```text", parser.format_help().rstrip(), "```"]
     commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]

@@ -126,3 +126,76 @@ def results(draw: st.DrawFn) -> ExtractionResult:
     )
     warnings = tuple(Notice(draw(IDS), draw(TEXT)) for _ in range(draw(st.integers(0, 1))))
     return ExtractionResult(article, officials, tuple(visits), statements, agreements, warnings)
+
+
+# Officials and trips drawn from a few, so that generated articles share people and trips:
+# spellings that fold alike, a name within another, an office-holder id, a surname alone.
+PEOPLE = st.sampled_from(
+    [
+        ("imran-khan", "Imran Khan", "PK"),
+        ("bajwa", "Qamar Javed Bajwa", "PK"),
+        ("bajwa", "Qamar Bajwa", None),
+        ("bagheri", "Mohammad Bagheri", "IR"),
+        ("baqeri", "Mohammad Hossein Baqeri", "IR"),
+        ("baqeri", "Mohammad Hossein Baqeri", None),
+        ("reza", "Mohammad Reza Bagheri", "IR"),
+        ("sharif", "Sharif", "PK"),
+        ("zarif", "Mohammad Javad Zarif", "IR"),
+    ]
+)
+NEAR_DAYS = st.dates(dt.date(2020, 5, 1), dt.date(2020, 6, 15))
+
+
+@st.composite
+def near_dates(draw: st.DrawFn) -> PartialDate:
+    day = draw(NEAR_DAYS)
+    precision = draw(st.sampled_from(["month", "day", "day"]))
+    return PartialDate.of(day) if precision == "day" else PartialDate(day.year, day.month)
+
+
+@st.composite
+def overlapping_results(draw: st.DrawFn, article_id: str) -> ExtractionResult:
+    """One article's results about a few officials' trips between PK and IR in a few weeks."""
+    raw = "Gen Zorbek visited Tehran."
+    span = Span(article_id, 0, len(raw), raw)
+    article = Article(id=article_id, raw=raw, published=PartialDate.of(draw(NEAR_DAYS)))
+    people = {i: (name, country) for i, name, country in draw(st.lists(PEOPLE, min_size=1))}
+    officials = tuple(
+        Official(id=i, name=name, country=country, aliases=(name.split()[-1],), evidence=(span,))
+        for i, (name, country) in people.items()
+    )
+    person = st.sampled_from(sorted(people))
+    visits = []
+    for number in range(draw(st.integers(0, 2))):
+        destination = draw(st.sampled_from(["PK", "IR"]))
+        visits.append(
+            Visit(
+                id=f"visit-{number + 1}",
+                visitor=draw(person),
+                origin="IR" if destination == "PK" else "PK",
+                destination=destination,
+                start=draw(st.none() | near_dates()),
+                days=draw(st.none() | st.integers(1, 4)),
+                status=draw(st.sampled_from(["current", "past", "planned"])),
+                meetings=tuple(
+                    Meeting(
+                        participants=tuple(draw(st.lists(person, min_size=1, max_size=2))),
+                        date=draw(st.none() | near_dates()),
+                    )
+                    for _ in range(draw(st.integers(0, 2)))
+                ),
+                evidence=(span,),
+            )
+        )
+    statements = tuple(
+        Statement(id=f"statement-{n + 1}", speaker=draw(person), text="talks went well")
+        for n in range(draw(st.integers(0, 1)))
+    )
+    return ExtractionResult(article, officials, tuple(visits), statements)
+
+
+@st.composite
+def overlapping_batches(draw: st.DrawFn) -> list[ExtractionResult]:
+    """Results of a few articles (distinct ids) that share officials and trips."""
+    count = draw(st.integers(1, 6))
+    return [draw(overlapping_results(f"a{n}")) for n in range(count)]

@@ -92,3 +92,16 @@ def test_mixed_items_and_unreadable_files(paths: list[Path], tmp_path: Path) -> 
 def test_dask_recipe_builds_the_sequential_corpus(paths: list[Path]) -> None:
     bag = extract_bag(paths, npartitions=3)
     assert corpus_from_bag(bag, scheduler="threads") == Corpus.from_results(sequential(paths))
+
+
+def test_two_worker_processes_of_a_local_cluster_merge_the_corpus(paths: list[Path]) -> None:
+    distributed = pytest.importorskip("distributed")
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster),
+    ):
+        corpus = corpus_from_bag(extract_bag(paths, npartitions=len(paths)), split_every=2)
+    assert "data" in vars(corpus)  # merged on a worker: the facts came back merged
+    assert corpus == Corpus.from_results(sequential(paths))

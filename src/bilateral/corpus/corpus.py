@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+import gc
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
 from attrs import evolve, frozen
 
-from bilateral.corpus.identity import merge_officials
+from bilateral.corpus.identity import free_id, merge_officials
 from bilateral.corpus.merging import MERGED, merge_visits, scoped, window
 from bilateral.facts import extract_document
 from bilateral.mentions.lexicon import Lexicon, default_lexicon
@@ -79,56 +83,63 @@ def as_day(value: DateLike | None, last: bool = False) -> dt.date | None:
 class Corpus:
     """Facts from many articles, one official per person and one visit per trip.
 
-    A corpus is an immutable snapshot: :meth:`add` returns a new corpus. Build large corpora
-    with :meth:`from_results` (or :meth:`from_paths`) in one go, which is linear in the number
-    of facts; queries use indexes and return typed records in a deterministic order.
+    A corpus is an immutable snapshot: :meth:`add` and :meth:`merge` return a new corpus. A
+    corpus made from results keeps them and merges them when its data or a query is first
+    asked for, in a time linear in the number of facts. The order of the results does not
+    matter: they are taken in the order of their article ids. Queries use indexes and return
+    typed records in a deterministic order.
     """
+
+    _holders: frozenset[str] | None  # office-holder ids; None: those of the default lexicon
 
     def __init__(self, data: CorpusData) -> None:
         self.data = data
-        self._index()
+        self._holders = None
+
+    @classmethod
+    def _of(cls, sources: tuple[ExtractionResult, ...], holders: frozenset[str] | None) -> Corpus:
+        corpus = cls.__new__(cls)
+        corpus._sources = sources
+        corpus._holders = holders
+        return corpus
+
+    @cached_property
+    def data(self) -> CorpusData:
+        """Everything the corpus holds; what is saved and loaded."""
+        holders = self._holders
+        if holders is None:
+            holders = frozenset(h.id for h in default_lexicon().holders)
+        with _collection_paused():
+            return _merged(self._sources, holders)
+
+    @cached_property
+    def _sources(self) -> tuple[ExtractionResult, ...]:
+        """The results this corpus is made of: for one made from data (a file), its articles,
+        and its facts as those of one more article."""
+        d = self.data
+        facts = ExtractionResult(
+            Article(id=MERGED, raw=""), d.officials, d.visits, d.statements, d.agreements
+        )
+        return (*(ExtractionResult(a) for a in d.articles), facts)
+
+    @cached_property
+    def _ix(self) -> _Indexes:
+        return _Indexes(self.data)
+
+    def __getstate__(self) -> dict[str, object]:
+        """What is pickled (to send a corpus to another process): all but the indexes."""
+        return {k: v for k, v in self.__dict__.items() if k in ("data", "_sources", "_holders")}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
 
     # --- building -------------------------------------------------------------------
     @classmethod
     def from_results(
         cls, results: Iterable[ExtractionResult], lexicon: Lexicon | None = None
     ) -> Corpus:
-        results = list(results)
-        holder_ids = frozenset(h.id for h in (lexicon or default_lexicon()).holders)
-        officials, remap = merge_officials(results, holder_ids)
-        visits = merge_visits(results, remap)
-
-        def ref(article: str, official: str) -> str:
-            return remap.get((article, official), official)
-
-        statements = _unique_ids(
-            _evolve(
-                s,
-                id=scoped(r.article.id, s.id),
-                speaker=ref(r.article.id, s.speaker),
-                addressee=ref(r.article.id, s.addressee) if s.addressee else None,
-            )
-            for r in results
-            for s in r.statements
-        )
-        agreements = _unique_ids(
-            _evolve(
-                a,
-                id=scoped(r.article.id, a.id),
-                signatories=tuple(ref(r.article.id, p) for p in a.signatories),
-            )
-            for r in results
-            for a in r.agreements
-        )
-        return cls(
-            CorpusData(
-                articles=tuple(r.article for r in results),
-                officials=tuple(officials),
-                visits=tuple(visits),
-                statements=statements,
-                agreements=agreements,
-            )
-        )
+        holders = frozenset(h.id for h in (lexicon or default_lexicon()).holders)
+        return cls._of(tuple(results), holders)
 
     @classmethod
     def from_documents(
@@ -155,80 +166,29 @@ class Corpus:
                 documents.append(Document(item[0], item[1]))
         return cls.from_documents(documents, lexicon)
 
+    def merge(self, other: Corpus) -> Corpus:
+        """The corpus of both corpora's results, equal to one made from all of them at once:
+        ``a | b == b | a`` and ``(a | b) | c == a | (b | c)``. The office holders are those of
+        both lexicons. A corpus made from data (loaded from a file) takes part with its facts
+        as those of one article."""
+        holders = self._holders if other._holders is None else other._holders
+        if self._holders is not None and other._holders is not None:
+            holders = self._holders | other._holders
+        return Corpus._of((*self._sources, *other._sources), holders)
+
+    def __or__(self, other: Corpus) -> Corpus:
+        return self.merge(other)
+
     def add(self, result: ExtractionResult) -> Corpus:
         """A new corpus with one more article's facts merged in (this one is unchanged)."""
-        merged = ExtractionResult(
-            article=Article(id=MERGED, raw=""),
-            officials=self.data.officials,
-            visits=self.data.visits,
-            statements=self.data.statements,
-            agreements=self.data.agreements,
-        )
-        grown = Corpus.from_results([merged, result])
-        return Corpus(
-            CorpusData(
-                articles=(*self.data.articles, result.article),
-                officials=grown.data.officials,
-                visits=grown.data.visits,
-                statements=grown.data.statements,
-                agreements=grown.data.agreements,
-            )
-        )
-
-    # --- indexes --------------------------------------------------------------------
-    def _index(self) -> None:
-        data = self.data
-        self._officials = {o.id: o for o in data.officials}
-        self._articles = {a.id: a for a in data.articles}
-        self._visit_windows = []
-        published = {a.id: a.published for a in data.articles}
-        for visit in data.visits:
-            article = visit.evidence[0].article_id if visit.evidence else ""
-            found = window(visit, published.get(article))
-            self._visit_windows.append((found.first, found.last) if found else None)
-        self._visits_by = _Multi()
-        for position, visit in enumerate(data.visits):
-            self._visits_by.add(("visitor", visit.visitor), position)
-            self._visits_by.add(("origin", visit.origin), position)
-            self._visits_by.add(("destination", visit.destination), position)
-            self._visits_by.add(("status", visit.status), position)
-            for place in visit.places:
-                self._visits_by.add(("place", place.lower()), position)
-            for meeting in visit.meetings:
-                for person in meeting.participants:
-                    self._visits_by.add(("participant", person), position)
-        dated = sorted(
-            (w[0].toordinal(), w[1].toordinal(), p) for p, w in enumerate(self._visit_windows) if w
-        )
-        self._visit_starts = [d[0] for d in dated]
-        self._visit_dated = dated
-        self._longest_visit = max((d[1] - d[0] for d in dated), default=0)
-        self._statements_by = _Multi()
-        for position, statement in enumerate(data.statements):
-            self._statements_by.add(("speaker", statement.speaker), position)
-            for topic in statement.topics:
-                self._statements_by.add(("topic", topic), position)
-        self._agreements_by = _Multi()
-        for position, agreement in enumerate(data.agreements):
-            for party in agreement.parties:
-                self._agreements_by.add(("party", party), position)
-            for person in agreement.signatories:
-                self._agreements_by.add(("signatory", person), position)
-        self._officials_by = _Multi()
-        for position, official in enumerate(data.officials):
-            self._officials_by.add(("country", official.country), position)
-            for office in official.offices:
-                self._officials_by.add(("office", office), position)
-            for name in (official.name, *official.aliases):
-                for token in name_tokens(name):
-                    self._officials_by.add(("token", token), position)
+        return self.merge(Corpus._of((result,), None))
 
     # --- queries --------------------------------------------------------------------
     def official(self, official_id: str) -> Official | None:
-        return self._officials.get(official_id)
+        return self._ix.officials.get(official_id)
 
     def article(self, article_id: str) -> Article | None:
-        return self._articles.get(article_id)
+        return self._ix.articles.get(article_id)
 
     def officials(
         self, *, country: str | None = None, office: str | None = None, name: str | None = None
@@ -245,7 +205,8 @@ class Corpus:
         if name and not tokens:
             return []
         return [
-            self.data.officials[p] for p in self._officials_by.all(keys, len(self.data.officials))
+            self.data.officials[p]
+            for p in self._ix.officials_by.all(keys, len(self.data.officials))
         ]
 
     def visits(
@@ -270,7 +231,7 @@ class Corpus:
             keys.append(("status", status))
         if place:
             keys.append(("place", place.lower()))
-        positions = self._visits_by.all(keys, len(self.data.visits))
+        positions = self._ix.visits_by.all(keys, len(self.data.visits))
         if between is not None:
             within = set(self._visits_between(between))
             positions = [p for p in positions if p in within] if keys else sorted(within)
@@ -279,10 +240,10 @@ class Corpus:
     def _visits_between(self, between: Between) -> list[int]:
         first = as_day(between[0]) or dt.date.min
         last = as_day(between[1], last=True) or dt.date.max
-        low = bisect.bisect_left(self._visit_starts, first.toordinal() - self._longest_visit)
-        high = bisect.bisect_right(self._visit_starts, last.toordinal())
+        low = bisect.bisect_left(self._ix.visit_starts, first.toordinal() - self._ix.longest_visit)
+        high = bisect.bisect_right(self._ix.visit_starts, last.toordinal())
         return sorted(
-            p for start, end, p in self._visit_dated[low:high]
+            p for start, end, p in self._ix.visit_dated[low:high]
             if end >= first.toordinal() and start <= last.toordinal()
         )  # fmt: skip
 
@@ -290,7 +251,7 @@ class Corpus:
         """Meetings on visits, with a given participant when one is named."""
         who = participant.id if isinstance(participant, Official) else participant
         positions = (
-            self._visits_by.all([("participant", who)], len(self.data.visits))
+            self._ix.visits_by.all([("participant", who)], len(self.data.visits))
             if who
             else range(len(self.data.visits))
         )
@@ -316,7 +277,7 @@ class Corpus:
             keys.append(("topic", topic))
         found = [
             self.data.statements[p]
-            for p in self._statements_by.all(keys, len(self.data.statements))
+            for p in self._ix.statements_by.all(keys, len(self.data.statements))
         ]
         return _dated_between(found, between, lambda s: s.date)
 
@@ -326,7 +287,7 @@ class Corpus:
         keys = [("party", p) for p in parties or ()]
         found = [
             self.data.agreements[p]
-            for p in self._agreements_by.all(keys, len(self.data.agreements))
+            for p in self._ix.agreements_by.all(keys, len(self.data.agreements))
         ]
         return _dated_between(found, between, lambda a: a.date)
 
@@ -336,27 +297,25 @@ class Corpus:
         """Visits between the given countries (each way), in date order; announced visits
         only when ``include_planned``."""
         wanted = set(countries)
-        positions: set[int] = set()
-        for country in wanted:
-            positions.update(self._visits_by.get(("destination", country)))
+        routes = [self._ix.visits_by.get(("route", (a, b))) for a in wanted for b in wanted]
+        visits = self.data.visits
         return [
-            self.data.visits[p]
-            for p in sorted(positions)
-            if self.data.visits[p].origin in wanted
-            and (include_planned or self.data.visits[p].status != "planned")
+            visits[p]
+            for p in sorted(itertools.chain.from_iterable(routes))
+            if include_planned or visits[p].status != "planned"
         ]
 
     def profile(self, official: str | Official) -> Profile:
         """Visits made and hosted, foreign counterparts met, statements and agreements of one
         official."""
         who = official.id if isinstance(official, Official) else official
-        person = self._officials.get(who)
+        person = self._ix.officials.get(who)
         if person is None:
             raise KeyError(f"no official {who!r} in the corpus")
         made = self.visits(visitor=who)
         hosted = [
             self.data.visits[p]
-            for p in self._visits_by.get(("participant", who))
+            for p in self._ix.visits_by.get(("participant", who))
             if self.data.visits[p].visitor != who
         ]
         counterparts: dict[str, None] = {}
@@ -370,20 +329,23 @@ class Corpus:
                         )
                     )  # fmt: skip
         agreement_ids = {a for v in (*made, *hosted) for a in v.agreements}
-        agreements = [
-            a for a in self.data.agreements if a.id in agreement_ids or who in a.signatories
-        ]
+        found = self._ix.agreement_positions
+        positions = {found[a] for a in agreement_ids if a in found}
+        positions.update(self._ix.agreements_by.get(("signatory", who)))
+        agreements = [self.data.agreements[p] for p in sorted(positions)]
         return Profile(
             official=person,
             visits_made=tuple(made),
             visits_hosted=tuple(hosted),
-            counterparts=tuple(self._officials[c] for c in counterparts if c in self._officials),
+            counterparts=tuple(
+                self._ix.officials[c] for c in counterparts if c in self._ix.officials
+            ),
             statements=tuple(self.statements(speaker=who)),
             agreements=tuple(agreements),
         )
 
     def _foreign(self, official: str, country: str | None) -> bool:
-        other = self._officials.get(official)
+        other = self._ix.officials.get(official)
         return other is not None and (country is None or other.country != country)
 
     def __eq__(self, other: object) -> bool:
@@ -401,11 +363,115 @@ class Corpus:
         )
 
 
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused while a merge makes its many objects, which all
+    live on: each collection would walk every object made so far, results included, and
+    doubled the time of a large merge (Mercurial's ``nogc`` does the same)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _merged(sources: Sequence[ExtractionResult], holders: frozenset[str]) -> CorpusData:
+    """Results merged into one corpus, taken in the order of their article ids."""
+    results = sorted(sources, key=lambda r: (r.article.id, r.article.raw))
+    officials, remap = merge_officials(results, holders)
+    visits = merge_visits(results, remap)
+
+    def ref(article: str, official: str) -> str:
+        return remap.get((article, official), official)
+
+    statements = _unique_ids(
+        _evolve(
+            s,
+            id=scoped(r.article.id, s.id),
+            speaker=ref(r.article.id, s.speaker),
+            addressee=ref(r.article.id, s.addressee) if s.addressee else None,
+        )
+        for r in results
+        for s in r.statements
+    )
+    agreements = _unique_ids(
+        _evolve(
+            a,
+            id=scoped(r.article.id, a.id),
+            signatories=tuple(ref(r.article.id, p) for p in a.signatories),
+        )
+        for r in results
+        for a in r.agreements
+    )
+    return CorpusData(
+        articles=tuple(r.article for r in results if r.article.id != MERGED),
+        officials=tuple(officials),
+        visits=tuple(visits),
+        statements=statements,
+        agreements=agreements,
+    )
+
+
+class _Indexes:
+    """A corpus' facts by id, by the values queries filter on, and visits by date."""
+
+    def __init__(self, data: CorpusData) -> None:
+        self.officials = {o.id: o for o in data.officials}
+        self.articles = {a.id: a for a in data.articles}
+        self.visit_windows = []
+        published = {a.id: a.published for a in data.articles}
+        for visit in data.visits:
+            article = visit.evidence[0].article_id if visit.evidence else ""
+            found = window(visit, published.get(article))
+            self.visit_windows.append((found.first, found.last) if found else None)
+        self.visits_by = _Multi()
+        for position, visit in enumerate(data.visits):
+            self.visits_by.add(("visitor", visit.visitor), position)
+            self.visits_by.add(("origin", visit.origin), position)
+            self.visits_by.add(("destination", visit.destination), position)
+            self.visits_by.add(("route", (visit.origin, visit.destination)), position)
+            self.visits_by.add(("status", visit.status), position)
+            for place in visit.places:
+                self.visits_by.add(("place", place.lower()), position)
+            for meeting in visit.meetings:
+                for person in meeting.participants:
+                    self.visits_by.add(("participant", person), position)
+        dated = sorted(
+            (w[0].toordinal(), w[1].toordinal(), p) for p, w in enumerate(self.visit_windows) if w
+        )
+        self.visit_starts = [d[0] for d in dated]
+        self.visit_dated = dated
+        self.longest_visit = max((d[1] - d[0] for d in dated), default=0)
+        self.statements_by = _Multi()
+        for position, statement in enumerate(data.statements):
+            self.statements_by.add(("speaker", statement.speaker), position)
+            for topic in statement.topics:
+                self.statements_by.add(("topic", topic), position)
+        self.agreements_by = _Multi()
+        for position, agreement in enumerate(data.agreements):
+            for party in agreement.parties:
+                self.agreements_by.add(("party", party), position)
+            for person in agreement.signatories:
+                self.agreements_by.add(("signatory", person), position)
+        self.officials_by = _Multi()
+        for position, official in enumerate(data.officials):
+            self.officials_by.add(("country", official.country), position)
+            for office in official.offices:
+                self.officials_by.add(("office", office), position)
+            for name in (official.name, *official.aliases):
+                for token in name_tokens(name):
+                    self.officials_by.add(("token", token), position)
+        self.agreement_positions = {a.id: n for n, a in enumerate(data.agreements)}
+
+
 class _Multi:
     """Positions by key, each list in ascending order (facts are stored in output order)."""
 
     def __init__(self) -> None:
         self._lists: dict[tuple[str, object], list[int]] = {}
+        self._sets: dict[tuple[str, object], set[int]] = {}  # made when a query needs them
 
     def add(self, key: tuple[str, object], position: int) -> None:
         positions = self._lists.setdefault(key, [])
@@ -420,11 +486,15 @@ class _Multi:
         and keep what the others hold."""
         if not keys:
             return list(range(size))
-        lists = sorted((self.get(k) for k in keys), key=len)
-        if not lists[0]:
-            return []
-        others = [set(positions) for positions in lists[1:]]
-        return [p for p in lists[0] if all(p in other for other in others)]
+        shortest = min(keys, key=lambda k: len(self.get(k)))
+        others = [self._set(k) for k in keys if k != shortest]
+        return [p for p in self.get(shortest) if all(p in other for other in others)]
+
+    def _set(self, key: tuple[str, object]) -> set[int]:
+        found = self._sets.get(key)
+        if found is None:
+            found = self._sets[key] = set(self.get(key))
+        return found
 
 
 def _dated_between(
@@ -449,12 +519,10 @@ def _evolve(item: T, **changes: object) -> T:
 def _unique_ids(items: Iterable[F]) -> tuple[F, ...]:
     """The items, each id made unique by a numbered suffix where two collide."""
     seen: set[str] = set()
+    suffixes: dict[str, int] = {}
     unique = []
     for item in items:
-        wanted = item.id
-        found, number = wanted, 2
-        while found in seen:
-            found, number = f"{wanted}-{number}", number + 1
+        found = free_id(item.id, seen, suffixes)
         seen.add(found)
-        unique.append(item if found == wanted else _evolve(item, id=found))
+        unique.append(item if found == item.id else _evolve(item, id=found))
     return tuple(unique)

@@ -1,8 +1,11 @@
 """Extraction at scale on Dask (``pip install 'bilateral[dask]'``).
 
 A Dask bag of file paths is extracted partition by partition (each partition streams through
-:func:`bilateral.extract_many`), and the results are merged into one :class:`Corpus`. The
-same code runs on the local scheduler or on a cluster (``dask.distributed``)::
+:func:`bilateral.extract_many`), and the results are merged into one :class:`Corpus` on the
+workers: each partition's results become a corpus, the partial corpora are merged in a tree
+(:meth:`Corpus.merge`), and the last worker merges the facts, so that only the merged corpus
+comes back to the calling process. The same code runs on the local scheduler or on a cluster
+(``dask.distributed``)::
 
     bag = extract_bag(paths, npartitions=64)
     corpus = corpus_from_bag(bag, scheduler="processes")
@@ -11,6 +14,7 @@ same code runs on the local scheduler or on a cluster (``dask.distributed``)::
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import partial, reduce
 from pathlib import Path
 from typing import Any
 
@@ -47,8 +51,25 @@ def extract_bag(
 
 
 def corpus_from_bag(
-    results: Any, scheduler: str | None = None, lexicon: Lexicon | None = None
+    results: Any,
+    scheduler: str | None = None,
+    lexicon: Lexicon | None = None,
+    split_every: int | None = None,
 ) -> Corpus:
-    """Compute a bag of results and merge them into one corpus."""
-    computed = results.compute(scheduler=scheduler) if scheduler else results.compute()
-    return Corpus.from_results(computed, lexicon)
+    """Merge a bag of results into one corpus on the workers (``split_every`` partial corpora
+    at a time, Dask's default when None), equal to :meth:`Corpus.from_results` of them all."""
+    reduced = results.reduction(
+        partial(Corpus.from_results, lexicon=lexicon), _merged, split_every=split_every
+    ).apply(_with_data)
+    corpus: Corpus = reduced.compute(scheduler=scheduler) if scheduler else reduced.compute()
+    return corpus
+
+
+def _merged(corpora: Iterable[Corpus]) -> Corpus:
+    return reduce(Corpus.merge, corpora)
+
+
+def _with_data(corpus: Corpus) -> Corpus:
+    """The corpus with its facts merged, where this runs (a worker)."""
+    corpus.data  # noqa: B018 (merged when first asked for)
+    return corpus

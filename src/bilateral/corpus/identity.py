@@ -4,11 +4,17 @@ Two officials are one person when the office-holder table names them alike (the 
 when one's name holds at least two of the other's name parts, folded for spelling
 (Muhammad/Mohammad, Bagheri/Baqeri), and their countries agree. A shared surname or a shared
 office is never enough.
+
+Officials are taken in the order given, each joining the earliest person it matches. A person
+is found through indexes rather than by trying every person: by each name part (those holding
+every part of the official's name) and by the exact set of parts (those whose parts the
+official's names all hold), so that each official meets only its few real candidates.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+from collections.abc import Container, Iterable
 
 from attrs import define, field
 
@@ -16,15 +22,27 @@ from bilateral.mentions.names import name_tokens
 from bilateral.model import ExtractionResult, Official, Span
 
 MIN_SHARED_PARTS = 2
+MAX_SUBSET_PARTS = 12  # beyond this many parts, persons are found by scanning a part's index
+
+
+class _Parts(dict[str, tuple[int, frozenset[str]]]):
+    """The number of name parts and the set of them, by name: each name is split once in a
+    merge, however many officials bear it."""
+
+    def __missing__(self, name: str) -> tuple[int, frozenset[str]]:
+        tokens = name_tokens(name)
+        self[name] = found = (len(tokens), frozenset(tokens))
+        return found
 
 
 @define
 class _Person:
+    number: int
     id: str
     holder_id: bool
     name: str
     country: str | None
-    tokens: set[str]
+    tokens: frozenset[str]
     aliases: list[str] = field(factory=list)
     titles: list[str] = field(factory=list)
     offices: list[str] = field(factory=list)
@@ -45,76 +63,125 @@ class _Person:
         )
 
 
+@define
+class _People:
+    """The persons found so far, indexed by id, by name part and by their set of parts."""
+
+    holder_ids: frozenset[str]
+    parts: _Parts = field(factory=_Parts)
+    people: list[_Person] = field(factory=list)
+    by_id: dict[str, _Person] = field(factory=dict)
+    by_token: dict[str, set[int]] = field(factory=dict)
+    by_tokens: dict[frozenset[str], set[int]] = field(factory=dict)
+    suffixes: dict[str, int] = field(factory=dict)
+
+    def find(self, official: Official) -> _Person | None:
+        if official.id in self.holder_ids:
+            return self.by_id.get(official.id)
+        full = self.parts[official.name][1]
+        if len(full) < MIN_SHARED_PARTS:
+            return None
+        names = (official.name, *official.aliases)
+        known = frozenset(t for n in names for t in self.parts[n][1] if t in self.by_token)
+        if len(known & full) < MIN_SHARED_PARTS:  # a part no person has is in no one's parts
+            return None
+        found = self._within(known, full)
+        if full <= known:
+            found |= self._holding(full)
+        best: _Person | None = None
+        for number in found:
+            person = self.people[number]
+            if official.country and person.country and official.country != person.country:
+                continue
+            if best is None or person.number < best.number:
+                best = person
+        return best
+
+    def _holding(self, full: frozenset[str]) -> set[int]:
+        """Persons whose parts include every part of ``full``."""
+        fewest = min((self.by_token[t] for t in full), key=len)
+        return {n for n in fewest if full <= self.people[n].tokens}
+
+    def _within(self, known: frozenset[str], full: frozenset[str]) -> set[int]:
+        """Persons whose parts are all in ``known`` and hold two of ``full``."""
+        if len(known) > MAX_SUBSET_PARTS:
+            near = set().union(*(self.by_token.get(t, set()) for t in full))
+            return {
+                n
+                for n in near
+                if self.people[n].tokens <= known
+                and len(self.people[n].tokens & full) >= MIN_SHARED_PARTS
+            }
+        found: set[int] = set()
+        parts = sorted(known)
+        for size in range(MIN_SHARED_PARTS, len(parts) + 1):
+            for subset in itertools.combinations(parts, size):
+                numbers = self.by_tokens.get(frozenset(subset))
+                if numbers and len(full.intersection(subset)) >= MIN_SHARED_PARTS:
+                    found |= numbers
+        return found
+
+    def new(self, official: Official) -> _Person:
+        person = _Person(
+            number=len(self.people),
+            id=self._free_id(official.id),
+            holder_id=official.id in self.holder_ids,
+            name=official.name,
+            country=official.country,
+            tokens=frozenset(),
+        )
+        self.people.append(person)
+        self.by_id[person.id] = person
+        return person
+
+    def absorb(self, person: _Person, official: Official) -> None:
+        if not person.holder_id and self.parts[official.name][0] > self.parts[person.name][0]:
+            person.aliases.append(person.name)
+            person.name = official.name
+        names = (official.name, *official.aliases)
+        person.aliases.extend(names)
+        tokens = person.tokens.union(*(self.parts[n][1] for n in names))
+        if tokens != person.tokens:
+            self._reindex(person, tokens)
+        person.titles.extend(official.titles)
+        person.offices.extend(official.offices)
+        person.country = person.country or official.country
+        person.rank = person.rank or official.rank
+        person.evidence.extend(official.evidence)
+
+    def _reindex(self, person: _Person, tokens: frozenset[str]) -> None:
+        if person.tokens:
+            self.by_tokens[person.tokens].discard(person.number)
+        for token in tokens - person.tokens:
+            self.by_token.setdefault(token, set()).add(person.number)
+        self.by_tokens.setdefault(tokens, set()).add(person.number)
+        person.tokens = tokens
+
+    def _free_id(self, wanted: str) -> str:
+        return free_id(wanted, self.by_id, self.suffixes)
+
+
+def free_id(wanted: str, taken: Container[str], suffixes: dict[str, int]) -> str:
+    """``wanted``, or the first of ``wanted-2``, ``wanted-3``... not taken, counting on from the
+    number ``suffixes`` keeps for it (ids are never freed, so the numbers below are taken)."""
+    if wanted not in taken:
+        return wanted
+    number = suffixes.get(wanted, 2)
+    while f"{wanted}-{number}" in taken:
+        number += 1
+    suffixes[wanted] = number + 1
+    return f"{wanted}-{number}"
+
+
 def merge_officials(
     results: Iterable[ExtractionResult], holder_ids: frozenset[str]
 ) -> tuple[list[Official], dict[tuple[str, str], str]]:
     """Corpus officials, and a map from (article id, official id) to the corpus id."""
-    people: list[_Person] = []
-    by_id: dict[str, _Person] = {}
-    by_token: dict[str, list[_Person]] = {}
+    people = _People(holder_ids)
     remap: dict[tuple[str, str], str] = {}
     for result in results:
         for official in result.officials:
-            person = _match(official, by_token, by_id, holder_ids)
-            if person is None:
-                person = _Person(
-                    id=_free_id(official.id, by_id),
-                    holder_id=official.id in holder_ids,
-                    name=official.name,
-                    country=official.country,
-                    tokens=set(name_tokens(official.name)),
-                )
-                people.append(person)
-                by_id[person.id] = person
-            known = set(person.tokens)
-            _absorb(person, official)
-            for token in person.tokens - known or person.tokens:
-                entries = by_token.setdefault(token, [])
-                if person not in entries:
-                    entries.append(person)
+            person = people.find(official) or people.new(official)
+            people.absorb(person, official)
             remap[(result.article.id, official.id)] = person.id
-    return [p.official() for p in people], remap
-
-
-def _match(
-    official: Official,
-    by_token: dict[str, list[_Person]],
-    by_id: dict[str, _Person],
-    holder_ids: frozenset[str],
-) -> _Person | None:
-    if official.id in holder_ids:
-        return by_id.get(official.id)
-    tokens = {t for n in (official.name, *official.aliases) for t in name_tokens(n)}
-    candidates = {
-        id(person): person for t in name_tokens(official.name) for person in by_token.get(t, ())
-    }
-    for person in candidates.values():
-        if official.country and person.country and official.country != person.country:
-            continue
-        full = set(name_tokens(official.name))
-        shared = full & person.tokens
-        if len(shared) >= MIN_SHARED_PARTS and (full <= person.tokens or person.tokens <= tokens):
-            return person
-    return None
-
-
-def _absorb(person: _Person, official: Official) -> None:
-    if not person.holder_id and len(name_tokens(official.name)) > len(name_tokens(person.name)):
-        person.aliases.append(person.name)
-        person.name = official.name
-    person.aliases.extend([official.name, *official.aliases])
-    person.tokens |= {t for n in (official.name, *official.aliases) for t in name_tokens(n)}
-    person.titles.extend(official.titles)
-    person.offices.extend(official.offices)
-    person.country = person.country or official.country
-    person.rank = person.rank or official.rank
-    person.evidence.extend(official.evidence)
-
-
-def _free_id(wanted: str, taken: dict[str, _Person]) -> str:
-    if wanted not in taken:
-        return wanted
-    number = 2
-    while f"{wanted}-{number}" in taken:
-        number += 1
-    return f"{wanted}-{number}"
+    return [p.official() for p in people.people], remap

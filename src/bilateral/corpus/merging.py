@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
-from attrs import evolve, frozen
+from attrs import define, evolve, field, frozen
 
 from bilateral.model import Conflict, ExtractionResult, Meeting, PartialDate, Visit
 
@@ -53,9 +53,10 @@ def window(visit: Visit, published: PartialDate | None) -> Window | None:
 
 @frozen
 class _Report:
-    visit: Visit
+    visit: Visit  # as its article gives it
     article: str
     window: Window | None
+    visitor: str  # the corpus official
 
 
 def merge_visits(
@@ -67,62 +68,98 @@ def merge_visits(
     for result in results:
         article = result.article.id
         for visit in result.visits:
-            visit = _remapped(visit, article, remap)
-            report = _Report(visit, article, window(visit, result.article.published))
-            groups.setdefault((visit.visitor, visit.destination), []).append(report)
-    merged: list[tuple[Window | None, Visit]] = []
-    for reports in groups.values():
-        for trip in _trips(reports):
-            merged.append((trip[0].window and _span(trip), _merged(trip)))
-    merged.sort(
-        key=lambda pair: (_order(pair[0]), pair[1].visitor, pair[1].destination, pair[1].id)
+            visitor = remap.get((article, visit.visitor), visit.visitor)
+            report = _Report(visit, article, window(visit, result.article.published), visitor)
+            groups.setdefault((visitor, visit.destination), []).append(report)
+    trips = [trip for reports in groups.values() for trip in _trips(reports)]
+    trips.sort(
+        key=lambda t: (
+            _order(t.span),
+            t.reports[0].visitor,
+            t.reports[0].visit.destination,
+            t.reports[0].visit.id,
+        )
     )
-    return [evolve(visit, id=f"visit-{n}") for n, (_, visit) in enumerate(merged, start=1)]
+    return [_merged(trip.reports, f"visit-{n}", remap) for n, trip in enumerate(trips, start=1)]
 
 
 def _order(found: Window | None) -> tuple[dt.date, dt.date]:
     return (found.first, found.last) if found else (dt.date.max, dt.date.max)
 
 
-def _span(trip: Sequence[_Report]) -> Window:
-    windows = [r.window for r in trip if r.window]
-    return Window(min(w.first for w in windows), max(w.last for w in windows))
+@define
+class _Trip:
+    """The reports of one trip, with the span of their windows and, for each exact start day
+    reported, the latest first and earliest last day of the windows that report it."""
+
+    reports: list[_Report]
+    span: Window | None
+    starts: dict[dt.date, tuple[dt.date, dt.date]] = field(factory=dict)
+
+    def add(self, report: _Report) -> None:
+        self.reports.append(report)
+        found = report.window
+        if found is None:
+            return
+        if self.span is None:
+            self.span = found
+        elif not (self.span.first <= found.first and found.last <= self.span.last):
+            self.span = Window(min(self.span.first, found.first), max(self.span.last, found.last))
+        day = _exact_start(report)
+        if day is not None:
+            first, last = self.starts.get(day, (found.first, found.last))
+            self.starts[day] = (max(first, found.first), min(last, found.last))
+
+    def compatible(self, report: _Report) -> bool:
+        """Two exact start days more than three days apart are two trips, unless the window
+        of the one reporting the other day holds this report's window."""
+        day = _exact_start(report)
+        if day is None:
+            return True
+        assert report.window is not None
+        return all(
+            theirs == day
+            or abs((day - theirs).days) <= 3
+            or (first <= report.window.first and report.window.last <= last)
+            for theirs, (first, last) in self.starts.items()
+        )
 
 
-def _trips(reports: list[_Report]) -> list[list[_Report]]:
+def _exact_start(report: _Report) -> dt.date | None:
+    start = report.visit.start
+    return start.first_day() if start and start.precision == "day" else None
+
+
+def _trips(reports: list[_Report]) -> list[_Trip]:
     """Reports of one visitor and destination grouped by overlapping dates; a report
     without any date stands alone."""
     dated = sorted((r for r in reports if r.window), key=lambda r: (r.window.first, r.window.last))  # type: ignore[union-attr]
-    trips: list[list[_Report]] = []
+    trips: list[_Trip] = []
     for report in dated:
         assert report.window is not None
-        if trips and _span(trips[-1]).overlaps(report.window) and _compatible(trips[-1], report):
-            trips[-1].append(report)
+        last = trips[-1] if trips else None
+        if last and last.span and last.span.overlaps(report.window) and last.compatible(report):
+            last.add(report)
         else:
-            trips.append([report])
-    trips.extend([r] for r in reports if r.window is None)
+            trips.append(_Trip([], None))
+            trips[-1].add(report)
+    trips.extend(_Trip([r], None) for r in reports if r.window is None)
     return trips
 
 
-def _compatible(trip: list[_Report], report: _Report) -> bool:
-    """Two exact, different start days are two trips unless their windows nest."""
-    start = report.visit.start
-    for other in trip:
-        theirs = other.visit.start
-        if start and theirs and start.precision == theirs.precision == "day" and start != theirs:
-            assert other.window is not None and report.window is not None
-            nested = (
-                other.window.first <= report.window.first
-                and report.window.last <= other.window.last
-            )
-            if not nested and abs((start.first_day() - theirs.first_day()).days) > 3:
-                return False
-    return True
-
-
-def _remapped(visit: Visit, article: str, remap: dict[tuple[str, str], str]) -> Visit:
+def _remapped(
+    visit: Visit, article: str, remap: dict[tuple[str, str], str], visit_id: str | None = None
+) -> Visit:
     def ref(official: str) -> str:
         return remap.get((article, official), official)
+
+    def meeting(found: Meeting) -> Meeting:
+        participants = tuple(ref(p) for p in found.participants)
+        return (
+            found
+            if participants == found.participants
+            else evolve(found, participants=participants)
+        )
 
     return evolve(
         visit,
@@ -131,15 +168,16 @@ def _remapped(visit: Visit, article: str, remap: dict[tuple[str, str], str]) -> 
         visitor=ref(visit.visitor),
         delegation=tuple(ref(p) for p in visit.delegation),
         inviter=ref(visit.inviter) if visit.inviter else None,
-        meetings=tuple(
-            evolve(m, participants=tuple(ref(p) for p in m.participants)) for m in visit.meetings
-        ),
+        meetings=tuple(meeting(m) for m in visit.meetings),
+        id=visit_id or visit.id,
     )
 
 
-def _merged(trip: Sequence[_Report]) -> Visit:
+def _merged(trip: Sequence[_Report], visit_id: str, remap: dict[tuple[str, str], str]) -> Visit:
+    """One visit of a trip's reports, with the given id."""
     if len(trip) == 1:
-        return trip[0].visit
+        return _remapped(trip[0].visit, trip[0].article, remap, visit_id)
+    visits = [_remapped(r.visit, r.article, remap) for r in trip]
     visits = [r.visit for r in trip]
     conflicts: list[Conflict] = []
     start = _best(trip, "start", conflicts)
@@ -149,7 +187,7 @@ def _merged(trip: Sequence[_Report]) -> Visit:
     days = _agreed([(r.visit.days, r.article) for r in trip], "days", conflicts)
     first = min(visits, key=lambda v: _STATUS_ORDER[v.status])
     return Visit(
-        id=visits[0].id,
+        id=visit_id,
         visitor=visits[0].visitor,
         origin=next((v.origin for v in visits if v.origin), None),
         destination=visits[0].destination,
@@ -194,8 +232,11 @@ def _agreed(
         conflicts.append(
             Conflict(name, tuple(str(v) for v, _ in known), tuple(a for _, a in known))
         )
-    best = max(counts, key=lambda text: (counts[text], -[str(v) for v, _ in known].index(text)))
-    return next(v for v, _ in known if str(v) == best)
+    first: dict[str, T] = {}
+    for v, _ in known:
+        first.setdefault(str(v), v)
+    order = {text: n for n, text in enumerate(first)}
+    return first[max(counts, key=lambda text: (counts[text], -order[text]))]
 
 
 def _union(groups: Iterable[Iterable[str]]) -> tuple[str, ...]:
@@ -204,14 +245,14 @@ def _union(groups: Iterable[Iterable[str]]) -> tuple[str, ...]:
 
 def _meetings(visits: Sequence[Visit]) -> tuple[Meeting, ...]:
     seen: dict[tuple[frozenset[str], str, str], Meeting] = {}
+    kinds: set[tuple[frozenset[str], str]] = set()  # participants and status of those seen
     for visit in visits:
         for meeting in visit.meetings:
             key = (frozenset(meeting.participants), str(meeting.date or ""), meeting.status)
             undated = (frozenset(meeting.participants), "", meeting.status)
-            if key in seen or (
-                meeting.date is None and any(k[0] == key[0] and k[2] == key[2] for k in seen)
-            ):
+            if key in seen or (meeting.date is None and (key[0], key[2]) in kinds):
                 continue
+            kinds.add((key[0], key[2]))
             if meeting.date is not None and undated in seen:
                 del seen[undated]
             seen[key] = meeting
