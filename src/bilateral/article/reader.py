@@ -23,6 +23,7 @@ _WORD: Final = re.compile(r"\S+")
 _LINE: Final = re.compile(r"[^\n\r]+")
 # runs of control characters, or of lone surrogates, each run of one kind
 _UNPRINTABLE: Final = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]+|[\ud800-\udfff]+")
+_FIRST_SURROGATE: Final = chr(0xD800)  # written so: mypyc takes no surrogate in a literal
 MAX_BLANKED_NOTICES: Final = 20
 _WORD_START: Final = re.compile(r"(?<=\s)[A-Z0-9]")
 _HEAD_DATE: Final = re.compile(expand("{DATE}"))
@@ -166,7 +167,7 @@ def _blanked(raw: str, article_id: str) -> tuple[str, list[Notice]]:
     if not runs:
         return raw, []
     cleaned = _UNPRINTABLE.sub(
-        lambda m: ("\ufffd" if m.group()[0] >= "\ud800" else " ") * len(m.group()), raw
+        lambda m: ("\ufffd" if m.group()[0] >= _FIRST_SURROGATE else " ") * len(m.group()), raw
     )
     message = "control characters or lone surrogates replaced, at the same offsets"
     notices = [
