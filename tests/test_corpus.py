@@ -229,4 +229,4 @@ def test_frames(corpus: Corpus) -> None:
 
     frames = to_frames(corpus)
     assert len(frames["visits"]) == len(corpus.data.visits)
-    assert set(frames) == {"visits", "meetings", "statements", "agreements"}
+    assert set(frames) == {"officials", "visits", "meetings", "statements", "agreements", "calls"}

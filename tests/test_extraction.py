@@ -8,10 +8,10 @@ import pytest
 
 import bilateral
 from bilateral.article import read_article
-from bilateral.facts.context import build_context
 from bilateral.facts.pipeline import EXTRACTION_GC_THRESHOLD
 from bilateral.facts.statements import _visiting
 from bilateral.mentions.lexicon import Lexicon, default_lexicon
+from bilateral.mentions.stage import find_mentions
 from bilateral.model import ExtractionResult, PartialDate
 
 TURKISH_VISIT = """ISLAMABAD: Turkish Foreign Minister Hakan Fidan arrived in Islamabad \
@@ -236,7 +236,7 @@ def test_a_visiting_guest_is_found_at_the_start_of_a_sentence_too() -> None:
     for opening in ("The visiting", "Visiting"):
         text = f"ISLAMABAD: {opening} Iranian minister said the two countries would expand trade."
         article, _ = read_article(text, "v")
-        ctx = build_context(article, lexicon)
+        ctx = find_mentions(article, lexicon)
         sentence = ctx.sentences[0]
         end = sentence.start + len(sentence.text)
         found = _visiting(ctx, 0, sentence.start, end, {"IR": "a-visitor"})

@@ -196,7 +196,8 @@ def test_fixed_phrases_at_indexed_words_are_what_a_scan_finds(text: str) -> None
 def test_the_words_checked_before_a_pattern_are_words_its_matches_need() -> None:
     """The facts layer skips these patterns in texts without a word ("visiting", "who"):
     each pattern's matches must hold it."""
-    from bilateral.facts import context, statements, visits
+    from bilateral.facts import statements, visits
+    from bilateral.mentions import context
 
     for regex, word, looked_for_in_any_case in [
         (context._VISITING_GUEST, "visiting", False),
@@ -219,7 +220,7 @@ def test_the_words_checked_before_a_pattern_are_words_its_matches_need() -> None
 def test_a_text_naming_where_a_place_is_ends_with_one_of_the_words_checked_first(
     text: str,
 ) -> None:
-    from bilateral.facts import context
+    from bilateral.mentions import context
 
     if context._AT_PLACE.search(text):
         assert text.rstrip().endswith(context._AT_PLACE_LAST_WORDS)

@@ -8,14 +8,8 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from bilateral.facts.vocabulary import (
-    pattern,
-    topic_pattern,
-    topics_in,
-    topics_of,
-    topics_within,
-    words,
-)
+from bilateral.facts.vocabulary import topic_pattern, topics_in, topics_of, topics_within
+from bilateral.mentions.phrases import pattern, words
 from bilateral.text.regex import first_words, lead_filter
 from bilateral.text.resources import packaged_toml
 from bilateral.text.words import SentenceText, index_words

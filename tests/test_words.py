@@ -10,9 +10,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import bilateral
-from bilateral.facts import context
-from bilateral.facts.vocabulary import pattern
+from bilateral.mentions import stage
 from bilateral.mentions.dates import _date_pattern, _duration_pattern
+from bilateral.mentions.phrases import pattern
 from bilateral.text import regex
 from bilateral.text.regex import fold
 from bilateral.text.words import SentenceText, WordPattern, Words, index_words, word_pattern
@@ -156,5 +156,5 @@ def test_sentences_without_their_words_indexed_give_the_same_results(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     indexed = [bilateral.extract_document(d) for d in bilateral.examples()]
-    monkeypatch.setattr(context, "index_words", lambda text: None)  # patterns scan the text
+    monkeypatch.setattr(stage, "index_words", lambda text: None)  # patterns scan the text
     assert [bilateral.extract_document(d) for d in bilateral.examples()] == indexed

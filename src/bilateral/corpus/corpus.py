@@ -10,18 +10,21 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from attrs import evolve, frozen
 
 from bilateral.corpus.identity import free_id, merge_officials
 from bilateral.corpus.merging import MERGED, merge_visits, scoped, window
+from bilateral.corpus.same import merged_reports
 from bilateral.facts import extract_document
+from bilateral.facts.kinds import KINDS, VISITS, FactKind
 from bilateral.mentions.lexicon import Lexicon, default_lexicon
 from bilateral.mentions.names import name_tokens
 from bilateral.model import (
     Agreement,
     Article,
+    Call,
     ExtractionResult,
     Meeting,
     Official,
@@ -29,11 +32,11 @@ from bilateral.model import (
     Statement,
     Visit,
 )
+from bilateral.model.references import with_references
 from bilateral.text import Document, read_document
 from bilateral.text.documents import text_id
 
 T = TypeVar("T")
-F = TypeVar("F", Statement, Agreement)
 DateLike = PartialDate | dt.date | str
 Between = tuple[DateLike | None, DateLike | None]
 
@@ -47,6 +50,7 @@ class CorpusData:
     visits: tuple[Visit, ...] = ()
     statements: tuple[Statement, ...] = ()
     agreements: tuple[Agreement, ...] = ()
+    calls: tuple[Call, ...] = ()
 
 
 @frozen
@@ -67,6 +71,7 @@ class Profile:
     counterparts: tuple[Official, ...]
     statements: tuple[Statement, ...]
     agreements: tuple[Agreement, ...]
+    calls: tuple[Call, ...] = ()
 
 
 def as_day(value: DateLike | None, last: bool = False) -> dt.date | None:
@@ -118,7 +123,9 @@ class Corpus:
         and its facts as those of one more article."""
         d = self.data
         facts = ExtractionResult(
-            Article(id=MERGED, raw=""), d.officials, d.visits, d.statements, d.agreements
+            Article(id=MERGED, raw=""),
+            officials=d.officials,
+            **{kind.plural: getattr(d, kind.plural) for kind in KINDS},
         )
         return (*(ExtractionResult(a) for a in d.articles), facts)
 
@@ -219,10 +226,9 @@ class Corpus:
         status: str | None = None,
         place: str | None = None,
     ) -> list[Visit]:
-        """Visits matching every filter given, in date order."""
+        """Visits matching every filter given, in date order; the visitor given as an
+        :class:`Official`, an id or a name (every official of that name)."""
         keys = []
-        if visitor is not None:
-            keys.append(("visitor", visitor.id if isinstance(visitor, Official) else visitor))
         if origin:
             keys.append(("origin", origin))
         if destination:
@@ -231,10 +237,13 @@ class Corpus:
             keys.append(("status", status))
         if place:
             keys.append(("place", place.lower()))
-        positions = self._ix.visits_by.all(keys, len(self.data.visits))
+        positions = self._ix.visits_by.any_of(
+            keys, "visitor", self._ids(visitor), len(self.data.visits)
+        )
         if between is not None:
             within = set(self._visits_between(between))
-            positions = [p for p in positions if p in within] if keys else sorted(within)
+            filtered = bool(keys) or visitor is not None
+            positions = [p for p in positions if p in within] if filtered else sorted(within)
         return [self.data.visits[p] for p in positions]
 
     def _visits_between(self, between: Between) -> list[int]:
@@ -249,17 +258,13 @@ class Corpus:
 
     def meetings(self, *, participant: str | Official | None = None) -> list[VisitMeeting]:
         """Meetings on visits, with a given participant when one is named."""
-        who = participant.id if isinstance(participant, Official) else participant
-        positions = (
-            self._ix.visits_by.all([("participant", who)], len(self.data.visits))
-            if who
-            else range(len(self.data.visits))
-        )
+        who = self._ids(participant)
+        positions = self._ix.visits_by.any_of([], "participant", who, len(self.data.visits))
         found = []
         for position in positions:
             visit = self.data.visits[position]
             for meeting in visit.meetings:
-                if who is None or who in meeting.participants:
+                if who is None or any(w in meeting.participants for w in who):
                     found.append(VisitMeeting(visit, meeting))
         return found
 
@@ -270,26 +275,56 @@ class Corpus:
         topic: str | None = None,
         between: Between | None = None,
     ) -> list[Statement]:
-        keys = []
-        if speaker is not None:
-            keys.append(("speaker", speaker.id if isinstance(speaker, Official) else speaker))
-        if topic:
-            keys.append(("topic", topic))
+        """Statements by speaker (an :class:`Official`, an id or a name), topic and date."""
+        keys = [("topic", topic)] if topic else []
+        size = len(self.data.statements)
         found = [
             self.data.statements[p]
-            for p in self._ix.statements_by.all(keys, len(self.data.statements))
+            for p in self._ix.statements_by.any_of(keys, "speaker", self._ids(speaker), size)
         ]
         return _dated_between(found, between, lambda s: s.date)
 
     def agreements(
         self, *, parties: Sequence[str] | None = None, between: Between | None = None
     ) -> list[Agreement]:
+        """Agreements between every one of the given countries, within dates."""
         keys = [("party", p) for p in parties or ()]
         found = [
             self.data.agreements[p]
             for p in self._ix.agreements_by.all(keys, len(self.data.agreements))
         ]
         return _dated_between(found, between, lambda a: a.date)
+
+    def calls(
+        self,
+        *,
+        participant: str | Official | None = None,
+        countries: Sequence[str] | None = None,
+        channel: str | None = None,
+        between: Between | None = None,
+    ) -> list[Call]:
+        """Telephone and video calls by participant (an :class:`Official`, an id or a name),
+        between every one of the given countries, by channel ("phone", "video"), in dates."""
+        keys: list[tuple[str, object]] = [("country", c) for c in countries or ()]
+        if channel:
+            keys.append(("channel", channel))
+        size = len(self.data.calls)
+        found = [
+            self.data.calls[p]
+            for p in self._ix.calls_by.any_of(keys, "participant", self._ids(participant), size)
+        ]
+        return _dated_between(found, between, lambda c: c.date)
+
+    def _ids(self, who: str | Official | None) -> list[str] | None:
+        """The officials' ids a filter names: an :class:`Official`, an id, or a name (the
+        officials it fits); None when there is no filter."""
+        if who is None:
+            return None
+        if isinstance(who, Official):
+            return [who.id]
+        if who in self._ix.officials:
+            return [who]
+        return [o.id for o in self.officials(name=who)]
 
     def timeline(
         self, countries: Sequence[str] = ("PK", "IR"), *, include_planned: bool = False
@@ -355,11 +390,10 @@ class Corpus:
         return hash(self.data)
 
     def __repr__(self) -> str:
+        counts = [f"{len(getattr(self.data, k.plural))} {k.plural}" for k in KINDS]
         d = self.data
         return (
-            f"Corpus({len(d.articles)} articles, {len(d.officials)} officials, "
-            f"{len(d.visits)} visits, {len(d.statements)} statements, "
-            f"{len(d.agreements)} agreements)"
+            f"Corpus({len(d.articles)} articles, {len(d.officials)} officials, {', '.join(counts)})"
         )
 
 
@@ -381,37 +415,47 @@ def _merged(sources: Sequence[ExtractionResult], holders: frozenset[str]) -> Cor
     """Results merged into one corpus, taken in the order of their article ids."""
     results = sorted(sources, key=lambda r: (r.article.id, r.article.raw))
     officials, remap = merge_officials(results, holders)
-    visits = merge_visits(results, remap)
+    facts: dict[str, tuple[Any, ...]] = {VISITS.plural: tuple(merge_visits(results, remap))}
+    renamed: dict[str, dict[str, str]] = {}
+    for kind in KINDS:
+        if kind is not VISITS:
+            facts[kind.plural], renamed[kind.name] = _merged_facts(kind, results, remap)
+    if any(renamed.values()):  # facts merged away: who named them names the one kept
 
-    def ref(article: str, official: str) -> str:
-        return remap.get((article, official), official)
+        def rename(kind: str, named: str) -> str:
+            return renamed.get(kind, {}).get(named, named)
 
-    statements = _unique_ids(
-        _evolve(
-            s,
-            id=scoped(r.article.id, s.id),
-            speaker=ref(r.article.id, s.speaker),
-            addressee=ref(r.article.id, s.addressee) if s.addressee else None,
-        )
-        for r in results
-        for s in r.statements
-    )
-    agreements = _unique_ids(
-        _evolve(
-            a,
-            id=scoped(r.article.id, a.id),
-            signatories=tuple(ref(r.article.id, p) for p in a.signatories),
-        )
-        for r in results
-        for a in r.agreements
-    )
+        facts = {k: tuple(with_references(f, rename) for f in v) for k, v in facts.items()}
     return CorpusData(
         articles=tuple(r.article for r in results if r.article.id != MERGED),
         officials=tuple(officials),
-        visits=tuple(visits),
-        statements=statements,
-        agreements=agreements,
+        **facts,
     )
+
+
+def _merged_facts(
+    kind: FactKind, results: Sequence[ExtractionResult], remap: dict[tuple[str, str], str]
+) -> tuple[tuple[Any, ...], dict[str, str]]:
+    """One kind's facts of every result, ids scoped by article and officials merged; the
+    reports of one fact as one (when the kind says which are), with their new ids."""
+
+    def scoped_in(article: str) -> Callable[[str, str], str]:
+        def change(named_kind: str, named: str) -> str:
+            if named_kind == "official":
+                return remap.get((article, named), named)
+            return scoped(article, named)
+
+        return change
+
+    records = [
+        with_references(_evolve(f, id=scoped(r.article.id, f.id)), scoped_in(r.article.id))
+        for r in results
+        for f in getattr(r, kind.plural)
+    ]
+    renamed: dict[str, str] = {}
+    if kind.same is not None:
+        records, renamed = merged_reports(records, kind.same)
+    return _unique_ids(records), renamed
 
 
 class _Indexes:
@@ -464,6 +508,13 @@ class _Indexes:
                 for token in name_tokens(name):
                     self.officials_by.add(("token", token), position)
         self.agreement_positions = {a.id: n for n, a in enumerate(data.agreements)}
+        self.calls_by = _Multi()
+        for position, call in enumerate(data.calls):
+            for person in call.participants:
+                self.calls_by.add(("participant", person), position)
+            for country in call.countries:
+                self.calls_by.add(("country", country), position)
+            self.calls_by.add(("channel", call.channel), position)
 
 
 class _Multi:
@@ -489,6 +540,16 @@ class _Multi:
         shortest = min(keys, key=lambda k: len(self.get(k)))
         others = [self._set(k) for k in keys if k != shortest]
         return [p for p in self.get(shortest) if all(p in other for other in others)]
+
+    def any_of(
+        self, keys: Sequence[tuple[str, object]], name: str, values: list[str] | None, size: int
+    ) -> list[int]:
+        """Positions under every key and under ``(name, v)`` for one of ``values`` at least
+        (no such condition when ``values`` is None)."""
+        if values is None:
+            return self.all(keys, size)
+        found = {p for value in values for p in self.all([*keys, (name, value)], size)}
+        return sorted(found)
 
     def _set(self, key: tuple[str, object]) -> set[int]:
         found = self._sets.get(key)
@@ -516,13 +577,14 @@ def _evolve(item: T, **changes: object) -> T:
     return evolve(item, **changes)  # type: ignore[misc]
 
 
-def _unique_ids(items: Iterable[F]) -> tuple[F, ...]:
+def _unique_ids(items: Iterable[T]) -> tuple[T, ...]:
     """The items, each id made unique by a numbered suffix where two collide."""
     seen: set[str] = set()
     suffixes: dict[str, int] = {}
     unique = []
     for item in items:
-        found = free_id(item.id, seen, suffixes)
+        wanted: str = getattr(item, "id")  # noqa: B009
+        found = free_id(wanted, seen, suffixes)
         seen.add(found)
-        unique.append(item if found == item.id else _evolve(item, id=found))
+        unique.append(item if found == wanted else _evolve(item, id=found))
     return tuple(unique)

@@ -6,6 +6,9 @@ from typing import TYPE_CHECKING, Any
 
 from bilateral.corpus.corpus import Corpus
 from bilateral.errors import BilateralError
+from bilateral.facts.kinds import KINDS
+from bilateral.model import PartialDate, Span
+from bilateral.model.references import fields_of, nested_record, referred_kind
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas  # type: ignore[import-untyped,unused-ignore]
@@ -19,47 +22,39 @@ def _pandas() -> Any:
     return pandas
 
 
-def _iso(value: object) -> str | None:
-    return str(value) if value is not None else None
-
-
 def to_frames(corpus: Corpus) -> dict[str, pandas.DataFrame]:
-    """DataFrames ``visits``, ``meetings``, ``statements`` and ``agreements``; officials are
-    given by id and name, dates as ISO text (partial dates stay partial: "2018-06")."""
+    """A DataFrame per table: ``officials``, one per kind of fact (``visits``,
+    ``statements``, ``agreements``, ``calls``) and ``meetings``; a column per plain field (dates
+    as ISO text, partial dates staying partial: "2018-06"), a ``<field>_name`` beside each
+    field naming one official, tuples joined with ", ", and ``articles``, the number of
+    articles that report the fact. Frames join on ids: ``meetings.visit`` is a visit's id."""
     pd = _pandas()
-    name = {o.id: o.name for o in corpus.data.officials}
-    visits = [
-        {
-            "id": v.id, "visitor": v.visitor, "visitor_name": name.get(v.visitor),
-            "origin": v.origin, "destination": v.destination, "start": _iso(v.start),
-            "end": _iso(v.end), "days": v.days, "status": v.status,
-            "places": ", ".join(v.places), "articles": len({s.article_id for s in v.evidence}),
-        }
-        for v in corpus.data.visits
-    ]  # fmt: skip
-    meetings = [
-        {
-            "visit": v.id, "date": _iso(m.date), "place": m.place, "status": m.status,
-            "participants": ", ".join(name.get(p, p) for p in m.participants),
-        }
-        for v in corpus.data.visits
-        for m in v.meetings
-    ]  # fmt: skip
-    statements = [
-        {
-            "id": s.id, "speaker": s.speaker, "speaker_name": name.get(s.speaker),
-            "date": _iso(s.date), "mode": s.mode, "channel": s.channel, "text": s.text,
-        }
-        for s in corpus.data.statements
-    ]  # fmt: skip
-    agreements = [
-        {"id": a.id, "parties": "-".join(a.parties), "date": _iso(a.date), "verb": a.verb,
-         "text": a.text}
-        for a in corpus.data.agreements
-    ]  # fmt: skip
-    return {
-        "visits": pd.DataFrame(visits),
-        "meetings": pd.DataFrame(meetings),
-        "statements": pd.DataFrame(statements),
-        "agreements": pd.DataFrame(agreements),
-    }
+    names = {o.id: o.name for o in corpus.data.officials}
+    frames = {"officials": _rows(corpus.data.officials, names)}
+    for kind in KINDS:
+        frames[kind.plural] = _rows(getattr(corpus.data, kind.plural), names)
+    frames["meetings"] = [
+        {"visit": v.id, **_row(m, names)} for v in corpus.data.visits for m in v.meetings
+    ]
+    return {table: pd.DataFrame(found) for table, found in frames.items()}
+
+
+def _rows(records: tuple[Any, ...], names: dict[str, str]) -> list[dict[str, object]]:
+    return [_row(record, names) for record in records]
+
+
+def _row(record: Any, names: dict[str, str]) -> dict[str, object]:
+    row: dict[str, object] = {}
+    for attribute in fields_of(type(record)):
+        value = getattr(record, attribute.name)
+        if nested_record(attribute) is Span:
+            row["articles"] = len({span.article_id for span in value})
+        elif nested_record(attribute) is not None:
+            continue  # a frame of its own (meetings), or kept in the records (conflicts)
+        elif isinstance(value, tuple):
+            row[attribute.name] = ", ".join(str(v) for v in value)
+        else:
+            row[attribute.name] = str(value) if isinstance(value, PartialDate) else value
+            if referred_kind(attribute) == "official":
+                row[f"{attribute.name}_name"] = names.get(value) if value else None
+    return row

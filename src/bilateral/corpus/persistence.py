@@ -1,16 +1,7 @@
 """Saving and loading a corpus: JSON, JSON Lines and SQLite, written atomically.
 
-SQLite schema (one transaction per export; ``record`` holds the full JSON of the row's fact,
-from which loading rebuilds it exactly; the other columns are there for SQL queries):
-
-- ``meta(key, value)``: ``schema`` version.
-- ``articles(position, id, source, published, dateline, headline, record)``
-- ``officials(position, id, name, country, record)`` and ``aliases(official_id, alias)``
-- ``visits(position, id, visitor, origin, destination, start, end, status, record)``
-- ``meetings(visit_id, position, date, place, status, participants)`` (participants: JSON list)
-- ``statements(position, id, speaker, date, text, record)``
-- ``agreements(position, id, parties, date, text, record)`` (parties: JSON list)
-- ``spans(owner_kind, owner_id, article_id, start, end, text)``: the evidence of every fact.
+Every kind of fact of the registry (:data:`bilateral.facts.kinds.KINDS`) is saved and
+loaded the same way; the SQLite schema is described in :mod:`bilateral.corpus.sqlite`.
 """
 
 from __future__ import annotations
@@ -24,25 +15,23 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from bilateral.corpus.corpus import Corpus, CorpusData
+from bilateral.corpus.sqlite import SCHEMA_VERSION, TABLES, rows, schema
 from bilateral.errors import InvalidDataError, UnwritableError
-from bilateral.model import Agreement, Article, Official, Span, Statement, Visit
+from bilateral.facts.kinds import KINDS
+from bilateral.model import Article, Official, Span
+from bilateral.model.references import references
 from bilateral.model.serialize import dumps, from_data, from_json, to_data, to_json
 
-SCHEMA_VERSION = "1"
 T = TypeVar("T")
 _KINDS: dict[str, type[Any]] = {
     "article": Article,
     "official": Official,
-    "visit": Visit,
-    "statement": Statement,
-    "agreement": Agreement,
+    **{kind.name: kind.record for kind in KINDS},
 }
-_FIELDS = {
+_FIELDS: dict[str, str] = {
     "article": "articles",
     "official": "officials",
-    "visit": "visits",
-    "statement": "statements",
-    "agreement": "agreements",
+    **{kind.name: kind.plural for kind in KINDS},
 }
 
 
@@ -134,29 +123,6 @@ def load_jsonl(path: str | Path) -> Corpus:
 
 
 # --- SQLite ---------------------------------------------------------------------------
-_SCHEMA = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE articles (position INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, source TEXT,
-    published TEXT, dateline TEXT, headline TEXT, record TEXT NOT NULL);
-CREATE TABLE officials (position INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL,
-    name TEXT NOT NULL, country TEXT, record TEXT NOT NULL);
-CREATE TABLE aliases (official_id TEXT NOT NULL, alias TEXT NOT NULL);
-CREATE TABLE visits (position INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, visitor TEXT NOT NULL,
-    origin TEXT, destination TEXT NOT NULL, start TEXT, "end" TEXT, status TEXT NOT NULL,
-    record TEXT NOT NULL);
-CREATE TABLE meetings (visit_id TEXT NOT NULL, position INTEGER NOT NULL, date TEXT, place TEXT,
-    status TEXT NOT NULL, participants TEXT NOT NULL);
-CREATE TABLE statements (position INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL,
-    speaker TEXT NOT NULL, date TEXT, text TEXT NOT NULL, record TEXT NOT NULL);
-CREATE TABLE agreements (position INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL,
-    parties TEXT NOT NULL, date TEXT, text TEXT NOT NULL, record TEXT NOT NULL);
-CREATE TABLE spans (owner_kind TEXT NOT NULL, owner_id TEXT NOT NULL, article_id TEXT NOT NULL,
-    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL);
-CREATE INDEX visits_by_visitor ON visits (visitor);
-CREATE INDEX spans_by_owner ON spans (owner_kind, owner_id);
-"""
-
-
 def save_sqlite(corpus: Corpus, path: str | Path) -> None:
     """Export to a new SQLite file (replacing any), written in one transaction; a target that
     is not a regular file (a device, a FIFO) is refused, as SQLite needs a file."""
@@ -172,76 +138,14 @@ def _write_sqlite(data: CorpusData, path: Path) -> None:
         connection.execute("PRAGMA journal_mode = MEMORY")
         connection.execute("PRAGMA synchronous = OFF")  # a temporary file, renamed when done
         with connection:
-            connection.executescript(_SCHEMA)
+            connection.executescript(schema())
             connection.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
-            _insert(connection, data)
+            for table, found in rows({t: getattr(data, t) for t, _ in TABLES}).items():
+                if found:
+                    marks = ", ".join("?" * len(found[0]))
+                    connection.executemany(f"INSERT INTO {table} VALUES ({marks})", found)
     finally:
         connection.close()
-
-
-def _date(value: object) -> str | None:
-    return str(value) if value is not None else None
-
-
-def _insert(db: sqlite3.Connection, data: CorpusData) -> None:
-    spans: list[tuple[str, str, Span]] = []
-    db.executemany(
-        "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [
-            (n, a.id, a.source, _date(a.published), a.dateline, a.headline, to_json(a))
-            for n, a in enumerate(data.articles)
-        ],
-    )
-    db.executemany(
-        "INSERT INTO officials VALUES (?, ?, ?, ?, ?)",
-        [(n, o.id, o.name, o.country, to_json(o)) for n, o in enumerate(data.officials)],
-    )
-    db.executemany(
-        "INSERT INTO aliases VALUES (?, ?)",
-        [(o.id, alias) for o in data.officials for alias in o.aliases],
-    )
-    for official in data.officials:
-        spans.extend(("official", official.id, s) for s in official.evidence)
-    db.executemany(
-        "INSERT INTO visits VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (n, v.id, v.visitor, v.origin, v.destination, _date(v.start), _date(v.end),
-             v.status, to_json(v))
-            for n, v in enumerate(data.visits)
-        ],
-    )  # fmt: skip
-    db.executemany(
-        "INSERT INTO meetings VALUES (?, ?, ?, ?, ?, ?)",
-        [
-            (v.id, n, _date(m.date), m.place, m.status, json.dumps(list(m.participants)))
-            for v in data.visits
-            for n, m in enumerate(v.meetings)
-        ],
-    )
-    for visit in data.visits:
-        spans.extend(("visit", visit.id, s) for s in visit.evidence)
-    db.executemany(
-        "INSERT INTO statements VALUES (?, ?, ?, ?, ?, ?)",
-        [
-            (n, s.id, s.speaker, _date(s.date), s.text, to_json(s))
-            for n, s in enumerate(data.statements)
-        ],
-    )
-    for statement in data.statements:
-        spans.extend(("statement", statement.id, s) for s in statement.evidence)
-    db.executemany(
-        "INSERT INTO agreements VALUES (?, ?, ?, ?, ?, ?)",
-        [
-            (n, a.id, json.dumps(list(a.parties)), _date(a.date), a.text, to_json(a))
-            for n, a in enumerate(data.agreements)
-        ],
-    )
-    for agreement in data.agreements:
-        spans.extend(("agreement", agreement.id, s) for s in agreement.evidence)
-    db.executemany(
-        "INSERT INTO spans VALUES (?, ?, ?, ?, ?, ?)",
-        [(kind, owner, s.article_id, s.start, s.end, s.text) for kind, owner, s in spans],
-    )
 
 
 def load_sqlite(path: str | Path) -> Corpus:
@@ -303,7 +207,7 @@ def load_checked(data: CorpusData, source: str) -> Corpus:
     for kind, name in _FIELDS.items():
         for record in getattr(data, name):
             where = f"{kind} {record.id!r}"
-            for field, other, named in _references(record):
+            for field, other, named in references(record):
                 if named not in ids[other]:
                     raise InvalidDataError(source, where, f"{field} {named!r}: no such {other}")
             for span in _evidence(record):
@@ -314,25 +218,6 @@ def load_checked(data: CorpusData, source: str) -> Corpus:
                     reason = f"evidence at {span.start}..{span.end}, outside its article"
                     raise InvalidDataError(source, where, reason)
     return Corpus(data)
-
-
-def _references(record: object) -> Iterator[tuple[str, str, str]]:
-    """(field, kind, id) of each official, statement or agreement a fact names."""
-    if isinstance(record, Visit):
-        yield "visitor", "official", record.visitor
-        yield from (("delegation", "official", who) for who in record.delegation)
-        if record.inviter is not None:
-            yield "inviter", "official", record.inviter
-        for meeting in record.meetings:
-            yield from (("participant", "official", who) for who in meeting.participants)
-        yield from (("statement", "statement", s) for s in record.statements)
-        yield from (("agreement", "agreement", a) for a in record.agreements)
-    elif isinstance(record, Statement):
-        yield "speaker", "official", record.speaker
-        if record.addressee is not None:
-            yield "addressee", "official", record.addressee
-    elif isinstance(record, Agreement):
-        yield from (("signatory", "official", who) for who in record.signatories)
 
 
 def _evidence(record: object) -> Iterator[Span]:

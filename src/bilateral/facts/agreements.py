@@ -8,8 +8,8 @@ from typing import Final
 
 import attr
 
-from bilateral.facts.context import Context
-from bilateral.facts.vocabulary import pattern, words
+from bilateral.mentions.context import Mentions
+from bilateral.mentions.phrases import pattern, words
 from bilateral.model import PartialDate, Span
 
 _SUBJECT_REACH: Final = 140
@@ -41,7 +41,7 @@ class FoundAgreement:
     date: PartialDate | None = None
 
 
-def find_agreements(ctx: Context, main_pair: tuple[str, str] | None) -> list[FoundAgreement]:
+def find_agreements(ctx: Mentions, main_pair: tuple[str, str] | None) -> list[FoundAgreement]:
     found: list[FoundAgreement] = []
     for index, sentence in enumerate(ctx.sentences):
         in_sentence = len(found)  # agreements from here on are this sentence's
@@ -73,7 +73,7 @@ def find_agreements(ctx: Context, main_pair: tuple[str, str] | None) -> list[Fou
 
 
 def _passive(
-    ctx: Context, main_pair: tuple[str, str] | None, found: list[FoundAgreement]
+    ctx: Mentions, main_pair: tuple[str, str] | None, found: list[FoundAgreement]
 ) -> list[FoundAgreement]:
     """Agreements told without their sides ("MoUs were signed", "it was agreed that"),
     between the countries of the sentences around them, or those the article is about."""
@@ -106,7 +106,7 @@ def _signed_already(found: list[FoundAgreement], parties: tuple[str, ...], said:
 
 
 def _signers(
-    ctx: Context, index: int, verb: str, at: int
+    ctx: Mentions, index: int, verb: str, at: int
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The sides of a signing verb far from its subject: the countries of the officials
     named before it in its sentence, when they are two."""
@@ -123,7 +123,7 @@ def _covers(agreement: FoundAgreement, at: int) -> bool:
     return start <= at < start + len(agreement.text)
 
 
-def _subject(ctx: Context, index: int, at: int) -> tuple[int, int] | None:
+def _subject(ctx: Mentions, index: int, at: int) -> tuple[int, int] | None:
     """(start, end) in the sentence of the words before the verb that name the sides."""
     text = ctx.sentences[index].text[:at]
     start = 0
@@ -135,7 +135,7 @@ def _subject(ctx: Context, index: int, at: int) -> tuple[int, int] | None:
 
 
 def _parties(
-    ctx: Context, index: int, subject: tuple[int, int], main_pair: tuple[str, str] | None
+    ctx: Mentions, index: int, subject: tuple[int, int], main_pair: tuple[str, str] | None
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The countries a subject stands for, and the officials it names."""
     sentence = ctx.sentences[index]
@@ -167,7 +167,7 @@ def _parties(
     return (), ()
 
 
-def _sides_in_context(ctx: Context, index: int, count: int) -> tuple[str, ...] | None:
+def _sides_in_context(ctx: Mentions, index: int, count: int) -> tuple[str, ...] | None:
     """The ``count`` countries the last few sentences are about: those of the officials they
     name, and country pairs such as "between Iran and Saudi Arabia" (a country named alone
     is often only a topic: "the situation in Afghanistan")."""
@@ -187,11 +187,11 @@ def _sides_in_context(ctx: Context, index: int, count: int) -> tuple[str, ...] |
     return None
 
 
-def _official_countries(ctx: Context, index: int) -> list[tuple[int, str | None]]:
+def _official_countries(ctx: Mentions, index: int) -> list[tuple[int, str | None]]:
     return [(m.start, ctx.country(m.person or "")) for m in ctx.officials_in(index)]
 
 
-def _country_pairs(ctx: Context, index: int) -> list[tuple[int, str | None]]:
+def _country_pairs(ctx: Mentions, index: int) -> list[tuple[int, str | None]]:
     sentence = ctx.sentences[index]
     names = [
         m for m in ctx.marks[index]

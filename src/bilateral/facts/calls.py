@@ -7,10 +7,11 @@ from typing import Final
 
 import attr
 
-from bilateral.facts.context import Context
-from bilateral.facts.vocabulary import pattern
+from bilateral.facts.findings import Findings
+from bilateral.mentions.context import Mentions
 from bilateral.mentions.dates import is_future
-from bilateral.model import PartialDate, Span
+from bilateral.mentions.phrases import pattern
+from bilateral.model import Call, PartialDate, Span
 
 _OBJECT_REACH: Final = 80  # how far after its words a call's other side may be named
 _PLANNED: Final = re.compile(r"\b(?:will|would|to hold|is (?:scheduled|expected|due) to)\b")
@@ -23,12 +24,12 @@ class FoundCall:
     status: str
     initiator: str | None
     date: PartialDate | None
-    sentences: list[int]
     evidence: list[Span]
 
 
-def find_calls(ctx: Context) -> list[FoundCall]:
+def find_calls(findings: Findings) -> list[FoundCall]:
     """One call per two sides and status, however many sentences tell of it."""
+    ctx = findings.mentions
     found: dict[tuple[frozenset[str], str], FoundCall] = {}
     for index in range(len(ctx.sentences)):
         if not ctx.is_remote(index):
@@ -41,7 +42,6 @@ def find_calls(ctx: Context) -> list[FoundCall]:
         if known is None:
             found[key] = call
             continue
-        known.sentences.extend(call.sentences)
         known.evidence.extend(call.evidence)
         known.initiator = known.initiator or call.initiator
         known.date = known.date or call.date
@@ -49,7 +49,7 @@ def find_calls(ctx: Context) -> list[FoundCall]:
     return list(found.values())
 
 
-def _call_in(ctx: Context, index: int) -> FoundCall | None:
+def _call_in(ctx: Mentions, index: int) -> FoundCall | None:
     sentence = ctx.sentences[index]
     words = next(iter(pattern("calls", "phone").finditer(sentence)), None)
     video = next(iter(pattern("calls", "video").finditer(sentence)), None)
@@ -72,12 +72,11 @@ def _call_in(ctx: Context, index: int) -> FoundCall | None:
         status="planned" if planned else "held",
         initiator=initiator,
         date=ctx.date_around(index, at),
-        sentences=[index],
         evidence=[ctx.sentence_span(index)],
     )
 
 
-def _caller(ctx: Context, index: int, at: int) -> str | None:
+def _caller(ctx: Mentions, index: int, at: int) -> str | None:
     """The subject of the call's clause: an official before its words, or whom "he" is."""
     subject = ctx.subject(index, before=at)
     if subject:
@@ -86,7 +85,7 @@ def _caller(ctx: Context, index: int, at: int) -> str | None:
     return ctx.antecedent(index, pronoun) if pronoun is not None else None
 
 
-def _other_side(ctx: Context, index: int, end: int, caller: str | None) -> str | None:
+def _other_side(ctx: Mentions, index: int, end: int, caller: str | None) -> str | None:
     """The first official of another country than the caller named after the call's words,
     else anywhere in the sentence."""
     home = ctx.country(caller or "")
@@ -100,7 +99,7 @@ def _other_side(ctx: Context, index: int, end: int, caller: str | None) -> str |
     return None
 
 
-def _named_caller(ctx: Context, index: int, first: str, second: str) -> str | None:
+def _named_caller(ctx: Mentions, index: int, first: str, second: str) -> str | None:
     """Who made the call, when the sentence names them after "a call from"."""
     sentence = ctx.sentences[index]
     for match in pattern("calls", "from_caller").finditer(sentence):
@@ -108,3 +107,27 @@ def _named_caller(ctx: Context, index: int, first: str, second: str) -> str | No
         if after and after[0].person in (first, second):
             return after[0].person
     return None
+
+
+def build_calls(findings: Findings, found: list[FoundCall]) -> tuple[Call, ...]:
+    """The calls between officials of the result, of two countries or more."""
+    ctx, known = findings.mentions, findings.known
+    calls: list[Call] = []
+    for call in found:
+        participants = tuple(p for p in call.participants if p in known)
+        countries = tuple(dict.fromkeys(c for p in participants if (c := ctx.country(p))))
+        if len(participants) < 2 or len(countries) < 2:
+            continue
+        calls.append(
+            Call(
+                id=f"{findings.article_id}/call-{len(calls) + 1}",
+                participants=participants,
+                countries=countries,
+                channel=call.channel,  # type: ignore[arg-type]
+                status=call.status,  # type: ignore[arg-type]
+                initiator=call.initiator if call.initiator in participants else None,
+                date=call.date,
+                evidence=tuple(call.evidence),
+            )
+        )
+    return tuple(calls)

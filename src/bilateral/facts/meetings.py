@@ -9,9 +9,9 @@ from typing import Final
 import attr
 from attrs import evolve
 
-from bilateral.facts.context import Context
-from bilateral.facts.vocabulary import pattern
+from bilateral.mentions.context import Mentions
 from bilateral.mentions.dates import is_future
+from bilateral.mentions.phrases import pattern
 from bilateral.model import PartialDate, Span
 from bilateral.text.regex import search_tail
 
@@ -59,7 +59,7 @@ class FoundMeeting:
     caller: str | None = None
 
 
-def find_meetings(ctx: Context) -> list[FoundMeeting]:
+def find_meetings(ctx: Mentions) -> list[FoundMeeting]:
     found: list[FoundMeeting] = []
     for index, sentence in enumerate(ctx.sentences):
         if ctx.is_remote(index):
@@ -89,7 +89,7 @@ def _objects_end(text: str, at: int) -> int:
     return min(ends, default=len(text))
 
 
-def _from_verb(ctx: Context, index: int, verb: re.Match[str]) -> FoundMeeting | None:
+def _from_verb(ctx: Mentions, index: int, verb: re.Match[str]) -> FoundMeeting | None:
     sentence = ctx.sentences[index]
     start, end = sentence.start + verb.start(), sentence.start + verb.end()
     subject = _subject_before(ctx, index, start)
@@ -117,7 +117,7 @@ def _from_verb(ctx: Context, index: int, verb: re.Match[str]) -> FoundMeeting | 
     return _meeting(ctx, index, participants, start, scheduled, caller)
 
 
-def _from_phrase(ctx: Context, index: int, phrase: re.Match[str]) -> FoundMeeting | None:
+def _from_phrase(ctx: Mentions, index: int, phrase: re.Match[str]) -> FoundMeeting | None:
     sentence = ctx.sentences[index]
     start, end = sentence.start + phrase.start(), sentence.start + phrase.end()
     clause_end = sentence.start + _objects_end(sentence.text, phrase.end())
@@ -132,13 +132,13 @@ def _from_phrase(ctx: Context, index: int, phrase: re.Match[str]) -> FoundMeetin
     return _meeting(ctx, index, participants, start, scheduled, None)
 
 
-def _pair_before(ctx: Context, index: int, at: int) -> bool:
+def _pair_before(ctx: Mentions, index: int, at: int) -> bool:
     sentence = ctx.sentences[index]
     end = len(sentence.text[:at].rstrip()) - 12
     return any(m.end() >= end for m in pattern("meetings", "pairs").finditer(sentence, 0, at))
 
 
-def _last_two(ctx: Context, index: int) -> list[str]:
+def _last_two(ctx: Mentions, index: int) -> list[str]:
     """The two officials named last before sentence ``index`` ("the two leaders")."""
     seen: list[str] = []
     for earlier in range(index, max(-1, index - 3), -1):
@@ -152,7 +152,7 @@ def _last_two(ctx: Context, index: int) -> list[str]:
     return []
 
 
-def _sentence_subject(ctx: Context, index: int) -> str | None:
+def _sentence_subject(ctx: Mentions, index: int) -> str | None:
     """The subject of the whole sentence: its first free official, or "he" at its start."""
     sentence = ctx.sentences[index]
     opening = _OPENING_PRONOUN.match(sentence.text)
@@ -161,7 +161,7 @@ def _sentence_subject(ctx: Context, index: int) -> str | None:
     return ctx.subject(index)
 
 
-def _joined_to(ctx: Context, index: int, subject: str | None, at: int) -> list[str]:
+def _joined_to(ctx: Mentions, index: int, subject: str | None, at: int) -> list[str]:
     """Officials joined to the subject by "and" ("A and his counterpart B held talks")."""
     if subject is None:
         return []
@@ -179,7 +179,7 @@ def _joined_to(ctx: Context, index: int, subject: str | None, at: int) -> list[s
     return joined
 
 
-def _subject_before(ctx: Context, index: int, at: int) -> str | None:
+def _subject_before(ctx: Mentions, index: int, at: int) -> str | None:
     """The official named (or "he") right before a verb, or the pair "the two leaders"."""
     sentence = ctx.sentences[index]
     before = [m for m in ctx.officials_in(index, end=at) if not ctx.is_governed(m)]
@@ -192,7 +192,7 @@ def _subject_before(ctx: Context, index: int, at: int) -> str | None:
 
 
 def _meeting(
-    ctx: Context, index: int, participants: list[str], at: int, scheduled: bool,
+    ctx: Mentions, index: int, participants: list[str], at: int, scheduled: bool,
     caller: str | None,
 ) -> FoundMeeting:  # fmt: skip
     place = ctx.place_in(index, at) or ctx.place_in(index)

@@ -8,9 +8,9 @@ from typing import Final
 import attr
 from attrs import evolve
 
-from bilateral.facts.context import Context
-from bilateral.facts.vocabulary import guarded_phrases, pattern, phrases, whole
+from bilateral.mentions.context import Mentions
 from bilateral.mentions.people import PersonMention
+from bilateral.mentions.phrases import guarded_phrases, pattern, phrases, whole
 from bilateral.model import PartialDate, Span
 from bilateral.text.regex import fold, search_tail
 
@@ -83,7 +83,7 @@ class FoundStatement:
     date: PartialDate | None = None
 
 
-def find_statements(ctx: Context, visitors: dict[str, str]) -> list[FoundStatement]:
+def find_statements(ctx: Mentions, visitors: dict[str, str]) -> list[FoundStatement]:
     """``visitors`` maps a country (or "") to the person visiting it, for "the visiting X"."""
     found: list[FoundStatement] = []
     for index in range(len(ctx.sentences)):
@@ -130,7 +130,7 @@ def _split_coordinated(statement: FoundStatement) -> list[FoundStatement]:
     return [statement]
 
 
-def _quoted(ctx: Context, index: int, visitors: dict[str, str]) -> FoundStatement | None:
+def _quoted(ctx: Mentions, index: int, visitors: dict[str, str]) -> FoundStatement | None:
     """Content first, then who said it: “...,” the speaker said. / ..., Rouhani said."""
     sentence = ctx.sentences[index]
     text = sentence.text
@@ -166,7 +166,7 @@ def _quoted(ctx: Context, index: int, visitors: dict[str, str]) -> FoundStatemen
     return None
 
 
-def _reported(ctx: Context, index: int, visitors: dict[str, str]) -> FoundStatement | None:
+def _reported(ctx: Mentions, index: int, visitors: dict[str, str]) -> FoundStatement | None:
     sentence = ctx.sentences[index]
     verbs = list(pattern("statements", "speech").finditer(sentence))
     verbs += list(pattern("statements", "reported").finditer(sentence))
@@ -206,7 +206,7 @@ def _reported(ctx: Context, index: int, visitors: dict[str, str]) -> FoundStatem
 
 
 def _speaker_before(
-    ctx: Context, index: int, at: int, visitors: dict[str, str], speech: bool
+    ctx: Mentions, index: int, at: int, visitors: dict[str, str], speech: bool
 ) -> str | None:
     """Who speaks through the verb at ``at``: a speech verb ("said") must follow its
     speaker closely, with no comma between."""
@@ -257,7 +257,7 @@ def _speaker_before(
 
 
 def _speaker_in(
-    ctx: Context, index: int, start: int, end: int, visitors: dict[str, str]
+    ctx: Mentions, index: int, start: int, end: int, visitors: dict[str, str]
 ) -> str | None:
     """The speaker named right after a comma and right before the verb at ``end``."""
     sentence = ctx.sentences[index]
@@ -276,7 +276,7 @@ def _speaker_in(
     return ctx.antecedent(index, pronoun) if pronoun is not None else None
 
 
-def _speaker_after_verb(ctx: Context, index: int, at: int) -> str | None:
+def _speaker_after_verb(ctx: Mentions, index: int, at: int) -> str | None:
     """The speaker named right after the verb that ends a quote ('..., said X.')."""
     sentence = ctx.sentences[index]
     mention = next(iter(ctx.officials_in(index, start=at)), None)
@@ -289,7 +289,7 @@ def _speaker_after_verb(ctx: Context, index: int, at: int) -> str | None:
     )
 
 
-def _continued(ctx: Context, index: int, last: FoundStatement | None) -> FoundStatement | None:
+def _continued(ctx: Mentions, index: int, last: FoundStatement | None) -> FoundStatement | None:
     """A sentence that is all quotation, right after a quoted statement (in its paragraph or
     opening the next, as news copy runs a quote on), continues it: the same speaker's words."""
     text = ctx.sentences[index].text.strip()
@@ -306,7 +306,7 @@ def _continued(ctx: Context, index: int, last: FoundStatement | None) -> FoundSt
 
 
 def _visiting(
-    ctx: Context, index: int, start: int, end: int, visitors: dict[str, str]
+    ctx: Mentions, index: int, start: int, end: int, visitors: dict[str, str]
 ) -> tuple[int, int, str] | None:
     """(start, end, person) of "the visiting Iranian commander" in a stretch."""
     sentence = ctx.sentences[index]
@@ -320,7 +320,7 @@ def _visiting(
     return None
 
 
-def _possessive(ctx: Context, mention: PersonMention) -> bool:
+def _possessive(ctx: Mentions, mention: PersonMention) -> bool:
     sentence = ctx.sentences[mention.sentence]
     return sentence.text[mention.end - sentence.start :].startswith(("’s", "'s", "’", "'"))
 
@@ -346,7 +346,7 @@ def _tail_starts(content: str) -> list[int]:
 
 
 def _statement(
-    ctx: Context, index: int, speaker: str, text: str, mode: str, verb: str,
+    ctx: Mentions, index: int, speaker: str, text: str, mode: str, verb: str,
     addressee: str | None = None,
 ) -> FoundStatement:  # fmt: skip
     return FoundStatement(
@@ -362,11 +362,11 @@ def _statement(
     )
 
 
-def _names_a_person(ctx: Context, index: int, at: int) -> bool:
+def _names_a_person(ctx: Mentions, index: int, at: int) -> bool:
     return any(m.start <= at < m.end or m.name_start == at for m in ctx.mentions[index])
 
 
-def _channel(ctx: Context, index: int) -> str | None:
+def _channel(ctx: Mentions, index: int) -> str | None:
     sentence = ctx.sentences[index]
     text, folded = sentence.text, sentence.words.folded if sentence.words else None
     for phrase in guarded_phrases("statements", "channels"):

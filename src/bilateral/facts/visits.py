@@ -9,11 +9,11 @@ from typing import Final
 
 import attr
 
-from bilateral.facts.context import Context, without_quotes
 from bilateral.facts.meetings import FoundMeeting
-from bilateral.facts.vocabulary import any_word, pattern, words
+from bilateral.mentions.context import Mentions, without_quotes
 from bilateral.mentions.dates import is_future
 from bilateral.mentions.marks import Mark
+from bilateral.mentions.phrases import any_word, pattern, words
 from bilateral.model import PartialDate, Span
 from bilateral.text.lexicons import city_countries
 from bilateral.text.regex import search_tail
@@ -72,7 +72,7 @@ class _Trigger:
     kind: str  # arrival, visit, bare, meeting, invitation
 
 
-def find_visits(ctx: Context, meetings: list[FoundMeeting]) -> list[FoundVisit]:
+def find_visits(ctx: Mentions, meetings: list[FoundMeeting]) -> list[FoundVisit]:
     triggers: list[_Trigger] = []
     for index in range(len(ctx.sentences)):
         if not ctx.is_remote(index):
@@ -92,7 +92,7 @@ def find_visits(ctx: Context, meetings: list[FoundMeeting]) -> list[FoundVisit]:
 
 
 # --- triggers ------------------------------------------------------------------------
-def _explicit(ctx: Context, index: int) -> list[_Trigger]:
+def _explicit(ctx: Mentions, index: int) -> list[_Trigger]:
     sentence = ctx.sentences[index]
     found = []
     for kind in ("arrival", "visit"):
@@ -126,7 +126,7 @@ def _explicit(ctx: Context, index: int) -> list[_Trigger]:
     return found
 
 
-def _visiting(ctx: Context, index: int) -> list[_Trigger]:
+def _visiting(ctx: Mentions, index: int) -> list[_Trigger]:
     """ "the visiting Uzbek Foreign Minister X": X visits the country of whoever receives
     them in the sentence, else the dateline's."""
     sentence = ctx.sentences[index]
@@ -152,7 +152,7 @@ def _visiting(ctx: Context, index: int) -> list[_Trigger]:
     return found
 
 
-def _pair_travels(ctx: Context, index: int, start: int, end: int, kind: str) -> list[_Trigger]:
+def _pair_travels(ctx: Mentions, index: int, start: int, end: int, kind: str) -> list[_Trigger]:
     """ "The two leaders will then travel to X": a visit to X by each of the pair."""
     sentence = ctx.sentences[index]
     before = sentence.text[max(0, start - sentence.start - _PAIR_REACH) : start - sentence.start]
@@ -174,7 +174,7 @@ def _pair_before() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{pairs})\s+(?:[a-z]+\s+){{0,3}}$", re.IGNORECASE)
 
 
-def _mutual_invitations(ctx: Context, index: int) -> list[_Trigger]:
+def _mutual_invitations(ctx: Mentions, index: int) -> list[_Trigger]:
     """ "The presidents invited each other to visit": a planned visit by each of the pair
     to the other's country."""
     sentence = ctx.sentences[index]
@@ -191,7 +191,7 @@ def _mutual_invitations(ctx: Context, index: int) -> list[_Trigger]:
     ]
 
 
-def _last_pair(ctx: Context, index: int) -> list[str]:
+def _last_pair(ctx: Mentions, index: int) -> list[str]:
     """The two officials of two countries named last, in this sentence or the few before."""
     found: dict[str, str] = {}  # country -> official
     for earlier in range(index, max(-1, index - _PAIR_SENTENCES), -1):
@@ -204,7 +204,7 @@ def _last_pair(ctx: Context, index: int) -> list[str]:
     return []
 
 
-def _with_coordinated(ctx: Context, index: int, visitor: str, at: int) -> list[str]:
+def _with_coordinated(ctx: Mentions, index: int, visitor: str, at: int) -> list[str]:
     """The visitor and those joined to them by "and" ("PM and COAS X arrived")."""
     sentence = ctx.sentences[index]
     before = ctx.officials_in(index, end=at)
@@ -227,14 +227,14 @@ def _with_coordinated(ctx: Context, index: int, visitor: str, at: int) -> list[s
     return list(dict.fromkeys(m.person for m in chain if m.person))
 
 
-def _subject_after(ctx: Context, index: int, at: int) -> str | None:
+def _subject_after(ctx: Mentions, index: int, at: int) -> str | None:
     """The subject of a clause that follows "During the three-day visit," (not one before)."""
     subject = next((m for m in ctx.officials_in(index, start=at) if not ctx.is_governed(m)), None)
     before = ctx.officials_in(index, end=at)
     return subject.person if subject and not before else None
 
 
-def _visitor(ctx: Context, index: int, start: int, end: int) -> str | None:
+def _visitor(ctx: Mentions, index: int, start: int, end: int) -> str | None:
     """Who travels: "X's visit", "visit of X to", the subject before the verb, or "he"."""
     sentence = ctx.sentences[index]
     before_text = sentence.text[: start - sentence.start]
@@ -277,7 +277,7 @@ def _visitor(ctx: Context, index: int, start: int, end: int) -> str | None:
     return None
 
 
-def _destinations(ctx: Context, index: int, end: int, visitor: str) -> list[str | None]:
+def _destinations(ctx: Mentions, index: int, end: int, visitor: str) -> list[str | None]:
     """Countries named right after a visit verb ("to Turkey, India and Pakistan")."""
     sentence = ctx.sentences[index]
     rest = sentence.text[end - sentence.start :]
@@ -317,13 +317,13 @@ def _destinations(ctx: Context, index: int, end: int, visitor: str) -> list[str 
     return list(dict.fromkeys(codes))
 
 
-def _located(ctx: Context, mark: Mark) -> bool:
+def _located(ctx: Mentions, mark: Mark) -> bool:
     """Whether an organisation stands somewhere ("visited GHQ" is a visit to Rawalpindi)."""
     organisation = ctx.lexicon.organisation_forms().get(mark.text)
     return bool(organisation and organisation.place and organisation.country)
 
 
-def _country_recalled(ctx: Context, index: int, home: str | None) -> str | None:
+def _country_recalled(ctx: Mentions, index: int, home: str | None) -> str | None:
     for earlier in range(index, max(-1, index - 4), -1):
         countries = [m.country for m in ctx.marks[earlier] if m.kind == "country" and m.country]
         for code in reversed(countries):
@@ -333,7 +333,7 @@ def _country_recalled(ctx: Context, index: int, home: str | None) -> str | None:
 
 
 def _from_meetings(
-    ctx: Context, meetings: list[FoundMeeting], explicit: set[str]
+    ctx: Mentions, meetings: list[FoundMeeting], explicit: set[str]
 ) -> list[_Trigger]:
     """A meeting abroad is a visit of the participant who is not at home. Meetings of a
     visitor the text already names belong to that visit; the dateline places a meeting
@@ -372,7 +372,7 @@ def _from_meetings(
     return found
 
 
-def _resident(ctx: Context, person_id: str) -> bool:
+def _resident(ctx: Mentions, person_id: str) -> bool:
     """Ambassadors and envoys live where they meet: meeting there is no visit."""
     person = ctx.persons.get(person_id)
     return bool(person) and "ambassador" in (person.offices if person else [])
@@ -385,7 +385,7 @@ def _city_country(city: str | None) -> str | None:
 
 
 # --- grouping -------------------------------------------------------------------------
-def _status(ctx: Context, trigger: _Trigger) -> str:
+def _status(ctx: Mentions, trigger: _Trigger) -> str:
     """planned, past or current, from the dates and tense of the trigger's sentence; words
     inside quotation marks are someone's speech and do not date the visit."""
     if trigger.kind == "invitation":
@@ -420,7 +420,7 @@ def _status(ctx: Context, trigger: _Trigger) -> str:
     return "current"
 
 
-def _grouped(ctx: Context, triggers: list[_Trigger]) -> list[FoundVisit]:
+def _grouped(ctx: Mentions, triggers: list[_Trigger]) -> list[FoundVisit]:
     visits: list[FoundVisit] = []
     for trigger in sorted(triggers, key=lambda t: (t.kind == "meeting", t.sentence)):
         if trigger.destination is None:
@@ -454,7 +454,7 @@ def _compatible(existing: str, new: str, kind: str) -> bool:
     return {existing, new} == {"current", "planned"}
 
 
-def _add_sentence(ctx: Context, visit: FoundVisit, trigger: _Trigger) -> None:
+def _add_sentence(ctx: Mentions, visit: FoundVisit, trigger: _Trigger) -> None:
     index = trigger.sentence
     if index not in visit.sentences:
         visit.sentences.add(index)
@@ -491,7 +491,7 @@ def _add_sentence(ctx: Context, visit: FoundVisit, trigger: _Trigger) -> None:
     _delegation_and_inviter(ctx, visit, index)
 
 
-def _delegations(ctx: Context, visits: list[FoundVisit]) -> None:
+def _delegations(ctx: Mentions, visits: list[FoundVisit]) -> None:
     """ "X was accompanied by A and B" in a sentence of its own."""
     delegation = pattern("visits", "delegation")
     for index, sentence in enumerate(ctx.sentences):
@@ -508,7 +508,7 @@ def _delegations(ctx: Context, visits: list[FoundVisit]) -> None:
             _delegation_and_inviter(ctx, visit, index)
 
 
-def _delegation_and_inviter(ctx: Context, visit: FoundVisit, index: int) -> None:
+def _delegation_and_inviter(ctx: Mentions, visit: FoundVisit, index: int) -> None:
     sentence = ctx.sentences[index]
     for key in ("delegation", "invitation"):
         for match in pattern("visits", key).finditer(sentence):
@@ -527,7 +527,7 @@ def _delegation_and_inviter(ctx: Context, visit: FoundVisit, index: int) -> None
 
 
 def _place_bare(
-    ctx: Context, triggers: list[_Trigger], visits: list[FoundVisit], meetings: list[FoundMeeting]
+    ctx: Mentions, triggers: list[_Trigger], visits: list[FoundVisit], meetings: list[FoundMeeting]
 ) -> None:
     """Give a destination-less mention ("Bagheri's visit") to the visitor's trip it names,
     or find its destination from where the visitor met whom."""
@@ -554,7 +554,7 @@ def _place_bare(
 
 
 def _destination_from_meetings(
-    ctx: Context, visitor: str, meetings: list[FoundMeeting]
+    ctx: Mentions, visitor: str, meetings: list[FoundMeeting]
 ) -> str | None:
     home = ctx.country(visitor)
     places = {m.place_country for m in meetings if visitor in m.participants} - {None, home}
@@ -562,7 +562,7 @@ def _destination_from_meetings(
     return found[0] if len(found) == 1 else None
 
 
-def _other_visit_destination(ctx: Context, visitor: str, visits: list[FoundVisit]) -> str | None:
+def _other_visit_destination(ctx: Mentions, visitor: str, visits: list[FoundVisit]) -> str | None:
     home = ctx.country(visitor)
     if home is None:
         return None
@@ -572,7 +572,7 @@ def _other_visit_destination(ctx: Context, visitor: str, visits: list[FoundVisit
 
 # --- meetings and dates ---------------------------------------------------------------
 def _attach_meetings(
-    ctx: Context, visit: FoundVisit, meetings: list[FoundMeeting], visits: list[FoundVisit]
+    ctx: Mentions, visit: FoundVisit, meetings: list[FoundMeeting], visits: list[FoundVisit]
 ) -> None:
     """A meeting belongs to the visit whose sentence tells it; else held meetings go to the
     current visit and scheduled ones to a current or planned one."""
@@ -607,7 +607,7 @@ def _attach_meetings(
             visit.dates.append(meeting.date)
 
 
-def _settle_dates(ctx: Context, visit: FoundVisit) -> None:
+def _settle_dates(ctx: Mentions, visit: FoundVisit) -> None:
     for ordinal, date in visit.ordinals:
         if ordinal > 0 and date and visit.start is None:
             visit.start = PartialDate.of(date.first_day() - dt.timedelta(days=ordinal - 1))

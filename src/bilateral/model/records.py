@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+import attrs
 from attrs import field, frozen
 
 from bilateral.model.dates import PartialDate
+from bilateral.model.references import references, refers
 
 VisitStatus = Literal["current", "past", "planned"]
 MeetingStatus = Literal["held", "scheduled"]
@@ -21,6 +23,10 @@ _COUNTRY = re.compile(r"[A-Z]{2}")
 def _country(_instance: object, attribute: object, value: str | None) -> None:
     if value is not None and not _COUNTRY.fullmatch(value):
         raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 code")
+
+
+def _required_country(_instance: object, attribute: object, value: str) -> None:
+    _country(_instance, attribute, value)
 
 
 def _countries(_instance: object, attribute: object, value: tuple[str, ...]) -> None:
@@ -113,7 +119,7 @@ class Official:
 class Meeting:
     """Officials meeting in person, held or only scheduled."""
 
-    participants: tuple[str, ...]
+    participants: tuple[str, ...] = field(metadata=refers("official"))
     date: PartialDate | None = None
     place: str | None = None
     status: MeetingStatus = "held"
@@ -134,20 +140,20 @@ class Visit:
     """An official's physical trip from one country to another."""
 
     id: str = field(validator=_non_empty)
-    visitor: str = field(validator=_non_empty)
+    visitor: str = field(validator=_non_empty, metadata=refers("official"))
     origin: str | None = field(default=None, validator=_country)
-    destination: str = field(default="", validator=_country)
+    destination: str = field(kw_only=True, validator=_required_country)
     places: tuple[str, ...] = ()
     start: PartialDate | None = None
     end: PartialDate | None = None
     dates: tuple[PartialDate, ...] = ()
     days: int | None = None
     status: VisitStatus = "current"
-    delegation: tuple[str, ...] = ()
-    inviter: str | None = None
+    delegation: tuple[str, ...] = field(default=(), metadata=refers("official"))
+    inviter: str | None = field(default=None, metadata=refers("official"))
     meetings: tuple[Meeting, ...] = ()
-    statements: tuple[str, ...] = ()
-    agreements: tuple[str, ...] = ()
+    statements: tuple[str, ...] = field(default=(), metadata=refers("statement"))
+    agreements: tuple[str, ...] = field(default=(), metadata=refers("agreement"))
     topics: tuple[str, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     evidence: tuple[Span, ...] = ()
@@ -166,12 +172,12 @@ class Statement:
     """What a named official said, wrote or expressed."""
 
     id: str = field(validator=_non_empty)
-    speaker: str = field(validator=_non_empty)
+    speaker: str = field(validator=_non_empty, metadata=refers("official"))
     text: str = field(validator=_non_empty)
     mode: StatementMode = "reported"
     verb: str | None = None
     channel: str | None = None
-    addressee: str | None = None
+    addressee: str | None = field(default=None, metadata=refers("official"))
     date: PartialDate | None = None
     topics: tuple[str, ...] = ()
     evidence: tuple[Span, ...] = ()
@@ -185,7 +191,7 @@ class Agreement:
     parties: tuple[str, ...] = field(validator=_countries)
     text: str = field(validator=_non_empty)
     verb: str | None = None
-    signatories: tuple[str, ...] = ()
+    signatories: tuple[str, ...] = field(default=(), metadata=refers("official"))
     date: PartialDate | None = None
     topics: tuple[str, ...] = ()
     evidence: tuple[Span, ...] = ()
@@ -196,13 +202,13 @@ class Call:
     """A telephone or video call between officials of two or more countries."""
 
     id: str = field(validator=_non_empty)
-    participants: tuple[str, ...]
+    participants: tuple[str, ...] = field(metadata=refers("official"))
     countries: tuple[str, ...] = field(validator=_countries)
     channel: CallChannel = "phone"
     status: CallStatus = "held"
-    initiator: str | None = None
+    initiator: str | None = field(default=None, metadata=refers("official"))
     date: PartialDate | None = None
-    statements: tuple[str, ...] = ()
+    statements: tuple[str, ...] = field(default=(), metadata=refers("statement"))
     evidence: tuple[Span, ...] = ()
 
     def __attrs_post_init__(self) -> None:
@@ -236,11 +242,12 @@ class ExtractionResult:
     def __attrs_post_init__(self) -> None:
         known = {o.id for o in self.officials}
         referenced = {
-            *(ref for c in self.calls for ref in c.participants),
-            *(ref for v in self.visits for ref in _visit_refs(v)),
-            *(s.speaker for s in self.statements),
-            *(s.addressee for s in self.statements if s.addressee),
-            *(ref for a in self.agreements for ref in a.signatories),
+            named
+            for facts in attrs.astuple(self, recurse=False)
+            if isinstance(facts, tuple) and facts and not isinstance(facts[0], (Official, Notice))
+            for fact in facts
+            for _, kind, named in references(fact)
+            if kind == "official"
         }
         missing = sorted(referenced - known)
         if missing:
@@ -249,11 +256,3 @@ class ExtractionResult:
     def official(self, official_id: str) -> Official | None:
         """The official with this id, if the article names them."""
         return next((o for o in self.officials if o.id == official_id), None)
-
-
-def _visit_refs(visit: Visit) -> list[str]:
-    refs = [visit.visitor, *visit.delegation]
-    if visit.inviter:
-        refs.append(visit.inviter)
-    refs.extend(p for m in visit.meetings for p in m.participants)
-    return refs

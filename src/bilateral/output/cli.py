@@ -1,7 +1,7 @@
 """The ``bilateral`` command line.
 
     bilateral extract [--format text|json|jsonl] (FILE... | --examples)
-    bilateral query visits|officials|statements|agreements [filters] (FILE... | --examples)
+    bilateral query officials|visits|statements|agreements|calls [filters] (FILE... | --examples)
     bilateral timeline [--countries PK,IR] [--planned] (FILE... | --examples)
     bilateral export (--sqlite OUT.db | --jsonl OUT | --json OUT) (FILE... | --examples)
 
@@ -38,6 +38,7 @@ from bilateral.corpus.persistence import (
 )
 from bilateral.errors import BilateralError, UnreadableArticleError, UnwritableError
 from bilateral.facts.batch import extract_many_as
+from bilateral.facts.kinds import KIND_NAMED, KINDS
 from bilateral.mentions.lexicon import Lexicon, default_lexicon, load_officeholders
 from bilateral.model import ExtractionResult, PartialDate
 from bilateral.model.serialize import to_json
@@ -104,19 +105,14 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     query = commands.add_parser("query", help="query the facts of many articles, merged")
-    query.add_argument("kind", choices=("visits", "officials", "statements", "agreements"))
+    query.add_argument("kind", choices=("officials", *(k.plural for k in KINDS)))
     _inputs(query, corpus=True)
-    query.add_argument("--visitor", help="visits of this official (id or name)")
-    query.add_argument("--origin", help="visits from this country (ISO code)")
-    query.add_argument("--destination", help="visits to this country (ISO code)")
-    query.add_argument("--status", choices=("current", "past", "planned"))
-    query.add_argument("--place", help="visits to this city")
     query.add_argument("--country", help="officials of this country")
     query.add_argument("--office", help="officials of this office key (army_chief...)")
     query.add_argument("--name", help="officials with this name (spellings folded)")
-    query.add_argument("--speaker", help="statements of this official (id or name)")
-    query.add_argument("--topic", help="statements on this topic")
-    query.add_argument("--parties", help="agreements between these countries: PK,IR")
+    options = {f.name: f for kind in KINDS for f in kind.filters}  # a name shared is one option
+    for option, found in options.items():
+        query.add_argument(f"--{option}", help=found.help, choices=found.choices or None)
     query.add_argument(
         "--from", dest="since", metavar="DATE", help="on or after (2018, 2018-06...)"
     )
@@ -316,40 +312,21 @@ def _results(
         yield from results
 
 
-def _officials(corpus: Corpus, who: str | None) -> list[str] | None:
-    if who is None:
-        return None
-    if corpus.official(who):
-        return [who]
-    return [o.id for o in corpus.officials(name=who)]
-
-
 def _query(args: argparse.Namespace, corpus: Corpus) -> None:
     between = (args.since, args.until) if args.since or args.until else None
-    facts: list[object]
+    facts: Sequence[object]
     if args.kind == "officials":
-        facts = list(corpus.officials(country=args.country, office=args.office, name=args.name))
-    elif args.kind == "visits":
-        visitors = _officials(corpus, args.visitor)
-        found = [
-            v
-            for who in (visitors if visitors is not None else [None])
-            for v in corpus.visits(
-                visitor=who, origin=args.origin, destination=args.destination,
-                between=between, status=args.status, place=args.place,
-            )
-        ]  # fmt: skip
-        facts = list(found)
-    elif args.kind == "statements":
-        speakers = _officials(corpus, args.speaker)
-        facts = [
-            s
-            for who in (speakers if speakers is not None else [None])
-            for s in corpus.statements(speaker=who, topic=args.topic, between=between)
-        ]
+        facts = corpus.officials(country=args.country, office=args.office, name=args.name)
     else:
-        parties = [p.strip().upper() for p in args.parties.split(",")] if args.parties else None
-        facts = list(corpus.agreements(parties=parties, between=between))
+        kind = KIND_NAMED[args.kind]
+        filters: dict[str, object] = {}
+        for found in kind.filters:
+            value = getattr(args, found.name)
+            if value is not None and found.value == "countries":
+                value = [code.strip().upper() for code in value.split(",")]
+            if value is not None:
+                filters[found.name] = value
+        facts = getattr(corpus, kind.plural)(between=between, **filters)
     for line in fact_lines(corpus, facts, args.format):
         print(line)
 

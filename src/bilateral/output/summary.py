@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from bilateral.facts.kinds import KINDS
 from bilateral.model import ExtractionResult, PartialDate, Span
 
 EVIDENCE_WIDTH = 100
@@ -42,39 +43,10 @@ def summarize(result: ExtractionResult) -> str:
     for official in result.officials:
         titles = f" — {official.titles[0]}" if official.titles else ""
         lines.append(f"    - {official.name} [{official.country or '?'}]{titles}")
-    lines.append(f"   visits ({len(result.visits)}):")
-    for visit in result.visits:
-        met = sorted(
-            {name(p) for m in visit.meetings for p in m.participants} - {name(visit.visitor)}
-        )
-        lines.append(
-            f"    - {name(visit.visitor)}: {visit.origin or '?'} -> {visit.destination}"
-            f" ({visit.status}) {_date(visit.start)} .. {_date(visit.end)}"
-            + (f", {visit.days} days" if visit.days else "")
-            + (f", in {', '.join(visit.places)}" if visit.places else "")
-            + (f"; met {', '.join(met)}" if met else "")
-            + _evidence(visit.evidence)
-        )
-    lines.append(f"   statements ({len(result.statements)}):")
-    for statement in result.statements:
-        lines.append(
-            f"    - {name(statement.speaker)} ({_date(statement.date)}): {statement.text}"
-            + _evidence(statement.evidence)
-        )
-    lines.append(f"   agreements ({len(result.agreements)}):")
-    for agreement in result.agreements:
-        lines.append(
-            f"    - {'/'.join(agreement.parties)} ({_date(agreement.date)}): {agreement.text}"
-            + _evidence(agreement.evidence)
-        )
-    lines.append(f"   calls ({len(result.calls)}):")
-    for call in result.calls:
-        lines.append(
-            f"    - {' / '.join(name(p) for p in call.participants)}"
-            f" ({'/'.join(call.countries)}, {call.channel}, {call.status}, {_date(call.date)})"
-            + (f"; called by {name(call.initiator)}" if call.initiator else "")
-            + _evidence(call.evidence)
-        )
+    for kind in KINDS:
+        facts = getattr(result, kind.plural)
+        lines.append(f"   {kind.plural} ({len(facts)}):")
+        lines.extend(f"    - {kind.line(fact, name)}{_evidence(fact.evidence)}" for fact in facts)
     for notice in result.warnings:
         lines.append(f"   warning [{notice.code}]: {notice.message}")
     return "\n".join(lines)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from bilateral.corpus import Corpus
-from bilateral.model import Agreement, Official, PartialDate, Statement, Visit
+from bilateral.facts.kinds import KINDS
+from bilateral.model import Official, PartialDate, Visit
 from bilateral.model.serialize import to_json
 
 
@@ -52,20 +53,17 @@ def timeline_table(corpus: Corpus, visits: Sequence[Visit]) -> str:
 
 def fact_lines(corpus: Corpus, facts: Sequence[object], style: str) -> Iterator[str]:
     """A line per fact: JSON (``jsonl``) or a readable summary (``text``)."""
+    kinds = {kind.record: kind for kind in KINDS}
+
+    def name(official_id: str) -> str:
+        official = corpus.official(official_id)
+        return official.name if official else official_id
+
     for fact in facts:
+        kind = kinds.get(type(fact))
         if style == "jsonl":
             yield to_json(fact)
         elif isinstance(fact, Official):
             yield f"{fact.id}: {fact.name} [{fact.country or '?'}] {', '.join(fact.titles[:2])}"
-        elif isinstance(fact, Visit):
-            visitor = corpus.official(fact.visitor)
-            yield (
-                f"{fact.id}: {_when(fact)} {visitor.name if visitor else fact.visitor} "
-                f"{fact.origin or '?'} -> {fact.destination} ({fact.status})"
-            )
-        elif isinstance(fact, Statement):
-            speaker = corpus.official(fact.speaker)
-            who = speaker.name if speaker else fact.speaker
-            yield f"{fact.id}: {who} ({_date(fact.date)}): {fact.text}"
-        elif isinstance(fact, Agreement):
-            yield f"{fact.id}: {'/'.join(fact.parties)} ({_date(fact.date)}): {fact.text}"
+        elif kind is not None:
+            yield f"{getattr(fact, 'id')}: {kind.line(fact, name)}"  # noqa: B009

@@ -1,4 +1,4 @@
-"""Everything the fact finders read about one article, gathered once."""
+"""The mentions of one article, indexed by sentence, and the grammar read around them."""
 
 from __future__ import annotations
 
@@ -8,16 +8,15 @@ import re
 from typing import Final
 
 import attr
-from attrs import evolve
 
-from bilateral.facts.vocabulary import pattern
-from bilateral.mentions.dates import DateMention, Duration, find_dates, find_durations, infer_year
+from bilateral.mentions.dates import DateMention, Duration
 from bilateral.mentions.lexicon import Lexicon
-from bilateral.mentions.marks import Mark, find_marks
-from bilateral.mentions.people import NameRun, Person, PersonMention, find_people, read_names
+from bilateral.mentions.marks import Mark
+from bilateral.mentions.people import Person, PersonMention
+from bilateral.mentions.phrases import pattern
 from bilateral.model import Article, Notice, PartialDate, Span
 from bilateral.text.lexicons import city_countries, outlets
-from bilateral.text.words import SentenceText, index_words
+from bilateral.text.words import SentenceText
 
 _FILLERS: Final = (
     r"(?:\s+(?:the|a|an|his|her|their|its|top|visiting|senior|[A-Z][a-z]+(?:[’']s)?)){0,3}"
@@ -43,8 +42,9 @@ _PRONOUN: Final = re.compile(r"\b(?:he|she|He|She|his|her|His|Her|him)\b")
 
 
 @attr.s(auto_attribs=True, slots=True, eq=False)
-class Context:
-    """The article with its sentences and mentions, indexed by sentence."""
+class Mentions:
+    """The article with its sentences and the mentions of each: marks (places, countries,
+    organisations), people, dates and durations; what the fact finders read."""
 
     article: Article
     lexicon: Lexicon
@@ -64,6 +64,15 @@ class Context:
     def day(self) -> dt.date | None:
         published = self.article.published
         return published.as_date() if published else None
+
+    @property
+    def dateline_country(self) -> str | None:
+        return dateline_country(self.article, self.lexicon)
+
+    @property
+    def home_country(self) -> str | None:
+        """Whose point of view the article takes: its outlet's country, else its dateline's."""
+        return home_country(self.article, self.lexicon)
 
     def span(self, start: int, end: int) -> Span:
         return self.article.span(start, end)
@@ -152,7 +161,7 @@ class Context:
         """Who "the visiting (Turkish) minister" in ``before`` is: the official named last in
         the sentences before whose country is not the dateline's (and matches the adjective)."""
         found = _VISITING_GUEST.search(before) if "visiting" in before else None
-        home = city_countries().get(self.article.dateline or "")
+        home = self.dateline_country
         if found is None or home is None:
             return None
         wanted = self.lexicon.country_of_word(found["adj"]) if found["adj"] else None
@@ -219,116 +228,6 @@ class Context:
         return None
 
 
-def build_context(article: Article, lexicon: Lexicon) -> Context:
-    """Mentions of every kind for one article; infers a missing publication year first."""
-    # every article is indexed, however long: unindexed, a long one ran slower per byte
-    sentences = [
-        SentenceText(i, s.start, s.text, index_words(s.text))
-        for i, s in enumerate(article.sentences)
-    ]
-    paragraph_of = []
-    paragraph = 0
-    for sentence in article.sentences:
-        while (
-            paragraph < len(article.paragraphs) - 1
-            and sentence.start >= article.paragraphs[paragraph].end
-        ):
-            paragraph += 1
-        paragraph_of.append(paragraph)
-    marks = [find_marks(s, lexicon) for s in sentences]
-    names = [read_names(s, m) for s, m in zip(sentences, marks, strict=True)]
-    notices: list[Notice] = []
-    if article.published is None and article.published_month_day:
-        article = _with_inferred_year(article, sentences, marks, names, lexicon, notices)
-    day = article.published.as_date() if article.published else None
-    home = _home_country(article)
-    persons, mentions = find_people(sentences, marks, names, lexicon, day, home)
-    by_sentence: list[list[PersonMention]] = [[] for _ in sentences]
-    for mention in mentions:
-        by_sentence[mention.sentence].append(mention)
-    dates: list[list[DateMention]] = [[] for _ in sentences]
-    for date in find_dates(sentences, article.published):
-        dates[date.sentence].append(date)
-    durations: list[list[Duration]] = [[] for _ in sentences]
-    for duration in find_durations(sentences):
-        durations[duration.sentence].append(duration)
-    return Context(
-        article=article,
-        lexicon=lexicon,
-        sentences=sentences,
-        paragraph_of=paragraph_of,
-        marks=marks,
-        persons={p.id: p for p in persons},
-        mentions=by_sentence,
-        dates=dates,
-        durations=durations,
-        notices=notices,
-    )
-
-
-def _with_inferred_year(
-    article: Article, sentences: list[SentenceText], marks: list[list[Mark]],
-    names: list[list[NameRun]], lexicon: Lexicon, notices: list[Notice],
-) -> Article:  # fmt: skip
-    assert article.published_month_day is not None
-    persons, _ = find_people(sentences, marks, names, lexicon, None)
-    allowed: set[int] | None = None
-    for person in persons:
-        if not person.holder or not person.offices:
-            continue
-        years = {
-            year
-            for term in person.holder.terms if term.office in person.offices
-            for year in range(term.start.year, _last_year(term.end) + 1)
-        }  # fmt: skip
-        if years:
-            allowed = years if allowed is None else allowed & years
-    clues = find_dates(sentences, None)
-    if article.published_weekday is not None:  # "Wednesday, 15 May" heading the page
-        clues.append(
-            DateMention(0, 0, 0, "weekday", weekday=article.published_weekday,
-                        month_day=article.published_month_day)
-        )  # fmt: skip
-    year = infer_year(article.published_month_day, clues, allowed)
-    if year is None and sentences:
-        # agency copy ("TEHRAN, Oct. 13 (MNA) – ... on Thursday") reports the day it is dated
-        same_day = [
-            evolve(clue, month_day=article.published_month_day)
-            for clue in clues
-            if clue.sentence == 0 and clue.weekday is not None and clue.month_day is None
-        ]
-        year = infer_year(article.published_month_day, same_day[:1], allowed) if same_day else None
-    if year is None:
-        return article
-    month, day = article.published_month_day
-    notices.append(
-        Notice(
-            "inferred-year", f"publication year {year} inferred from weekdays and office tenures"
-        )
-    )
-    return evolve(
-        article,
-        published=PartialDate(year, month, day),
-        published_month_day=None,
-        published_weekday=None,
-    )
-
-
-def _last_year(end: PartialDate | None) -> int:
-    return end.year if end else dt.date.today().year
-
-
-def _home_country(article: Article) -> str | None:
-    """Whose point of view the article takes: its outlet's country, else its dateline's."""
-    return outlet_country(article) or city_countries().get(article.dateline or "")
-
-
-def outlet_country(article: Article) -> str | None:
-    """The country of the article's outlet, when the outlet is known to be of one."""
-    outlet = next((o for o in outlets() if o.name == article.source), None)
-    return outlet.country if outlet else None
-
-
 _QUOTED: Final = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
@@ -337,7 +236,18 @@ def without_quotes(text: str) -> str:
     return _QUOTED.sub(lambda m: m.group()[0] + " " * (len(m.group()) - 2) + m.group()[-1], text)
 
 
-def dateline_country(ctx: Context) -> str | None:
+def dateline_country(article: Article, lexicon: Lexicon) -> str | None:
     """The country of the article's dateline, a city ("ISLAMABAD") or a country ("KUWAIT")."""
-    dateline = ctx.article.dateline or ""
-    return city_countries().get(dateline) or ctx.lexicon.country_of_word(dateline)
+    dateline = article.dateline or ""
+    return city_countries().get(dateline) or lexicon.country_of_word(dateline)
+
+
+def home_country(article: Article, lexicon: Lexicon) -> str | None:
+    """Whose point of view the article takes: its outlet's country, else its dateline's."""
+    return outlet_country(article) or dateline_country(article, lexicon)
+
+
+def outlet_country(article: Article) -> str | None:
+    """The country of the article's outlet, when the outlet is known to be of one."""
+    outlet = next((o for o in outlets() if o.name == article.source), None)
+    return outlet.country if outlet else None

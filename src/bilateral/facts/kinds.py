@@ -1,0 +1,140 @@
+"""The kinds of fact, each declared once: its record, finder, builder, line and filters.
+
+The pipeline runs the finders and builders in this order; the corpus merges, saves, loads
+and queries, the frames, the command line and the summary loop over :data:`KINDS`. To add a
+kind: its record in ``model/records.py`` (with a field of :class:`ExtractionResult` and of
+``CorpusData`` named as its plural), its finder and builder in a module of its own, and an
+entry here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import Any, Final, Literal
+
+from attrs import frozen
+
+from bilateral.facts import building
+from bilateral.facts.calls import build_calls, find_calls
+from bilateral.facts.findings import Findings
+from bilateral.model import Agreement, Call, PartialDate, Statement, Visit
+
+Name = Callable[[str], str]  # an official's id to the name to show
+FilterValue = Literal["official", "country", "countries", "word"]
+
+
+@frozen
+class Filter:
+    """A keyword of a kind's corpus query, and the command line's option of the same name."""
+
+    name: str
+    value: FilterValue
+    help: str
+    choices: tuple[str, ...] = ()
+
+
+@frozen
+class FactKind:
+    """One kind of fact, declared once."""
+
+    name: str
+    plural: str
+    record: type[Any]
+    find: Callable[[Findings], list[Any]]
+    build: Callable[[Findings, list[Any]], tuple[Any, ...]]
+    line: Callable[[Any, Name], str]  # a readable line, without id or evidence
+    filters: tuple[Filter, ...] = ()
+    same: Callable[[Any], Hashable] | None = None  # reports of one fact share it
+
+
+def _date(value: PartialDate | None) -> str:
+    return value.iso() if value else "?"
+
+
+def _visit_line(visit: Visit, name: Name) -> str:
+    met = sorted({name(p) for m in visit.meetings for p in m.participants} - {name(visit.visitor)})
+    when = _date(visit.start) + (f" .. {_date(visit.end)}" if visit.end else "")
+    if visit.start is None and visit.dates:
+        when = _date(visit.dates[0])
+    return (
+        f"{name(visit.visitor)}: {visit.origin or '?'} -> {visit.destination}"
+        f" ({visit.status}) {when}"
+        + (f", {visit.days} days" if visit.days else "")
+        + (f", in {', '.join(visit.places)}" if visit.places else "")
+        + (f"; met {', '.join(met)}" if met else "")
+    )
+
+
+def _statement_line(statement: Statement, name: Name) -> str:
+    return f"{name(statement.speaker)} ({_date(statement.date)}): {statement.text}"
+
+
+def _agreement_line(agreement: Agreement, name: Name) -> str:
+    return f"{'/'.join(agreement.parties)} ({_date(agreement.date)}): {agreement.text}"
+
+
+def _call_line(call: Call, name: Name) -> str:
+    return (
+        f"{' / '.join(name(p) for p in call.participants)}"
+        f" ({'/'.join(call.countries)}, {call.channel}, {call.status}, {_date(call.date)})"
+        + (f"; called by {name(call.initiator)}" if call.initiator else "")
+    )
+
+
+def _same_call(call: Call) -> Hashable:
+    return frozenset(call.participants), call.channel, call.status, call.date
+
+
+VISITS: Final = FactKind(
+    name="visit",
+    plural="visits",
+    record=Visit,
+    find=building.visits_found,
+    build=building.visit_records,
+    line=_visit_line,
+    filters=(
+        Filter("visitor", "official", "visits of this official (id or name)"),
+        Filter("origin", "country", "visits from this country (ISO code)"),
+        Filter("destination", "country", "visits to this country (ISO code)"),
+        Filter("status", "word", "visits of this status", ("current", "past", "planned")),
+        Filter("place", "word", "visits to this city"),
+    ),
+)
+STATEMENTS: Final = FactKind(
+    name="statement",
+    plural="statements",
+    record=Statement,
+    find=building.statements_found,
+    build=building.statement_records,
+    line=_statement_line,
+    filters=(
+        Filter("speaker", "official", "statements of this official (id or name)"),
+        Filter("topic", "word", "statements on this topic"),
+    ),
+)
+AGREEMENTS: Final = FactKind(
+    name="agreement",
+    plural="agreements",
+    record=Agreement,
+    find=building.agreements_found,
+    build=building.agreement_records,
+    line=_agreement_line,
+    filters=(Filter("parties", "countries", "agreements between these countries: PK,IR"),),
+)
+CALLS: Final = FactKind(
+    name="call",
+    plural="calls",
+    record=Call,
+    find=find_calls,
+    build=build_calls,
+    line=_call_line,
+    filters=(
+        Filter("participant", "official", "calls of this official (id or name)"),
+        Filter("countries", "countries", "calls between these countries: PK,IR"),
+        Filter("channel", "word", "calls by this channel", ("phone", "video")),
+    ),
+    same=_same_call,
+)
+
+KINDS: Final[tuple[FactKind, ...]] = (VISITS, STATEMENTS, AGREEMENTS, CALLS)
+KIND_NAMED: Final = {k.plural: k for k in KINDS}

@@ -1,0 +1,151 @@
+"""The link stage: named steps that tie one kind of fact to another, in the order they run.
+
+``countries_from_visits`` runs as soon as visits are found (the finders of statements and
+agreements read the countries it gives); the steps of :data:`BEFORE_RECORDS` run on what
+every finder found, those of :data:`AFTER_RECORDS` on the records built from it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Final
+
+from attrs import evolve
+
+from bilateral.facts.agreements import FoundAgreement
+from bilateral.facts.findings import Findings
+from bilateral.facts.visits import FoundVisit
+from bilateral.mentions.context import Mentions
+from bilateral.model import Agreement, Call, PartialDate, Statement, Visit
+
+LINK_SLACK_DAYS: Final = 3
+AGREEMENT_REACH_DAYS: Final = 7
+
+
+def countries_from_visits(ctx: Mentions, visits: list[FoundVisit]) -> None:
+    """Officials of unknown country take it from the visit they appear in: the host
+    country for those the visitor met there, the visitor's for the delegation; any left
+    are taken to serve the country the article is written from (its outlet's, else its
+    dateline's), unless the article has them travel there."""
+    visitors = {v.visitor for v in visits}
+    for visit in visits:
+        home = ctx.country(visit.visitor)
+        for person_id in visit.delegation:
+            person = ctx.persons.get(person_id)
+            if person and person.country is None and home:
+                person.country = home
+        for meeting in visit.meetings:
+            if meeting.status != "held":
+                continue
+            for person_id in meeting.participants:
+                person = ctx.persons.get(person_id)
+                if person and person.country is None and person_id not in visitors:
+                    person.country = visit.destination
+    home = ctx.home_country
+    destinations: dict[str, set[str]] = {}
+    for visit in visits:
+        for person_id in (visit.visitor, *visit.delegation):
+            destinations.setdefault(person_id, set()).add(visit.destination)
+    for person in ctx.persons.values():
+        if person.country is None and home and home not in destinations.get(person.id, set()):
+            person.country = home
+
+
+def agreement_dates_on_visits(findings: Findings) -> None:
+    """The current visit takes the dates of agreements its two countries reached near it."""
+    ctx = findings.mentions
+    visits: list[FoundVisit] = [v for v in findings.found["visit"] if v.status == "current"]
+    if not visits:
+        return
+    visit = visits[0]
+    home = ctx.country(visit.visitor)
+    if not home or home == visit.destination:
+        return
+    agreements: list[FoundAgreement] = findings.found["agreement"]
+    for agreement in agreements:
+        date = agreement.date
+        pair = set(agreement.parties) == {home, visit.destination}
+        if pair and date and date not in visit.dates and _near(visit, date):
+            visit.dates.append(date)
+
+
+def _near(visit: FoundVisit, date: PartialDate) -> bool:
+    return not visit.dates or any(
+        abs((d.first_day() - date.first_day()).days) <= AGREEMENT_REACH_DAYS for d in visit.dates
+    )
+
+
+def visit_statements_and_agreements(findings: Findings) -> None:
+    """Each current visit names the statements made and agreements reached on it: by its
+    visitor or the officials they met, between its two countries, within its dates."""
+    statements: tuple[Statement, ...] = findings.records["statements"]
+    agreements: tuple[Agreement, ...] = findings.records["agreements"]
+    findings.records["visits"] = tuple(
+        _linked(v, statements, agreements) for v in findings.records["visits"]
+    )
+
+
+def _linked(
+    visit: Visit, statements: tuple[Statement, ...], agreements: tuple[Agreement, ...]
+) -> Visit:
+    if visit.status != "current":
+        return visit
+    people = {
+        visit.visitor,
+        *(p for m in visit.meetings if m.status == "held" for p in m.participants),
+    }
+    pair = {visit.origin, visit.destination}
+    return evolve(
+        visit,
+        statements=tuple(
+            s.id for s in statements if s.speaker in people and _during(visit, s.date)
+        ),
+        agreements=tuple(
+            a.id for a in agreements if set(a.parties) == pair and _during(visit, a.date)
+        ),
+    )
+
+
+def _during(visit: Visit, date: PartialDate | None) -> bool:
+    """Whether a fact dated ``date`` can belong to the visit (undated facts can)."""
+    known = [d for d in (visit.start, visit.end, *visit.dates) if d]
+    if date is None or not known:
+        return True
+    slack = dt.timedelta(days=LINK_SLACK_DAYS)
+    first = min(d.first_day() for d in known) - slack
+    last = max(d.last_day() for d in known) + slack
+    return date.first_day() <= last and first <= date.last_day()
+
+
+def call_statements(findings: Findings) -> None:
+    """Each call names the statements its participants made in the sentences telling of it
+    (and the sentence after each)."""
+    ctx = findings.mentions
+    statements: tuple[Statement, ...] = findings.records["statements"]
+    calls: tuple[Call, ...] = findings.records["calls"]
+    linked = []
+    for call in calls:
+        told = {
+            i + step
+            for span in call.evidence
+            if (sentence := ctx.sentence_of(span))
+            for i in (sentence.index,)
+            for step in (0, 1)
+        }
+        said = tuple(
+            s.id
+            for s in statements
+            if s.speaker in call.participants
+            and (sentence := ctx.sentence_of(s.evidence[0]))
+            and sentence.index in told
+        )
+        linked.append(evolve(call, statements=said) if said else call)
+    findings.records["calls"] = tuple(linked)
+
+
+BEFORE_RECORDS: Final[tuple[Callable[[Findings], None], ...]] = (agreement_dates_on_visits,)
+AFTER_RECORDS: Final[tuple[Callable[[Findings], None], ...]] = (
+    visit_statements_and_agreements,
+    call_statements,
+)
