@@ -15,7 +15,12 @@ COMPILED_LAYERS = ("text", "article", "mentions", "facts")
 # Modules of public classes stay Python: mypyc turns a class into a native one, which keeps the
 # ``__init__`` attrs writes but not its ``__eq__``, ``__hash__``, ``__repr__`` or immutability.
 # The other classes of these layers are internal, and declared ``eq=False`` to compare alike.
-PUBLIC_CLASS_MODULES = {"text/documents.py", "text/lexicons.py", "mentions/lexicon.py"}
+PUBLIC_CLASS_MODULES = {
+    "text/documents.py",
+    "text/lexicons.py",
+    "mentions/lexicon.py",
+    "facts/kinds.py",
+}
 # the commands that build what is installed ("editable_wheel" and the metadata ones do not)
 BUILD_COMMANDS = {"bdist_wheel", "build", "build_ext", "install"}
 

@@ -25,7 +25,7 @@ import bilateral
 from bilateral.article.reader import Line
 from bilateral.mentions.lexicon import Holder, Term, default_lexicon
 from bilateral.mentions.marks import Mark
-from bilateral.mentions.people import PersonMention
+from bilateral.mentions.person import PersonMention
 from bilateral.model import PartialDate
 from bilateral.text.lexicons import countries
 from bilateral.text.words import SentenceText, Words

@@ -7,7 +7,7 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from bilateral.mentions.people import (
+from bilateral.mentions.name_runs import (
     _CAPITALISED_RUN,
     _HYPHENED_PARTICLES,
     _NAME_RUN,

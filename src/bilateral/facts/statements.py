@@ -9,7 +9,7 @@ import attr
 from attrs import evolve
 
 from bilateral.mentions.context import Mentions
-from bilateral.mentions.people import PersonMention
+from bilateral.mentions.person import PersonMention
 from bilateral.mentions.phrases import guarded_phrases, pattern, phrases, whole
 from bilateral.model import PartialDate, Span
 from bilateral.text.regex import fold, search_tail

@@ -12,7 +12,7 @@ import attr
 from bilateral.mentions.dates import DateMention, Duration
 from bilateral.mentions.lexicon import Lexicon
 from bilateral.mentions.marks import Mark
-from bilateral.mentions.people import Person, PersonMention
+from bilateral.mentions.person import Person, PersonMention
 from bilateral.mentions.phrases import pattern
 from bilateral.model import Article, Notice, PartialDate, Span
 from bilateral.text.lexicons import city_countries, outlets

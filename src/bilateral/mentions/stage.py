@@ -10,7 +10,9 @@ from bilateral.mentions.context import Mentions, home_country
 from bilateral.mentions.dates import DateMention, Duration, find_dates, find_durations, infer_year
 from bilateral.mentions.lexicon import Lexicon
 from bilateral.mentions.marks import Mark, find_marks
-from bilateral.mentions.people import NameRun, PersonMention, find_people, read_names
+from bilateral.mentions.name_runs import NameRun, read_names
+from bilateral.mentions.people import find_people
+from bilateral.mentions.person import PersonMention
 from bilateral.model import Article, Notice, PartialDate
 from bilateral.text.words import SentenceText, index_words
 

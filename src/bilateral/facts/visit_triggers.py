@@ -1,0 +1,343 @@
+"""What tells of a visit in a sentence: the words of travel, the visitor and destinations."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Final
+
+import attr
+
+from bilateral.facts.meetings import FoundMeeting
+from bilateral.mentions.context import Mentions
+from bilateral.mentions.marks import Mark
+from bilateral.mentions.phrases import pattern, words
+from bilateral.text.lexicons import city_countries
+from bilateral.text.regex import search_tail
+
+_DESTINATION_REACH: Final = 90
+CLAUSE_BREAK: Final = re.compile(r"[;:]|,\s(?:and\s)?(?:where|while|which|who|but)\b|\.\s")
+_VISITING_BEFORE: Final = re.compile(r"\bvisiting\s+$")
+_INVITED_BEFORE: Final = re.compile(r"\bto\s+(?:pay\s+an?\s+|make\s+an?\s+)?$")
+_WHO_BEFORE: Final = re.compile(r"\bwho\s+(?:\w+\s+)?$")
+_COORDINATION: Final = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?")  # "X and the Y"
+_TO_BEFORE: Final = re.compile(r"\bto\s+$")
+_OF_AFTER: Final = re.compile(r"\s*of\s")  # "the visit of X"
+_OF: Final = re.compile(r"\sof\s")
+_LIST_GAP: Final = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
+_SPEECH_BETWEEN: Final = re.compile(r"\b(?:said|says|told|added|stated|described|termed|called)\b")
+_LEAD_IN: Final = re.compile(r"\s*(?:the\s+)?(?:[\w’'-]+\s+){0,2}?(?:(?:port\s+)?city\s+of\s+)?")
+_THE_COUNTRY: Final = re.compile(
+    r"^\s*(?:the|this|that)\s(?:country|neighbou?ring country|neighbou?r|[Kk]ingdom"
+    r"|[Gg]ulf (?:state|nation|country)|[Ii]slamic [Rr]epublic|[Ee]mirate|[Rr]epublic)\b"
+)
+_PAIR_REACH: Final = 60
+_PAIR_SENTENCES: Final = 6
+_CAPITAL: Final = re.compile(r"^\s*(?:the\s)?(?P<adj>\w+)\scapital\b")
+_POSSESSIVE_END: Final = re.compile(
+    r"[’']s?\s+(?:(?:\w+-day|maiden|first|official|state|brief|recent|ongoing|unprecedented|\w+)\s+){0,3}$"
+)
+
+
+@attr.s(auto_attribs=True, slots=True, eq=False)
+class Trigger:
+    """Words that tell of a visit: who, to where (when they say), where in the text."""
+
+    visitor: str
+    destination: str | None
+    sentence: int
+    at: int
+    end: int
+    kind: str  # arrival, visit, bare, meeting, invitation
+
+
+def explicit_triggers(ctx: Mentions, index: int) -> list[Trigger]:
+    sentence = ctx.sentences[index]
+    found = []
+    for kind in ("arrival", "visit"):
+        for match in pattern("visits", kind).finditer(sentence):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            visitor = _visitor(ctx, index, start, end)
+            if visitor is None:
+                found.extend(_pair_travels(ctx, index, start, end, kind))
+                continue
+            destinations = _destinations(ctx, index, end, visitor)
+            if (
+                not destinations
+                and kind == "arrival"
+                and not match.group()
+                .lower()
+                .endswith(("in", "at", "to", "for", "reached", "reaches"))
+            ):
+                destinations = [None]
+            for destination in destinations or []:
+                for person in _with_coordinated(ctx, index, visitor, start):
+                    found.append(Trigger(person, destination, index, start, end, kind))
+    found.extend(_visiting(ctx, index))
+    found.extend(_mutual_invitations(ctx, index))
+    for match in pattern("visits", "bare").finditer(sentence):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        if any(t.sentence == index and t.at <= start < t.end + 4 for t in found):
+            continue
+        visitor = _visitor(ctx, index, start, end) or _subject_after(ctx, index, end)
+        if visitor:
+            found.append(Trigger(visitor, None, index, start, end, "bare"))
+    return found
+
+
+def _visiting(ctx: Mentions, index: int) -> list[Trigger]:
+    """ "the visiting Uzbek Foreign Minister X": X visits the country of whoever receives
+    them in the sentence, else the dateline's."""
+    sentence = ctx.sentences[index]
+    found: list[Trigger] = []
+    if "visiting" not in sentence.text:
+        return found
+    for mention in ctx.officials_in(index):
+        if not mention.person or not search_tail(
+            _VISITING_BEFORE, sentence.text, mention.start - sentence.start
+        ):
+            continue
+        home = ctx.country(mention.person)
+        hosts = [
+            ctx.country(m.person or "")
+            for m in ctx.officials_in(index)
+            if m.person != mention.person
+        ]
+        places = [c for c in (*hosts, _city_country(ctx.article.dateline)) if c and c != home]
+        if home and places:
+            found.append(
+                Trigger(mention.person, places[0], index, mention.start, mention.end, "visit")
+            )
+    return found
+
+
+def _pair_travels(ctx: Mentions, index: int, start: int, end: int, kind: str) -> list[Trigger]:
+    """ "The two leaders will then travel to X": a visit to X by each of the pair."""
+    sentence = ctx.sentences[index]
+    before = sentence.text[max(0, start - sentence.start - _PAIR_REACH) : start - sentence.start]
+    if not _pair_before().search(before):
+        return []
+    pair = _last_pair(ctx, index)
+    return [
+        Trigger(person, destination, index, start, end, kind)
+        for person in pair
+        for destination in _destinations(ctx, index, end, person)
+        if destination
+    ]
+
+
+@cache
+def _pair_before() -> re.Pattern[str]:
+    """A pair subject ending a text, maybe with a few words after it ("will then")."""
+    pairs = "|".join(words("visits", "pairs"))
+    return re.compile(rf"\b(?:{pairs})\s+(?:[a-z]+\s+){{0,3}}$", re.IGNORECASE)
+
+
+def _mutual_invitations(ctx: Mentions, index: int) -> list[Trigger]:
+    """ "The presidents invited each other to visit": a planned visit by each of the pair
+    to the other's country."""
+    sentence = ctx.sentences[index]
+    match = next(iter(pattern("visits", "mutual").finditer(sentence)), None)
+    if match is None:
+        return []
+    start, end = sentence.start + match.start(), sentence.start + match.end()
+    pair = _last_pair(ctx, index)
+    countries = [ctx.country(p) for p in pair]
+    return [
+        Trigger(person, other, index, start, end, "invitation")
+        for person, other in zip(pair, reversed(countries), strict=True)
+        if other
+    ]
+
+
+def _last_pair(ctx: Mentions, index: int) -> list[str]:
+    """The two officials of two countries named last, in this sentence or the few before."""
+    found: dict[str, str] = {}  # country -> official
+    for earlier in range(index, max(-1, index - _PAIR_SENTENCES), -1):
+        for mention in reversed(ctx.officials_in(earlier)):
+            country = ctx.country(mention.person or "")
+            if country and mention.person and country not in found:
+                found[country] = mention.person
+        if len(found) >= 2:
+            return list(found.values())[:2]
+    return []
+
+
+def _with_coordinated(ctx: Mentions, index: int, visitor: str, at: int) -> list[str]:
+    """The visitor and those joined to them by "and" ("PM and COAS X arrived")."""
+    sentence = ctx.sentences[index]
+    before = ctx.officials_in(index, end=at)
+    position = next((i for i, m in enumerate(before) if m.person == visitor), None)
+    if position is None:
+        return [visitor]
+    chain = [before[position]]
+    for step in (-1, 1):
+        i = position + step
+        while 0 <= i < len(before):
+            left, right = (before[i], chain[0]) if step < 0 else (chain[-1], before[i])
+            gap = sentence.text[left.end - sentence.start : right.start - sentence.start]
+            if not _COORDINATION.fullmatch(gap):
+                break
+            if step < 0:
+                chain.insert(0, before[i])
+            else:
+                chain.append(before[i])
+            i += step
+    return list(dict.fromkeys(m.person for m in chain if m.person))
+
+
+def _subject_after(ctx: Mentions, index: int, at: int) -> str | None:
+    """The subject of a clause that follows "During the three-day visit," (not one before)."""
+    subject = next((m for m in ctx.officials_in(index, start=at) if not ctx.is_governed(m)), None)
+    before = ctx.officials_in(index, end=at)
+    return subject.person if subject and not before else None
+
+
+def _visitor(ctx: Mentions, index: int, start: int, end: int) -> str | None:
+    """Who travels: "X's visit", "visit of X to", the subject before the verb, or "he"."""
+    sentence = ctx.sentences[index]
+    before_text = sentence.text[: start - sentence.start]
+    officials = ctx.officials_in(index)
+    before = [m for m in officials if m.end <= start]
+    if (
+        before
+        and _POSSESSIVE_END.search(before_text[:None])
+        and before_text[before[-1].end - sentence.start :].lstrip().startswith(("’", "'"))
+    ):
+        return before[-1].person
+    after_of = _OF_AFTER.match(sentence.text, end - sentence.start)
+    if after_of:
+        following = [m for m in officials if m.start >= end and m.start - end < 60]
+        if following:
+            return following[0].person
+    inside_of = _OF.search(sentence.text[start - sentence.start : end - sentence.start])
+    if inside_of:  # "the visit of the late President X to Pakistan"
+        within = [m for m in officials if start + inside_of.end() <= m.start < end]
+        if within:
+            return within[0].person
+    invited = search_tail(_INVITED_BEFORE, before_text, len(before_text))
+    if before and invited and start - before[-1].end < 30:
+        return before[-1].person  # "invited X to pay a visit to"
+    gap = start - before[-1].end if before else None
+    if gap is not None and gap < 20 and search_tail(_WHO_BEFORE, before_text, len(before_text)):
+        return before[-1].person
+    if gap is not None and gap < 40 and search_tail(_TO_BEFORE, before_text, len(before_text)):
+        return before[-1].person
+    pronoun = ctx.pronoun_at(index, before[-1].end if before else sentence.start, start)
+    if pronoun is not None:
+        return ctx.antecedent(index, pronoun)
+    subjects = [m for m in before if not ctx.is_governed(m)]
+    if subjects and _SPEECH_BETWEEN.search(
+        sentence.text[subjects[-1].end - sentence.start : start - sentence.start]
+    ):
+        return None  # "X said the visit would...": the visit is not X's
+    if subjects:
+        return subjects[-1].person
+    return None
+
+
+def _destinations(ctx: Mentions, index: int, end: int, visitor: str) -> list[str | None]:
+    """Countries named right after a visit verb ("to Turkey, India and Pakistan")."""
+    sentence = ctx.sentences[index]
+    rest = sentence.text[end - sentence.start :]
+    stop = CLAUSE_BREAK.search(rest)
+    limit = end + min(_DESTINATION_REACH, stop.start() if stop else len(rest))
+    home = ctx.country(visitor)
+    if _THE_COUNTRY.match(rest):
+        country = _country_recalled(ctx, index, home)
+        return [country] if country else []
+    capital = _CAPITAL.match(rest)
+    if capital:
+        code = ctx.lexicon.country_of_word(capital["adj"])
+        if code:
+            return [code]
+    places = [
+        m for m in ctx.marks[index]
+        if end <= m.start < limit
+        and (
+            m.kind == "city"
+            or (m.kind == "country" and ctx.lexicon.is_country_name(m.text))
+            or (m.kind == "organisation" and _located(ctx, m))
+        )
+    ]  # fmt: skip
+    if not places:
+        return []
+    chain: list[Mark] = [places[0]]
+    if not _LEAD_IN.fullmatch(
+        sentence.text[end - sentence.start : places[0].start - sentence.start]
+    ):
+        return []
+    for mark in places[1:]:
+        gap = sentence.text[chain[-1].end - sentence.start : mark.start - sentence.start]
+        if not _LIST_GAP.match(gap):
+            break
+        chain.append(mark)
+    codes = [m.country for m in chain if m.country and m.country != home]
+    return list(dict.fromkeys(codes))
+
+
+def _located(ctx: Mentions, mark: Mark) -> bool:
+    """Whether an organisation stands somewhere ("visited GHQ" is a visit to Rawalpindi)."""
+    organisation = ctx.lexicon.organisation_forms().get(mark.text)
+    return bool(organisation and organisation.place and organisation.country)
+
+
+def _country_recalled(ctx: Mentions, index: int, home: str | None) -> str | None:
+    for earlier in range(index, max(-1, index - 4), -1):
+        countries = [m.country for m in ctx.marks[earlier] if m.kind == "country" and m.country]
+        for code in reversed(countries):
+            if code != home:
+                return code
+    return None
+
+
+def meeting_triggers(
+    ctx: Mentions, meetings: list[FoundMeeting], explicit: set[str]
+) -> list[Trigger]:
+    """A meeting abroad is a visit of the participant who is not at home. Meetings of a
+    visitor the text already names belong to that visit; the dateline places a meeting
+    only in an article that names no visit at all."""
+    found = []
+    dateline = ctx.article.dateline
+    dateline_country = None if explicit else _city_country(dateline)
+    for meeting in meetings:
+        if explicit & set(meeting.participants) and meeting.place_country is None:
+            continue
+        countries = {p: ctx.country(p) for p in meeting.participants}
+        host = meeting.place_country
+        if host is None and meeting.caller and countries.get(meeting.caller):
+            others = {c for p, c in countries.items() if p != meeting.caller and c}
+            if len(others) == 1 and countries[meeting.caller] not in others:
+                host = others.pop()
+        if host is None and dateline_country:
+            at_home = [p for p, c in countries.items() if c == dateline_country]
+            abroad = [p for p, c in countries.items() if c and c != dateline_country]
+            if at_home and len(abroad) == 1:
+                host = dateline_country
+        if host is None:
+            continue
+        if not any(c == host for c in countries.values()) and meeting.place_country is None:
+            continue
+        for person, country in countries.items():
+            if (person in explicit and meeting.place_country is None) or _resident(ctx, person):
+                continue
+            if country and country != host:
+                sentence = ctx.sentences[meeting.sentence]
+                found.append(
+                    Trigger(
+                        person, host, meeting.sentence, sentence.start, sentence.start, "meeting"
+                    )
+                )
+    return found
+
+
+def _resident(ctx: Mentions, person_id: str) -> bool:
+    """Ambassadors and envoys live where they meet: meeting there is no visit."""
+    person = ctx.persons.get(person_id)
+    return bool(person) and "ambassador" in (person.offices if person else [])
+
+
+def _city_country(city: str | None) -> str | None:
+    if not city:
+        return None
+    return city_countries().get(city)
