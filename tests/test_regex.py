@@ -196,14 +196,14 @@ def test_fixed_phrases_at_indexed_words_are_what_a_scan_finds(text: str) -> None
 def test_the_words_checked_before_a_pattern_are_words_its_matches_need() -> None:
     """The facts layer skips these patterns in texts without a word ("visiting", "who"):
     each pattern's matches must hold it."""
-    from bilateral.facts import statements, visits
+    from bilateral.facts import statements, visit_triggers
     from bilateral.mentions import context
 
     for regex, word, looked_for_in_any_case in [
-        (context._VISITING_GUEST, "visiting", False),
-        (visits._VISITING_BEFORE, "visiting", False),
-        (statements._VISITING, "visiting", True),
-        (context._RELATIVE, "who", False),
+        (context._G.visiting_guest, "visiting", False),
+        (visit_triggers._G.visiting_before, "visiting", False),
+        (statements._G.visiting, "visiting", True),
+        (context._G.relative, "who", False),
     ]:
         assert required_strings(regex.pattern) == {word}
         assert looked_for_in_any_case or not regex.flags & re.IGNORECASE
@@ -222,7 +222,7 @@ def test_a_text_naming_where_a_place_is_ends_with_one_of_the_words_checked_first
 ) -> None:
     from bilateral.mentions import context
 
-    if context._AT_PLACE.search(text):
+    if context._G.at_place.search(text):
         assert text.rstrip().endswith(context._AT_PLACE_LAST_WORDS)
 
 
@@ -235,8 +235,8 @@ def test_patterns_written_to_begin_with_a_class_match_as_they_read(text: str) ->
     from bilateral.facts import statements
 
     for written, reads in [
-        (statements._SPEAKER_AFTER, r"(?:,[”\"’]?|[”\"],?)\s+"),
-        (statements._TAIL_START,
+        (statements._G.speaker_after, r"(?:,[”\"’]?|[”\"],?)\s+"),
+        (statements._G.tail_start,
          r"[”\"’]?,|\s(?=(?:according|as per|said|added|reported|noted|stated)\b)"),
     ]:  # fmt: skip
         assert [m.span() for m in written.finditer(text)] == [

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from typing import Final
 
+import attr
+
 from bilateral.model import PartialDate
+from bilateral.text.grammar import grammar
 
 _MONTH_NAMES: Final = [
     "January",
@@ -38,15 +41,19 @@ DATE: Final = (
 )
 WEEKDAY: Final = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
-_WRITTEN: Final = re.compile(
-    r"(?P<month>[A-Za-z]+)\.?,?\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*,?\s*(?P<year>\d{4}))?"
-)
-_ISO_DAY: Final = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_DAY_FIRST: Final = re.compile(
-    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)?(?P<month>[A-Za-z]+)\.?(?:,?\s(?P<year>\d{4}))?"
-)
-_DOTTED: Final = re.compile(r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})")
-_SLASHED: Final = re.compile(r"(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})")
+
+@attr.s(auto_attribs=True, slots=True, frozen=True, eq=False)
+class _Grammar:
+    """The structural patterns of this module: ``data/grammar.toml`` [written_dates]."""
+
+    written: re.Pattern[str]
+    iso_day: re.Pattern[str]
+    day_first: re.Pattern[str]
+    dotted: re.Pattern[str]
+    slashed: re.Pattern[str]
+
+
+_G: Final = grammar(_Grammar, "written_dates")
 
 
 def expand(pattern: str) -> str:
@@ -66,25 +73,25 @@ def month_number(word: str) -> int | None:
 def parse_written_date(text: str) -> tuple[int | None, int, int] | None:
     """(year or None, month, day) of "July 17th, 2018", "Nov. 6" or "2018-07-17"."""
     text = text.strip()
-    iso = _ISO_DAY.fullmatch(text)
+    iso = _G.iso_day.fullmatch(text)
     if iso:
         return int(iso[1]), int(iso[2]), int(iso[3])
-    dotted = _DOTTED.fullmatch(text)
+    dotted = _G.dotted.fullmatch(text)
     if dotted:
         return int(dotted["year"]), int(dotted["month"]), int(dotted["day"])
-    slashed = _SLASHED.fullmatch(text)
+    slashed = _G.slashed.fullmatch(text)
     if slashed:  # 20/11/2025 or 11/20/2025; 05/06/2025 could be either, and is no date
         first, second = int(slashed["first"]), int(slashed["second"])
         if (first > 12) == (second > 12):
             return None
         day_of, month_of = (first, second) if first > 12 else (second, first)
         return int(slashed["year"]), month_of, day_of
-    day_first = _DAY_FIRST.fullmatch(text)
+    day_first = _G.day_first.fullmatch(text)
     if day_first:
         month = month_number(day_first["month"])
         year = int(day_first["year"]) if day_first["year"] else None
         return (year, month, int(day_first["day"])) if month else None
-    match = _WRITTEN.fullmatch(text)
+    match = _G.written.fullmatch(text)
     if match is None:
         return None
     month = month_number(match["month"])

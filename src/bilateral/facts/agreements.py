@@ -11,23 +11,28 @@ import attr
 from bilateral.mentions.context import Mentions
 from bilateral.mentions.phrases import pattern, words
 from bilateral.model import PartialDate, Span
+from bilateral.text.grammar import grammar
 
 _SUBJECT_REACH: Final = 140
 _CONTEXT_SENTENCES: Final = 3
 _OFFICIALS_REACH: Final = 6
-_SPLIT: Final = re.compile(
-    r",?\s+(?:besides|while also|as well as)\s+(?=\w+ing\b)"
-    r"|\s+and\s+(?:(?:they|we|the two sides|both sides)\s+)?(?:have\s+|had\s+|also\s+)*"
-    r"(?=(?:agreed|pledged|vowed|signed|decided)\b)",
-    re.IGNORECASE,
-)
-_CLAUSE_START: Final = re.compile(r"(?:^|[;:]\s*|,\s+(?:and\s+)?|\bthat\s+|\bsaid\s+)(?=\S)")
-_PRONOUN_AND: Final = re.compile(r"\b(?:he|she|He|She)\s+and\b")
-_AND: Final = re.compile(r"\band\b")
-_THREE: Final = re.compile(r"\b(?:three|trilateral)\b", re.IGNORECASE)
-_NAME_JOINT: Final = re.compile(r"\s*(?:and|-|–)\s*")
-_SOURCE_TAIL: Final = re.compile(r",\s*(?:the|a)\s[\w’' -]{2,40}\s(?:said|added|reported)$")
-_SAID_TAIL: Final = re.compile(r",\s*(?:said|according to)\s.*$")
+
+
+@attr.s(auto_attribs=True, slots=True, frozen=True, eq=False)
+class _Grammar:
+    """The structural patterns of this module: ``data/grammar.toml`` [agreements]."""
+
+    split: re.Pattern[str]
+    clause_start: re.Pattern[str]
+    pronoun_and: re.Pattern[str]
+    and_word: re.Pattern[str]
+    three: re.Pattern[str]
+    name_joint: re.Pattern[str]
+    source_tail: re.Pattern[str]
+    said_tail: re.Pattern[str]
+
+
+_G: Final = grammar(_Grammar, "agreements")
 
 
 @attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
@@ -127,7 +132,7 @@ def _subject(ctx: Mentions, index: int, at: int) -> tuple[int, int] | None:
     """(start, end) in the sentence of the words before the verb that name the sides."""
     text = ctx.sentences[index].text[:at]
     start = 0
-    for clause in _CLAUSE_START.finditer(text):
+    for clause in _G.clause_start.finditer(text):
         start = clause.end()
     if not text[start:].strip() or at - start > _SUBJECT_REACH:
         return None
@@ -146,7 +151,7 @@ def _parties(
         if m.kind in ("country", "city") and start <= m.start < end and m.country
     ]  # fmt: skip
     people = [m.person for m in ctx.officials_in(index, start=start, end=end) if m.person]
-    pronoun = _PRONOUN_AND.search(window)
+    pronoun = _G.pronoun_and.search(window)
     if pronoun:  # "he and Prime Minister X witnessed the signing"
         referent = ctx.antecedent(index, start + pronoun.start())
         people = [referent, *people] if referent else people
@@ -155,10 +160,10 @@ def _parties(
     unique = tuple(dict.fromkeys(c for p in people if (c := ctx.country(p))))
     if len(unique) < 2:
         unique = tuple(dict.fromkeys(c for c in (*unique, *countries) if c))
-    if len(unique) >= 2 and _AND.search(window):
+    if len(unique) >= 2 and _G.and_word.search(window):
         return unique, tuple(dict.fromkeys(people))
     if pattern("agreements", "sides").regex.search(window):
-        count = 3 if _THREE.search(window) else 2
+        count = 3 if _G.three.search(window) else 2
         found = _sides_in_context(ctx, index, count)
         if found is None and count == 2:
             found = main_pair
@@ -200,18 +205,18 @@ def _country_pairs(ctx: Mentions, index: int) -> list[tuple[int, str | None]]:
     pairs: list[tuple[int, str | None]] = []
     for first, second in itertools.pairwise(names):
         gap = sentence.text[first.end - sentence.start : second.start - sentence.start]
-        if _NAME_JOINT.fullmatch(gap):
+        if _G.name_joint.fullmatch(gap):
             pairs += [(first.start, first.country), (second.start, second.country)]
     return pairs
 
 
 def _split(text: str) -> list[str]:
     """One text per joint decision: "agreed to X, besides deciding to Y" gives two."""
-    parts = [p.strip(" ,.") for p in _SPLIT.split(text)]
+    parts = [p.strip(" ,.") for p in _G.split.split(text)]
     return [_trim(p) for p in parts if len(p.split()) >= 3]
 
 
 def _trim(text: str) -> str:
-    text = _SOURCE_TAIL.sub("", text)
-    text = _SAID_TAIL.sub("", text)
+    text = _G.source_tail.sub("", text)
+    text = _G.said_tail.sub("", text)
     return text.strip(' ,.“”"')

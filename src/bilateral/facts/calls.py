@@ -12,9 +12,19 @@ from bilateral.mentions.context import Mentions
 from bilateral.mentions.dates import is_future
 from bilateral.mentions.phrases import pattern
 from bilateral.model import Call, PartialDate, Span
+from bilateral.text.grammar import grammar
 
 _OBJECT_REACH: Final = 80  # how far after its words a call's other side may be named
-_PLANNED: Final = re.compile(r"\b(?:will|would|to hold|is (?:scheduled|expected|due) to)\b")
+
+
+@attr.s(auto_attribs=True, slots=True, frozen=True, eq=False)
+class _Grammar:
+    """The structural patterns of this module: ``data/grammar.toml`` [calls]."""
+
+    planned: re.Pattern[str]
+
+
+_G: Final = grammar(_Grammar, "calls")
 
 
 @attr.s(auto_attribs=True, slots=True, eq=False)
@@ -64,7 +74,7 @@ def _call_in(ctx: Mentions, index: int) -> FoundCall | None:
     initiating = pattern("calls", "initiating").regex.match(sentence.text, said.start())
     initiator = caller if initiating else _named_caller(ctx, index, caller, other)
     planned = is_future(sentence, said.start()) or bool(
-        _PLANNED.search(sentence.text, max(0, said.start() - 30), said.end())
+        _G.planned.search(sentence.text, max(0, said.start() - 30), said.end())
     )
     return FoundCall(
         participants=[caller, other],

@@ -13,6 +13,7 @@ from bilateral.mentions.context import Mentions
 from bilateral.mentions.dates import is_future
 from bilateral.mentions.phrases import pattern
 from bilateral.model import PartialDate, Span
+from bilateral.text.grammar import grammar
 from bilateral.text.regex import search_tail
 
 # What ends the objects of a meeting verb: the first match of any. Each begins with a
@@ -30,18 +31,25 @@ _OBJECTS_END: Final = tuple(
         r",\s+and\s+(?=(?:[A-Z][\w’'-]*\s+){1,4}(?:[a-z]+ed|met|held|said|told)\b)",
     )
 )
-_JOINED: Final = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:(?:his|her|their|the)\s+)?")
-_SCHEDULED_VERB: Final = re.compile(
-    r"\b(?:will|would|to|scheduled|expected|due|set)\b", re.IGNORECASE
-)
-_AND_BEFORE: Final = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+)?$")
-_PASSIVE: Final = re.compile(r"\b(?:was|were|is|are|been)\s(?:\w+\s)?$")
-_GUEST_VERB: Final = re.compile(r"receiv|host|visit")  # the subject is the guest or the host
-_CALLER_VERB: Final = re.compile(r"call|paid|visit")
-_HOST_VERB: Final = re.compile(r"receiv|host")
-_SEPARATE: Final = re.compile(r"\bseparate(?:ly)?\b", re.IGNORECASE)
-_POSSESSIVE_START: Final = re.compile(r"(?:his|her)\b", re.IGNORECASE)
-_OPENING_PRONOUN: Final = re.compile(r"\s*(?:[A-Z]\w*,\s*)?(?:He|She)\b")
+
+
+@attr.s(auto_attribs=True, slots=True, frozen=True, eq=False)
+class _Grammar:
+    """The structural patterns of this module: ``data/grammar.toml`` [meetings]."""
+
+    joined: re.Pattern[str]
+    scheduled_verb: re.Pattern[str]
+    and_before: re.Pattern[str]
+    passive: re.Pattern[str]
+    guest_verb: re.Pattern[str]
+    caller_verb: re.Pattern[str]
+    host_verb: re.Pattern[str]
+    separate: re.Pattern[str]
+    possessive_start: re.Pattern[str]
+    opening_pronoun: re.Pattern[str]
+
+
+_G: Final = grammar(_Grammar, "meetings")
 
 
 @attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
@@ -77,7 +85,7 @@ def find_meetings(ctx: Mentions) -> list[FoundMeeting]:
 
 def _separate(meeting: FoundMeeting, text: str) -> list[FoundMeeting]:
     """ "held separate meetings with A, B and C": one meeting with each of them."""
-    if len(meeting.participants) < 3 or not _SEPARATE.search(text):
+    if len(meeting.participants) < 3 or not _G.separate.search(text):
         return [meeting]
     first, *others = meeting.participants
     return [evolve(meeting, participants=(first, other)) for other in others]
@@ -93,24 +101,24 @@ def _from_verb(ctx: Mentions, index: int, verb: re.Match[str]) -> FoundMeeting |
     sentence = ctx.sentences[index]
     start, end = sentence.start + verb.start(), sentence.start + verb.end()
     subject = _subject_before(ctx, index, start)
-    if search_tail(_AND_BEFORE, sentence.text, verb.start()):
+    if search_tail(_G.and_before, sentence.text, verb.start()):
         subject = _sentence_subject(ctx, index) or subject  # "He met X and held talks with Y"
     objects_end = sentence.start + _objects_end(sentence.text, verb.end())
     objects = [m.person for m in ctx.officials_in(index, start=end, end=objects_end) if m.person]
-    passive = bool(search_tail(_PASSIVE, sentence.text, verb.start()))
+    passive = bool(search_tail(_G.passive, sentence.text, verb.start()))
     participants = _unique([*_joined_to(ctx, index, subject, start), subject, *objects])
     if len(participants) < 2 and _pair_before(ctx, index, verb.start()):
         participants = _last_two(ctx, index)
     if len(participants) < 2:
         return None
     words = verb.group().lower()
-    if subject is None and _GUEST_VERB.match(words):
+    if subject is None and _G.guest_verb.match(words):
         return None
-    scheduled = bool(_SCHEDULED_VERB.search(words)) or is_future(sentence, verb.start())
+    scheduled = bool(_G.scheduled_verb.search(words)) or is_future(sentence, verb.start())
     caller = None
-    if _CALLER_VERB.match(words):
+    if _G.caller_verb.match(words):
         caller = participants[0]
-    elif _HOST_VERB.match(words):
+    elif _G.host_verb.match(words):
         caller = (
             participants[0] if passive else (participants[1] if len(participants) > 1 else None)
         )
@@ -123,7 +131,7 @@ def _from_phrase(ctx: Mentions, index: int, phrase: re.Match[str]) -> FoundMeeti
     clause_end = sentence.start + _objects_end(sentence.text, phrase.end())
     objects = [m.person for m in ctx.officials_in(index, start=end, end=clause_end) if m.person]
     subject = ctx.subject(index)
-    if subject is None and _POSSESSIVE_START.match(phrase.group()):
+    if subject is None and _G.possessive_start.match(phrase.group()):
         subject = ctx.antecedent(index, start)
     participants = _unique([subject, *objects] if subject else objects)
     if len(participants) < 2:
@@ -155,7 +163,7 @@ def _last_two(ctx: Mentions, index: int) -> list[str]:
 def _sentence_subject(ctx: Mentions, index: int) -> str | None:
     """The subject of the whole sentence: its first free official, or "he" at its start."""
     sentence = ctx.sentences[index]
-    opening = _OPENING_PRONOUN.match(sentence.text)
+    opening = _G.opening_pronoun.match(sentence.text)
     if opening:
         return ctx.antecedent(index, sentence.start + opening.end() - 2)
     return ctx.subject(index)
@@ -172,7 +180,7 @@ def _joined_to(ctx: Mentions, index: int, subject: str | None, at: int) -> list[
     while position:
         left, right = before[position - 1], before[position]
         gap = sentence.text[left.end - sentence.start : right.start - sentence.start]
-        if not _JOINED.fullmatch(gap) or left.person is None:
+        if not _G.joined.fullmatch(gap) or left.person is None:
             break
         joined.insert(0, left.person)
         position -= 1

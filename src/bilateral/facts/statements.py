@@ -12,62 +12,48 @@ from bilateral.mentions.context import Mentions
 from bilateral.mentions.person import PersonMention
 from bilateral.mentions.phrases import guarded_phrases, pattern, phrases, whole
 from bilateral.model import PartialDate, Span
+from bilateral.text.grammar import grammar
 from bilateral.text.regex import fold, search_tail
 
-# A comma, a closing quote or both, then white space (', "... said'): the matches of
-# "(?:,[”"’]?|[”"],?)\s+", written to begin with the class of their first characters, to which
-# the regex search skips instead of trying every position; the look-behinds tell which it was.
-_SPEAKER_AFTER: Final = re.compile(r"[,”\"](?:(?<=,)[”\"’]?|(?<=[”\"]),?)\s+")
 _SPEAKER_REACH: Final = 90
-_ENDS_CLAUSE: Final = re.compile(
-    r"\s*(?:$|\.|,(?!\s*[“\"])"
-    r"|(?:while|in|on|at|during|after|before|when|as|this|today|by|according|later)\b)"
-)
-_PARENTHETICAL: Final = re.compile(
-    r"\s*,\s*(?:who\b[^,]{1,140}|(?![^,]*\b(?:said|told)\b)[^,]{1,120}),\s*"
-)
-_SECOND_VERB: Final = re.compile(r",\s+and\s+(?:also\s+)?(?=\w)")
-_ADDING_THAT: Final = re.compile(
-    r",\s+(?:and\s+)?(?:adding|noting|saying|stressing|stating)\s+that\s+"
-)
-_PASSIVE_BEFORE: Final = re.compile(r"\b(?:was|were|been|being|is|are)\s+$")
-_WHO_BEFORE: Final = re.compile(r",\s*who\s+(?:also\s+|later\s+|then\s+)?$")
-_AND_BEFORE: Final = re.compile(r"\band\s+(?:also\s+)?$")
 _SPEECH_GAP: Final = 60
 _MIN_WORDS: Final = 4
 _THAT_REACH: Final = 60
 _TAIL_REACH: Final = 140
-# A comma (from a quote before it) or a space before a speech verb, written as _SPEAKER_AFTER
-# is: the matches of "[”"’]?,|\s(?=(?:according|as per|said|...)\b)".
-_TAIL_START: Final = re.compile(
-    r"[”\"’,\s](?:(?<=[”\"’]),|(?<=,)|(?<=\s)(?=(?:according|as per|said|added|reported|noted|"
-    r"stated)\b))"
-)
-_BACK_REFERENCE: Final = re.compile(
-    r"^(?:this|so|these)\b(?!\s+(?:is|was|are|were|will|would|has|had|could|should)\b)",
-    re.IGNORECASE,
-)
-_THAT: Final = re.compile(r"^\s*(?:that\s+)?")
-_TWO_SIDES: Final = re.compile(r"\b(?:the two|both|they|we)\b|\band\b", re.IGNORECASE)
-_APPOSITION: Final = re.compile(r"^\s*,[^,]*,")  # ", the chief of staff," after "told X"
-_OPENING_THAT: Final = re.compile(r"^(?:in (?:a|his|her|the) [\w ]{2,30}?\s)?that\s")
-_LATER_THAT: Final = re.compile(r"\bthat\s")
-_CLAUSE_MARK: Final = re.compile(r"[,;]")
-_QUOTE_MARK: Final = re.compile(r"[“”\"]")
-_OPENING_QUOTE: Final = re.compile(r"[“\"]")
-_THAT_AFTER: Final = re.compile(r"\s+that\s")
-_LEADING_THAT: Final = re.compile(r"^that\s+")
-_PAIR_GAP: Final = re.compile(
-    r"\s*(?:,\s*)?and\s+(?:his|her|the)?\s*(?:\w+\s+)?(?:counterpart\s+)?"
-)
-_HE_OR_SHE: Final = re.compile(r"[Hh]e\b|[Ss]he\b")
-_AND: Final = re.compile(r"\band\b")
-_OTHER_CLAUSE: Final = re.compile(r"[.;]|\b(?:said|told)\b")
-_VISITING: Final = re.compile(
-    r"\b(?:the\s)?visiting\s(?:(?P<adj>[A-Z][a-z]+)\s)?(?:\w+\s)?(?:dignitary|commander|general|"
-    r"official|minister|leader|guest|chief|army chief|admiral|president|premier|delegate)\b",
-    re.IGNORECASE,
-)
+
+
+@attr.s(auto_attribs=True, slots=True, frozen=True, eq=False)
+class _Grammar:
+    """The structural patterns of this module: ``data/grammar.toml`` [statements]."""
+
+    speaker_after: re.Pattern[str]
+    ends_clause: re.Pattern[str]
+    parenthetical: re.Pattern[str]
+    second_verb: re.Pattern[str]
+    adding_that: re.Pattern[str]
+    passive_before: re.Pattern[str]
+    who_before: re.Pattern[str]
+    and_before: re.Pattern[str]
+    tail_start: re.Pattern[str]
+    back_reference: re.Pattern[str]
+    that: re.Pattern[str]
+    two_sides: re.Pattern[str]
+    apposition: re.Pattern[str]
+    opening_that: re.Pattern[str]
+    later_that: re.Pattern[str]
+    clause_mark: re.Pattern[str]
+    quote_mark: re.Pattern[str]
+    opening_quote: re.Pattern[str]
+    that_after: re.Pattern[str]
+    leading_that: re.Pattern[str]
+    pair_gap: re.Pattern[str]
+    he_or_she: re.Pattern[str]
+    and_word: re.Pattern[str]
+    other_clause: re.Pattern[str]
+    visiting: re.Pattern[str]
+
+
+_G: Final = grammar(_Grammar, "statements")
 
 
 @attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
@@ -107,23 +93,23 @@ def _split_coordinated(statement: FoundStatement) -> list[FoundStatement]:
     stay one)."""
     reporting = pattern("statements", "reported").regex
     speech = pattern("statements", "speech").regex
-    added = _ADDING_THAT.search(statement.text) if _is_speech(statement.verb) else None
+    added = _G.adding_that.search(statement.text) if _is_speech(statement.verb) else None
     if added and len(statement.text[: added.start()].split()) >= _MIN_WORDS:
         head = evolve(statement, text=statement.text[: added.start()].strip())
         tail = evolve(statement, text=statement.text[added.end() :].strip())
         if len(tail.text.split()) >= _MIN_WORDS:
             return [*_split_coordinated(head), *_split_coordinated(tail)]
-    for joint in _SECOND_VERB.finditer(statement.text):
+    for joint in _G.second_verb.finditer(statement.text):
         rest = statement.text[joint.end() :]
         verb = reporting.match(rest) or speech.match(rest)
         if verb is None or not (
-            _is_speech(statement.verb) or _THAT_AFTER.match(rest[verb.end() :])
+            _is_speech(statement.verb) or _G.that_after.match(rest[verb.end() :])
         ):
             continue
         first = statement.text[: joint.start()].strip()
         second = rest
         if _is_speech(verb.group().lower()):
-            second = _LEADING_THAT.sub("", rest[verb.end() :].strip())
+            second = _G.leading_that.sub("", rest[verb.end() :].strip())
         if len(first.split()) < _MIN_WORDS or len(second.split()) < _MIN_WORDS:
             continue
         return [evolve(statement, text=first), *_split_coordinated(evolve(statement, text=second))]
@@ -137,7 +123,7 @@ def _quoted(ctx: Mentions, index: int, visitors: dict[str, str]) -> FoundStateme
     speech = pattern("statements", "speech")
     if speech.search(sentence) is None:
         return None  # no speech verb after any comma
-    for comma in _SPEAKER_AFTER.finditer(text):
+    for comma in _G.speaker_after.finditer(text):
         if comma.start() < 12:
             continue
         rest_at = sentence.start + comma.end()
@@ -151,7 +137,7 @@ def _quoted(ctx: Mentions, index: int, visitors: dict[str, str]) -> FoundStateme
             after = _speaker_after_verb(ctx, index, sentence.start + verb.end())
         if (
             after is None
-            and not _ENDS_CLAUSE.match(text[verb.end() :])
+            and not _G.ends_clause.match(text[verb.end() :])
             and verb.group().lower() not in ("told", "informed")
         ):
             continue
@@ -161,7 +147,7 @@ def _quoted(ctx: Mentions, index: int, visitors: dict[str, str]) -> FoundStateme
         content = _clean(text[: comma.start()])
         if len(content.split()) < _MIN_WORDS:
             continue
-        mode = "quoted" if _OPENING_QUOTE.search(text[: comma.end()]) else "reported"
+        mode = "quoted" if _G.opening_quote.search(text[: comma.end()]) else "reported"
         return _statement(ctx, index, speaker, content, mode, verb.group().lower())
     return None
 
@@ -173,7 +159,7 @@ def _reported(ctx: Mentions, index: int, visitors: dict[str, str]) -> FoundState
     for verb in sorted(verbs, key=lambda m: m.start()):
         at = sentence.start + verb.start()
         word = verb.group().lower()
-        if search_tail(_PASSIVE_BEFORE, sentence.text, verb.start()):
+        if search_tail(_G.passive_before, sentence.text, verb.start()):
             continue  # "was briefed on": the official is not the one who spoke
         speech = _is_speech(word)
         speaker = _speaker_before(ctx, index, at, visitors, speech)
@@ -188,18 +174,18 @@ def _reported(ctx: Mentions, index: int, visitors: dict[str, str]) -> FoundState
             if target and target.start - (sentence.start + verb.end()) <= 2:
                 addressee = target.person
                 rest = sentence.text[target.end - sentence.start :]
-                rest = _APPOSITION.sub("", rest)
+                rest = _G.apposition.sub("", rest)
         if _is_speech(word):
-            content = _THAT.sub("", rest, count=1)
-            content = _OPENING_THAT.sub("", content.strip())
-            that = _LATER_THAT.search(content[:_THAT_REACH])
-            if that and not _CLAUSE_MARK.search(content[: that.start()]):
+            content = _G.that.sub("", rest, count=1)
+            content = _G.opening_that.sub("", content.strip())
+            that = _G.later_that.search(content[:_THAT_REACH])
+            if that and not _G.clause_mark.search(content[: that.start()]):
                 content = content[that.end() :]
         else:
             content = sentence.text[verb.start() :]
-        mode = "quoted" if _QUOTE_MARK.search(content) else "reported"
+        mode = "quoted" if _G.quote_mark.search(content) else "reported"
         content = _clean(content)
-        if len(content.split()) < _MIN_WORDS or (speech and _BACK_REFERENCE.match(content)):
+        if len(content.split()) < _MIN_WORDS or (speech and _G.back_reference.match(content)):
             continue
         return _statement(ctx, index, speaker, content, mode, word, addressee)
     return None
@@ -219,16 +205,16 @@ def _speaker_before(
         if not ctx.is_governed(m)
     ]  # fmt: skip
     candidates = [m for m in candidates if not _possessive(ctx, m)]
-    relative = search_tail(_WHO_BEFORE, before_text, len(before_text))
+    relative = search_tail(_G.who_before, before_text, len(before_text))
     if relative:
         named = ctx.officials_in(index, end=sentence.start + relative.start() + 1)
         if named and named[-1].end >= sentence.start + relative.start() - 1:
             return named[-1].person  # "... called on X, who underlined that"
-    if speech and search_tail(_AND_BEFORE, before_text, len(before_text)):
+    if speech and search_tail(_G.and_before, before_text, len(before_text)):
         subject = ctx.subject(index, before=at)
         return subject  # "X received Y and said ...": X speaks
     named = ctx.officials_in(index, start=sentence.start + clause_start, end=at)
-    if len(named) >= 2 and _PAIR_GAP.fullmatch(
+    if len(named) >= 2 and _G.pair_gap.fullmatch(
         sentence.text[named[-2].end - sentence.start : named[-1].start - sentence.start],
     ):
         return None  # "A and B discussed": two speakers, no one's statement
@@ -240,18 +226,18 @@ def _speaker_before(
         person = candidates[-1].person
     else:
         pronoun = ctx.pronoun_at(index, sentence.start + clause_start, at)
-        if pronoun is None or not _HE_OR_SHE.match(sentence.text, pronoun - sentence.start):
+        if pronoun is None or not _G.he_or_she.match(sentence.text, pronoun - sentence.start):
             return None
         return ctx.antecedent(index, pronoun)
     gap = sentence.text[gap_from - sentence.start : at - sentence.start]
     if pattern("agreements", "sides").regex.search(gap):
         return None  # "X met Y, where the two sides agreed": the sides speak, not X
-    parenthetical = bool(_PARENTHETICAL.fullmatch(gap))
+    parenthetical = bool(_G.parenthetical.fullmatch(gap))
     if speech and not parenthetical and ("," in gap or len(gap) > _SPEECH_GAP):
         return None
-    if _TWO_SIDES.search(gap) and _AND.search(gap) and len(gap) < 25:
+    if _G.two_sides.search(gap) and _G.and_word.search(gap) and len(gap) < 25:
         return None
-    if _OTHER_CLAUSE.search(gap) and len(gap) > 80:
+    if _G.other_clause.search(gap) and len(gap) > 80:
         return None
     return person
 
@@ -284,7 +270,7 @@ def _speaker_after_verb(ctx: Mentions, index: int, at: int) -> str | None:
         return None
     return (
         mention.person
-        if _ENDS_CLAUSE.match(sentence.text[mention.end - sentence.start :])
+        if _G.ends_clause.match(sentence.text[mention.end - sentence.start :])
         else None
     )
 
@@ -296,7 +282,7 @@ def _continued(ctx: Mentions, index: int, last: FoundStatement | None) -> FoundS
     if (
         last is None or last.mode != "quoted" or last.sentence != index - 1
         or not (text[:1] in "“\"" and text.rstrip(".")[-1:] in "”\"" and text[:1])
-        or len(_QUOTE_MARK.findall(text)) != 2
+        or len(_G.quote_mark.findall(text)) != 2
     ):  # fmt: skip
         return None
     content = text.strip('“”" ').rstrip(".")
@@ -312,7 +298,7 @@ def _visiting(
     sentence = ctx.sentences[index]
     if "visiting" not in (sentence.words.folded if sentence.words else fold(sentence.text)):
         return None
-    for match in _VISITING.finditer(sentence.text, start - sentence.start, end - sentence.start):
+    for match in _G.visiting.finditer(sentence.text, start - sentence.start, end - sentence.start):
         code = ctx.lexicon.country_of_word(match["adj"]) if match["adj"] else None
         person = next((p for home, p in visitors.items() if code is None or home == code), None)
         if person:
@@ -342,7 +328,7 @@ def _tail_starts(content: str) -> list[int]:
     """Where an attribution tail can begin in the last ``_TAIL_REACH`` characters: at a
     comma or quote, or before a speech verb."""
     offset = max(0, len(content) - _TAIL_REACH)
-    return [m.start() for m in _TAIL_START.finditer(content, offset)]
+    return [m.start() for m in _G.tail_start.finditer(content, offset)]
 
 
 def _statement(

@@ -12,31 +12,37 @@ from bilateral.facts.meetings import FoundMeeting
 from bilateral.mentions.context import Mentions
 from bilateral.mentions.marks import Mark
 from bilateral.mentions.phrases import pattern, words
+from bilateral.text.grammar import grammar
 from bilateral.text.lexicons import city_countries
 from bilateral.text.regex import search_tail
 
 _DESTINATION_REACH: Final = 90
-CLAUSE_BREAK: Final = re.compile(r"[;:]|,\s(?:and\s)?(?:where|while|which|who|but)\b|\.\s")
-_VISITING_BEFORE: Final = re.compile(r"\bvisiting\s+$")
-_INVITED_BEFORE: Final = re.compile(r"\bto\s+(?:pay\s+an?\s+|make\s+an?\s+)?$")
-_WHO_BEFORE: Final = re.compile(r"\bwho\s+(?:\w+\s+)?$")
-_COORDINATION: Final = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?")  # "X and the Y"
-_TO_BEFORE: Final = re.compile(r"\bto\s+$")
-_OF_AFTER: Final = re.compile(r"\s*of\s")  # "the visit of X"
-_OF: Final = re.compile(r"\sof\s")
-_LIST_GAP: Final = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
-_SPEECH_BETWEEN: Final = re.compile(r"\b(?:said|says|told|added|stated|described|termed|called)\b")
-_LEAD_IN: Final = re.compile(r"\s*(?:the\s+)?(?:[\w’'-]+\s+){0,2}?(?:(?:port\s+)?city\s+of\s+)?")
-_THE_COUNTRY: Final = re.compile(
-    r"^\s*(?:the|this|that)\s(?:country|neighbou?ring country|neighbou?r|[Kk]ingdom"
-    r"|[Gg]ulf (?:state|nation|country)|[Ii]slamic [Rr]epublic|[Ee]mirate|[Rr]epublic)\b"
-)
 _PAIR_REACH: Final = 60
 _PAIR_SENTENCES: Final = 6
-_CAPITAL: Final = re.compile(r"^\s*(?:the\s)?(?P<adj>\w+)\scapital\b")
-_POSSESSIVE_END: Final = re.compile(
-    r"[’']s?\s+(?:(?:\w+-day|maiden|first|official|state|brief|recent|ongoing|unprecedented|\w+)\s+){0,3}$"
-)
+
+
+@attr.s(auto_attribs=True, slots=True, frozen=True, eq=False)
+class _Grammar:
+    """The structural patterns of this module: ``data/grammar.toml`` [visit_triggers]."""
+
+    clause_break: re.Pattern[str]
+    visiting_before: re.Pattern[str]
+    invited_before: re.Pattern[str]
+    who_before: re.Pattern[str]
+    coordination: re.Pattern[str]
+    to_before: re.Pattern[str]
+    of_after: re.Pattern[str]
+    of: re.Pattern[str]
+    list_gap: re.Pattern[str]
+    speech_between: re.Pattern[str]
+    lead_in: re.Pattern[str]
+    the_country: re.Pattern[str]
+    capital: re.Pattern[str]
+    possessive_end: re.Pattern[str]
+
+
+_G: Final = grammar(_Grammar, "visit_triggers")
+CLAUSE_BREAK: Final = _G.clause_break  # where a clause ends (visits read it too)
 
 
 @attr.s(auto_attribs=True, slots=True, eq=False)
@@ -94,7 +100,7 @@ def _visiting(ctx: Mentions, index: int) -> list[Trigger]:
         return found
     for mention in ctx.officials_in(index):
         if not mention.person or not search_tail(
-            _VISITING_BEFORE, sentence.text, mention.start - sentence.start
+            _G.visiting_before, sentence.text, mention.start - sentence.start
         ):
             continue
         home = ctx.country(mention.person)
@@ -176,7 +182,7 @@ def _with_coordinated(ctx: Mentions, index: int, visitor: str, at: int) -> list[
         while 0 <= i < len(before):
             left, right = (before[i], chain[0]) if step < 0 else (chain[-1], before[i])
             gap = sentence.text[left.end - sentence.start : right.start - sentence.start]
-            if not _COORDINATION.fullmatch(gap):
+            if not _G.coordination.fullmatch(gap):
                 break
             if step < 0:
                 chain.insert(0, before[i])
@@ -201,33 +207,33 @@ def _visitor(ctx: Mentions, index: int, start: int, end: int) -> str | None:
     before = [m for m in officials if m.end <= start]
     if (
         before
-        and _POSSESSIVE_END.search(before_text[:None])
+        and _G.possessive_end.search(before_text[:None])
         and before_text[before[-1].end - sentence.start :].lstrip().startswith(("’", "'"))
     ):
         return before[-1].person
-    after_of = _OF_AFTER.match(sentence.text, end - sentence.start)
+    after_of = _G.of_after.match(sentence.text, end - sentence.start)
     if after_of:
         following = [m for m in officials if m.start >= end and m.start - end < 60]
         if following:
             return following[0].person
-    inside_of = _OF.search(sentence.text[start - sentence.start : end - sentence.start])
+    inside_of = _G.of.search(sentence.text[start - sentence.start : end - sentence.start])
     if inside_of:  # "the visit of the late President X to Pakistan"
         within = [m for m in officials if start + inside_of.end() <= m.start < end]
         if within:
             return within[0].person
-    invited = search_tail(_INVITED_BEFORE, before_text, len(before_text))
+    invited = search_tail(_G.invited_before, before_text, len(before_text))
     if before and invited and start - before[-1].end < 30:
         return before[-1].person  # "invited X to pay a visit to"
     gap = start - before[-1].end if before else None
-    if gap is not None and gap < 20 and search_tail(_WHO_BEFORE, before_text, len(before_text)):
+    if gap is not None and gap < 20 and search_tail(_G.who_before, before_text, len(before_text)):
         return before[-1].person
-    if gap is not None and gap < 40 and search_tail(_TO_BEFORE, before_text, len(before_text)):
+    if gap is not None and gap < 40 and search_tail(_G.to_before, before_text, len(before_text)):
         return before[-1].person
     pronoun = ctx.pronoun_at(index, before[-1].end if before else sentence.start, start)
     if pronoun is not None:
         return ctx.antecedent(index, pronoun)
     subjects = [m for m in before if not ctx.is_governed(m)]
-    if subjects and _SPEECH_BETWEEN.search(
+    if subjects and _G.speech_between.search(
         sentence.text[subjects[-1].end - sentence.start : start - sentence.start]
     ):
         return None  # "X said the visit would...": the visit is not X's
@@ -240,13 +246,13 @@ def _destinations(ctx: Mentions, index: int, end: int, visitor: str) -> list[str
     """Countries named right after a visit verb ("to Turkey, India and Pakistan")."""
     sentence = ctx.sentences[index]
     rest = sentence.text[end - sentence.start :]
-    stop = CLAUSE_BREAK.search(rest)
+    stop = _G.clause_break.search(rest)
     limit = end + min(_DESTINATION_REACH, stop.start() if stop else len(rest))
     home = ctx.country(visitor)
-    if _THE_COUNTRY.match(rest):
+    if _G.the_country.match(rest):
         country = _country_recalled(ctx, index, home)
         return [country] if country else []
-    capital = _CAPITAL.match(rest)
+    capital = _G.capital.match(rest)
     if capital:
         code = ctx.lexicon.country_of_word(capital["adj"])
         if code:
@@ -263,13 +269,13 @@ def _destinations(ctx: Mentions, index: int, end: int, visitor: str) -> list[str
     if not places:
         return []
     chain: list[Mark] = [places[0]]
-    if not _LEAD_IN.fullmatch(
+    if not _G.lead_in.fullmatch(
         sentence.text[end - sentence.start : places[0].start - sentence.start]
     ):
         return []
     for mark in places[1:]:
         gap = sentence.text[chain[-1].end - sentence.start : mark.start - sentence.start]
-        if not _LIST_GAP.match(gap):
+        if not _G.list_gap.match(gap):
             break
         chain.append(mark)
     codes = [m.country for m in chain if m.country and m.country != home]

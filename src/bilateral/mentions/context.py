@@ -15,6 +15,7 @@ from bilateral.mentions.marks import Mark
 from bilateral.mentions.person import Person, PersonMention
 from bilateral.mentions.phrases import pattern
 from bilateral.model import Article, Notice, PartialDate, Span
+from bilateral.text.grammar import grammar
 from bilateral.text.lexicons import city_countries, outlets
 from bilateral.text.words import SentenceText
 
@@ -25,20 +26,23 @@ _GOVERNED: Final = re.compile(
     rf"(?:(?:\b(?:with|to|of|by|from|between|on|for|including|upon)|[’']s){_FILLERS}"
     rf"|\bbetween\b[^,;.]{{0,80}}\band{_FILLERS})\s*$"
 )
-_RELATIVE: Final = re.compile(r",\s*who\b[^,]*,")
-_VISITING_GUEST: Final = re.compile(
-    r"\b[Tt]he\s+visiting\s+(?:(?P<adj>[A-Z][a-z]+)\s+)?[a-z]+\s+(?:\w+\s+)?$"
-)
 _GUEST_REACH: Final = 6
-# the look-ahead of first letters spares most positions the look-behinds
-_AT_PLACE: Final = re.compile(
-    r"\b(?=[iawcdtfp])(?<!situation )(?<!crisis )(?<!war )(?<!conflict )(?<!peace )"
-    r"(?<!developments )(?<!tensions )(?<!attacks )(?<!stability )(?<!security )"
-    r"(?:in|at|(?:went|came|drove|travell?ed|flew|proceeded)\s+to)\s+(?:the\s+)?$"
-)
 _AT_PLACE_LAST_WORDS: Final = ("in", "at", "to", "the")  # a text it matches ends with one
 _LOOK_BACK: Final = 80
-_PRONOUN: Final = re.compile(r"\b(?:he|she|He|She|his|her|His|Her|him)\b")
+
+
+@attr.s(auto_attribs=True, slots=True, frozen=True, eq=False)
+class _Grammar:
+    """The structural patterns of this module: ``data/grammar.toml`` [context]."""
+
+    relative: re.Pattern[str]
+    visiting_guest: re.Pattern[str]
+    at_place: re.Pattern[str]
+    pronoun: re.Pattern[str]
+    quoted: re.Pattern[str]
+
+
+_G: Final = grammar(_Grammar, "context")
 
 
 @attr.s(auto_attribs=True, slots=True, eq=False)
@@ -136,7 +140,9 @@ class Mentions:
         if "who" not in sentence.text:  # no relative clause (the quick test of a rare word)
             return False
         at = mention.start - sentence.start
-        return any(r.start() < at < r.end() for r in _RELATIVE.finditer(sentence.text, 0, at + 200))
+        return any(
+            r.start() < at < r.end() for r in _G.relative.finditer(sentence.text, 0, at + 200)
+        )
 
     def subject(self, index: int, before: int | None = None) -> str | None:
         """The person who is the subject of sentence ``index`` (before an offset)."""
@@ -160,7 +166,7 @@ class Mentions:
     def visiting_guest(self, index: int, before: str) -> str | None:
         """Who "the visiting (Turkish) minister" in ``before`` is: the official named last in
         the sentences before whose country is not the dateline's (and matches the adjective)."""
-        found = _VISITING_GUEST.search(before) if "visiting" in before else None
+        found = _G.visiting_guest.search(before) if "visiting" in before else None
         home = self.dateline_country
         if found is None or home is None:
             return None
@@ -175,7 +181,7 @@ class Mentions:
     def pronoun_at(self, index: int, start: int, end: int) -> int | None:
         """Offset of a personal pronoun in [start, end) of sentence ``index``."""
         sentence = self.sentences[index]
-        match = _PRONOUN.search(sentence.text, start - sentence.start, end - sentence.start)
+        match = _G.pronoun.search(sentence.text, start - sentence.start, end - sentence.start)
         return sentence.start + match.start() if match else None
 
     def date_of(
@@ -215,7 +221,7 @@ class Mentions:
             before = sentence.text[
                 max(0, mark.start - sentence.start - 40) : mark.start - sentence.start
             ]
-            if not (before.rstrip().endswith(_AT_PLACE_LAST_WORDS) and _AT_PLACE.search(before)):
+            if not (before.rstrip().endswith(_AT_PLACE_LAST_WORDS) and _G.at_place.search(before)):
                 continue
             if mark.kind == "city" and mark.country:
                 return mark.value, mark.country
@@ -228,12 +234,9 @@ class Mentions:
         return None
 
 
-_QUOTED: Final = re.compile(r"“[^”]*”|\"[^\"]*\"")
-
-
 def without_quotes(text: str) -> str:
     """The text with what stands inside quotation marks blanked (offsets kept)."""
-    return _QUOTED.sub(lambda m: m.group()[0] + " " * (len(m.group()) - 2) + m.group()[-1], text)
+    return _G.quoted.sub(lambda m: m.group()[0] + " " * (len(m.group()) - 2) + m.group()[-1], text)
 
 
 def dateline_country(article: Article, lexicon: Lexicon) -> str | None:

@@ -17,7 +17,7 @@ def grammar(record: type[G], section: str) -> G:
     """The patterns of ``grammar.toml`` [section], compiled, as the fields of ``record``
     (one field per pattern, named as its key; a key missing or extra is an error)."""
     table: dict[str, Any] = packaged_toml("grammar")[section]
-    names = {a.name for a in attrs.fields(record)}  # type: ignore[misc]
+    names = {a.name for a in attrs.fields(record)}  # type: ignore[arg-type]
     if set(table) != names:
         where = f"bilateral/data/grammar.toml [{section}]"
         raise InvalidDataError(where, "keys", f"expected {sorted(names)}, found {sorted(table)}")
