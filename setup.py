@@ -20,6 +20,9 @@ COMPILED_LAYERS = ("text", "article", "mentions", "facts")
 # ``__init__`` attrs writes but not its ``__eq__``, ``__hash__``, ``__repr__`` or immutability.
 # The other classes of these layers are internal, and declared ``eq=False`` to compare alike.
 PUBLIC_CLASS_MODULES = {"text/documents.py", "text/lexicons.py", "mentions/lexicon.py"}
+# The module of the public extraction functions stays Python too: compiled, a function shows no
+# docstring nor annotations to ``help()``; those of this module call the compiled ones.
+PUBLIC_FUNCTION_MODULES = {"facts/api.py"}
 # the commands that build what is installed ("editable_wheel" and the metadata ones do not)
 BUILD_COMMANDS = {"bdist_wheel", "build", "build_ext", "install"}
 
@@ -30,7 +33,8 @@ def compiled_modules() -> list[str]:
         str(path)
         for layer in COMPILED_LAYERS
         for path in (package / layer).glob("*.py")
-        if path.name != "__init__.py" and f"{layer}/{path.name}" not in PUBLIC_CLASS_MODULES
+        if path.name != "__init__.py"
+        and f"{layer}/{path.name}" not in PUBLIC_CLASS_MODULES | PUBLIC_FUNCTION_MODULES
     )
 
 
