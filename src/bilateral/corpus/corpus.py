@@ -138,6 +138,8 @@ class Corpus:
     def from_results(
         cls, results: Iterable[ExtractionResult], lexicon: Lexicon | None = None
     ) -> Corpus:
+        """The corpus of extraction results, merged (the same visit reported by several
+        articles is one, with evidence from each). ``lexicon``'s office-holders are known."""
         holders = frozenset(h.id for h in (lexicon or default_lexicon()).holders)
         return cls._of(tuple(results), holders)
 
@@ -145,6 +147,7 @@ class Corpus:
     def from_documents(
         cls, documents: Iterable[Document], lexicon: Lexicon | None = None
     ) -> Corpus:
+        """Extract every document (:func:`bilateral.extract_document`) and merge."""
         return cls.from_results((extract_document(d, lexicon) for d in documents), lexicon)
 
     @classmethod
@@ -185,9 +188,11 @@ class Corpus:
 
     # --- queries --------------------------------------------------------------------
     def official(self, official_id: str) -> Official | None:
+        """The official with this id, or None."""
         return self._ix.officials.get(official_id)
 
     def article(self, article_id: str) -> Article | None:
+        """The article with this id, or None."""
         return self._ix.articles.get(article_id)
 
     def officials(
@@ -270,6 +275,8 @@ class Corpus:
         topic: str | None = None,
         between: Between | None = None,
     ) -> list[Statement]:
+        """Statements matching every filter given (a speaker's id, a topic, dates
+        ``between``), in date order."""
         keys = []
         if speaker is not None:
             keys.append(("speaker", speaker.id if isinstance(speaker, Official) else speaker))
@@ -284,6 +291,8 @@ class Corpus:
     def agreements(
         self, *, parties: Sequence[str] | None = None, between: Between | None = None
     ) -> list[Agreement]:
+        """Agreements between all of ``parties`` (country codes) and dated ``between``,
+        in date order."""
         keys = [("party", p) for p in parties or ()]
         found = [
             self.data.agreements[p]
