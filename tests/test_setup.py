@@ -1,21 +1,12 @@
 """An install whose C extensions cannot be built goes on as plain Python (setup.py)."""
 
-import importlib.util
+import runpy
 import shutil
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 SETUP = Path(__file__).parent.parent / "setup.py"
-
-
-def setup_module_() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bilateral_setup", SETUP)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def build_extensions(directory: Path, sources: dict[str, str]) -> list[Path]:
@@ -27,7 +18,7 @@ def build_extensions(directory: Path, sources: dict[str, str]) -> list[Path]:
         (directory / f"{name}.c").write_text(code, encoding="utf-8")
         extensions.append(setuptools.Extension(name, [f"{name}.c"]))
     distribution = setuptools.Distribution({"name": "built", "ext_modules": extensions})
-    command = setup_module_().BuildExtOrPlainPython(distribution)
+    command = runpy.run_path(str(SETUP))["BuildExtOrPlainPython"](distribution)
     command.build_lib = str(directory / "lib")
     command.build_temp = str(directory / "temp")
     command.ensure_finalized()
