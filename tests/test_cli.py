@@ -1,6 +1,7 @@
 import json
 import subprocess
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,13 @@ def test_user_officeholder_table_is_used_and_validated(
     assert main(["extract", "--officeholders", str(table), str(article)]) == 2
     error = capsys.readouterr().err
     assert "people.toml" in error and "'x'" in error and "country" in error
+
+
+def test_version_is_the_installed_package_version() -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "bilateral", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (run.returncode, run.stdout) == (0, f"bilateral {version('bilateral')}\n")

@@ -13,6 +13,7 @@ import json
 import os
 import pkgutil
 import random
+import runpy
 import subprocess
 import sys
 from collections.abc import Callable
@@ -143,3 +144,31 @@ def test_records_with_final_fields_are_read_only_once_compiled(
     else:
         with pytest.raises(AttributeError):
             setattr(record, field, None)
+
+
+PUBLIC_CALLABLES = [name for name in bilateral.__all__ if callable(getattr(bilateral, name))]
+
+
+def compiled_module_names() -> set[str]:
+    """The modules setup.py compiles (run from the project's folder)."""
+    compiled_modules = runpy.run_path(str(SOURCES.parent / "setup.py"))["compiled_modules"]
+    return {
+        ".".join(Path(path).relative_to("src").with_suffix("").parts) for path in compiled_modules()
+    }
+
+
+@pytest.mark.parametrize("name", PUBLIC_CALLABLES)
+def test_public_callables_show_their_docstring_and_typed_signature(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What ``help()`` shows of them: compiled functions have neither a docstring nor
+    annotations, so what users call is defined in modules that setup.py leaves plain Python."""
+    public = getattr(bilateral, name)
+    assert (public.__doc__ or "").strip()
+    monkeypatch.chdir(SOURCES.parent)
+    assert public.__module__ not in compiled_module_names()
+    if inspect.isclass(public) and public.__init__ is Exception.__init__:
+        return  # an exception keeping Exception's constructor has no signature to show
+    signature = inspect.signature(public)
+    assert signature.return_annotation is not inspect.Signature.empty
+    assert all(p.annotation is not p.empty for p in signature.parameters.values())

@@ -145,6 +145,8 @@ class Corpus:
     def from_results(
         cls, results: Iterable[ExtractionResult], lexicon: Lexicon | None = None
     ) -> Corpus:
+        """The corpus of extraction results, merged (the same visit reported by several
+        articles is one, with evidence from each). ``lexicon``'s office-holders are known."""
         holders = frozenset(h.id for h in (lexicon or default_lexicon()).holders)
         return cls._of(tuple(results), holders)
 
@@ -152,6 +154,7 @@ class Corpus:
     def from_documents(
         cls, documents: Iterable[Document], lexicon: Lexicon | None = None
     ) -> Corpus:
+        """Extract every document (:func:`bilateral.extract_document`) and merge."""
         return cls.from_results((extract_document(d, lexicon) for d in documents), lexicon)
 
     @classmethod
@@ -192,9 +195,11 @@ class Corpus:
 
     # --- queries --------------------------------------------------------------------
     def official(self, official_id: str) -> Official | None:
+        """The official with this id, or None."""
         return self._ix.officials.get(official_id)
 
     def article(self, article_id: str) -> Article | None:
+        """The article with this id, or None."""
         return self._ix.articles.get(article_id)
 
     def officials(

@@ -22,6 +22,16 @@ from bilateral.model import Article, Official, Span
 from bilateral.model.references import references
 from bilateral.model.serialize import dumps, from_data, from_json, to_data, to_json
 
+__all__ = [
+    "load_json",
+    "load_jsonl",
+    "load_sqlite",
+    "save_json",
+    "save_jsonl",
+    "save_sqlite",
+    "write_atomically",
+]
+
 T = TypeVar("T")
 _KINDS: dict[str, type[Any]] = {
     "article": Article,
@@ -74,10 +84,12 @@ def _umask() -> int:
 
 # --- JSON -----------------------------------------------------------------------------
 def save_json(corpus: Corpus, path: str | Path) -> None:
+    """Save to one JSON document (of :class:`~bilateral.corpus.corpus.CorpusData`), atomically."""
     write_atomically(path, lambda p: p.write_text(to_json(corpus.data), encoding="utf-8"))
 
 
 def load_json(path: str | Path) -> Corpus:
+    """Load what :func:`save_json` saved; malformed data raises :class:`InvalidDataError`."""
     return load_checked(from_json(_read(path), CorpusData, str(path)), str(path))
 
 
@@ -91,6 +103,9 @@ def jsonl_lines(corpus: Corpus) -> Iterator[str]:
 
 
 def save_jsonl(corpus: Corpus, path: str | Path) -> None:
+    """Save as JSON Lines, atomically: a header line, then one line per article, official,
+    visit, statement and agreement."""
+
     def write(temporary: Path) -> None:
         with temporary.open("w", encoding="utf-8") as out:
             for line in jsonl_lines(corpus):
@@ -100,6 +115,8 @@ def save_jsonl(corpus: Corpus, path: str | Path) -> None:
 
 
 def load_jsonl(path: str | Path) -> Corpus:
+    """Load what :func:`save_jsonl` saved; a malformed line raises :class:`InvalidDataError`
+    naming it."""
     source = str(path)
     found: dict[str, list[Any]] = {name: [] for name in _FIELDS.values()}
     for number, line in enumerate(_read(path).split("\n"), start=1):

@@ -1,6 +1,5 @@
 """Facts layer: visits, meetings, statements and agreements."""
 
-from bilateral.facts.batch import extract_many, extract_many_as
-from bilateral.facts.pipeline import extract, extract_document
+from bilateral.facts.api import extract, extract_document, extract_many, extract_many_as
 
 __all__ = ["extract", "extract_document", "extract_many", "extract_many_as"]

@@ -40,10 +40,7 @@ def extract_many(
     lexicon: Lexicon | None = None,
     on_error: Callable[[UnreadableArticleError], None] | None = None,
 ) -> Iterator[ExtractionResult]:
-    """Results for each item, in input order. An item is a :class:`Document`, a path to an
-    article file (``Path``), or raw text (``str``). An unreadable file raises
-    :class:`UnreadableArticleError`, or is passed to ``on_error`` and skipped. ``workers``
-    and ``chunksize`` are at least 1 (``ValueError``)."""
+    """:func:`bilateral.facts.api.extract_many`, compiled."""
     return extract_many_as(
         items, _as_it_is, workers=workers, chunksize=chunksize, lexicon=lexicon, on_error=on_error
     )
@@ -58,11 +55,7 @@ def extract_many_as(
     lexicon: Lexicon | None = None,
     on_error: Callable[[UnreadableArticleError], None] | None = None,
 ) -> Iterator[T]:
-    """What ``convert`` makes of each result (a JSON line, a summary...), in input order, as
-    :func:`extract_many` gives the results. ``convert`` runs where the article is extracted:
-    worker processes send back what it makes, which costs the calling process far less to
-    receive than a result. So it must be picklable: a module-level function, or a
-    ``functools.partial`` of one."""
+    """:func:`bilateral.facts.api.extract_many_as`, compiled."""
     for name, value in (("workers", workers), ("chunksize", chunksize)):
         if value < 1:
             raise ValueError(f"{name} must be at least 1, not {value!r}")

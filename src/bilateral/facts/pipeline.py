@@ -35,10 +35,7 @@ _gc_thresholds = gc.get_threshold()
 def extract(
     text: str, article_id: str | None = None, lexicon: Lexicon | None = None
 ) -> ExtractionResult:
-    """Everything the library finds in one article's raw text.
-
-    Never raises on any ``str``: problems become notices in ``result.warnings``.
-    """
+    """:func:`bilateral.facts.api.extract`, compiled (never raises on any ``str``)."""
     article_id = article_id or text_id(text)
     try:
         with _fewer_collections():
@@ -70,7 +67,7 @@ def _fewer_collections() -> Iterator[None]:
 
 
 def extract_document(document: Document, lexicon: Lexicon | None = None) -> ExtractionResult:
-    """Extract from a :class:`Document`, keeping its reading warning."""
+    """:func:`bilateral.facts.api.extract_document`, compiled."""
     result = extract(document.text, document.id, lexicon)
     if document.warning is None:
         return result

@@ -24,6 +24,8 @@ from bilateral.text.lexicons import Country, countries
 from bilateral.text.regex import trie_alternation
 from bilateral.text.resources import packaged_toml
 
+__all__ = ["Holder", "Lexicon", "Term", "default_lexicon", "load_officeholders"]
+
 _POSSESSIVE: Final = re.compile(r"[’']s?$")
 _SEEN_WORDS: Final = 100_000  # words whose country is remembered
 
@@ -61,11 +63,15 @@ class Organisation:
 
 @attr.s(auto_attribs=True, slots=True, frozen=True)
 class Term:
+    """A term in an office (a key of the offices table) from ``start`` to ``end`` (None:
+    still held)."""
+
     office: str
     start: PartialDate
     end: PartialDate | None = None
 
     def covers(self, day: dt.date, slack_days: int = 0) -> bool:
+        """True when the term may include ``day``, give or take ``slack_days``."""
         slack = dt.timedelta(days=slack_days)
         if day + slack < self.start.first_day():
             return False
@@ -85,6 +91,7 @@ class Holder:
 
     @property
     def names(self) -> tuple[str, ...]:
+        """The holder's name, then its aliases."""
         return (self.name, *self.aliases)
 
 
@@ -304,6 +311,7 @@ class Lexicon:
         return table
 
     def office(self, key: str) -> Office | None:
+        """The office of this key (``army_chief``...), or None."""
         by_key: dict[str, Office] = self._built(  # the first of a key wins
             "office_by_key", lambda: {o.key: o for o in reversed(self.offices)}
         )

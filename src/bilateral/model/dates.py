@@ -53,11 +53,13 @@ class PartialDate:
 
     @property
     def precision(self) -> Precision:
+        """How much is known: ``"day"``, ``"month"`` or ``"year"``."""
         if self.day is not None:
             return "day"
         return "month" if self.month is not None else "year"
 
     def iso(self) -> str:
+        """ISO 8601 text of what is known: ``2019``, ``2019-04`` or ``2019-04-22``."""
         if self.month is None:
             return f"{self.year:04d}"
         if self.day is None:
@@ -68,9 +70,11 @@ class PartialDate:
         return self.iso()
 
     def first_day(self) -> dt.date:
+        """The first day the date may be (1 January of a year, the 1st of a month)."""
         return dt.date(self.year, self.month or 1, self.day or 1)
 
     def last_day(self) -> dt.date:
+        """The last day the date may be (31 December of a year, the end of a month)."""
         if self.month is None:
             return dt.date(self.year, 12, 31)
         if self.day is None:
@@ -86,6 +90,7 @@ class PartialDate:
         return self.first_day() <= other.first_day() and other.last_day() <= self.last_day()
 
     def overlaps(self, other: PartialDate) -> bool:
+        """True when some day may be both this date and ``other``."""
         return self.first_day() <= other.last_day() and other.first_day() <= self.last_day()
 
     def sort_key(self) -> tuple[dt.date, dt.date]:

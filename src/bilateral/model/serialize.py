@@ -11,6 +11,8 @@ import cattrs
 from bilateral.errors import InvalidDataError
 from bilateral.model.dates import PartialDate
 
+__all__ = ["from_data", "from_json", "from_jsonl", "to_data", "to_json", "to_jsonl"]
+
 T = TypeVar("T")
 
 converter = cattrs.Converter(forbid_extra_keys=True)
@@ -48,6 +50,7 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
 
 
 def dumps(data: object, *, indent: int | None = None) -> str:
+    """JSON text for plain data, as :func:`to_json` writes it."""
     text = json.dumps(data, ensure_ascii=False, indent=indent)
     # rare characters, each looked for before it is replaced: str.translate would map every
     # character of a result's JSON one at a time, which took longer than writing it
@@ -61,6 +64,8 @@ _LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
 
 
 def from_json(text: str, cls: type[T], source: str = "<json>") -> T:
+    """A model object of class ``cls`` from JSON text; :class:`InvalidDataError` naming
+    ``source`` and the line when the text is not JSON or not such an object."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -77,6 +82,8 @@ def to_jsonl(objs: Iterable[object]) -> Iterator[str]:
 
 
 def from_jsonl(lines: Iterable[str], cls: type[T], source: str = "<jsonl>") -> Iterator[T]:
+    """A model object of class ``cls`` per JSON line (blank lines skipped);
+    :class:`InvalidDataError` naming ``source`` and the line at fault."""
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue

@@ -27,6 +27,7 @@ from typing import TypeVar
 
 from tqdm import tqdm
 
+from bilateral import __version__
 from bilateral.corpus import Corpus
 from bilateral.corpus.persistence import (
     load_json,
@@ -92,6 +93,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="bilateral",
         description="Extract official visits, statements and agreements from news articles.",
     )
+    parser.add_argument("--version", action="version", version=f"bilateral {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     extract = commands.add_parser("extract", help="extract facts from article files")

@@ -9,9 +9,10 @@ from typing import Any
 
 from bilateral.corpus import Corpus
 from bilateral.errors import BilateralError
-from bilateral.model import Visit
+from bilateral.model import PartialDate, Visit
 
 _COLOURS = ["#1b7837", "#762a83", "#e08214", "#2166ac", "#b2182b", "#4d4d4d"]
+_MEETING_COLOUR = "#2166ac"
 
 
 def _pyplot() -> Any:
@@ -73,27 +74,38 @@ def timeline_figure(
     return path
 
 
-def meetings_figure(
-    corpus: Corpus, path: str | Path, countries: Sequence[str] = ("PK", "IR")
-) -> Path:
-    """Who met whom on the visits between ``countries``: the officials of each country in a
-    column, a line per pair that met (thicker for more meetings)."""
-    plt = _pyplot()
-    pairs: dict[tuple[str, str], int] = {}
+def meetings_between(
+    corpus: Corpus, countries: Sequence[str] = ("PK", "IR")
+) -> dict[tuple[str, str], int]:
+    """How many distinct meetings each pair of officials held on the visits between
+    ``countries``: (official of the first country, of the second) -> meetings. On one visit a
+    pair's meetings differ by their date; an undated record of a pair that also met on a known
+    date on the visit is that meeting again (reported twice, or within a wider meeting)."""
+    met: dict[tuple[str, str], set[tuple[str, PartialDate | None]]] = {}
     for visit in corpus.timeline(countries):
         for meeting in visit.meetings:
             if meeting.status != "held":
                 continue
-            officials = [corpus.official(p) for p in meeting.participants]
-            for first in officials:
-                for second in officials:
-                    if (
-                        first
-                        and second
-                        and first.country == countries[0]
-                        and second.country == countries[1]
-                    ):
-                        pairs[(first.id, second.id)] = pairs.get((first.id, second.id), 0) + 1
+            officials = [o for o in map(corpus.official, meeting.participants) if o]
+            for first in {o.id for o in officials if o.country == countries[0]}:
+                for second in {o.id for o in officials if o.country == countries[1]}:
+                    met.setdefault((first, second), set()).add((visit.id, meeting.date))
+    counts = {}
+    for pair, meetings in met.items():
+        dated_on = {visit for visit, date in meetings if date is not None}
+        counts[pair] = sum(date is not None or visit not in dated_on for visit, date in meetings)
+    return counts
+
+
+def meetings_figure(
+    corpus: Corpus, path: str | Path, countries: Sequence[str] = ("PK", "IR")
+) -> Path:
+    """Who met whom on the visits between ``countries``: the officials of each country in a
+    column, a line per pair that met, the thicker the more meetings (see its legend)."""
+    plt = _pyplot()
+    from matplotlib.lines import Line2D
+
+    pairs = meetings_between(corpus, countries)
     left = sorted({a for a, _ in pairs}, key=lambda i: _name(corpus, i))
     right = sorted({b for _, b in pairs}, key=lambda i: _name(corpus, i))
     height = max(len(left), len(right), 1)
@@ -110,9 +122,9 @@ def meetings_figure(
         axes.plot(
             [0, 1],
             [y(left.index(a), len(left)), y(right.index(b), len(right))],
-            color="#2166ac",
+            color=_MEETING_COLOUR,
             alpha=0.6,
-            linewidth=1 + 1.5 * (count - 1),
+            linewidth=_line_width(count),
         )
     for column, people in ((0, left), (1, right)):
         for position, person in enumerate(people):
@@ -125,6 +137,19 @@ def meetings_figure(
                 va="center",
                 fontsize=9,
             )
+    counts = sorted(set(pairs.values()))
+    axes.legend(
+        [
+            Line2D([], [], color=_MEETING_COLOUR, alpha=0.6, linewidth=_line_width(c))
+            for c in counts
+        ],
+        [f"{c} meeting{'s' if c > 1 else ''}" for c in counts],
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0.0),
+        ncol=max(len(counts), 1),
+        frameon=False,
+        fontsize=9,
+    )
     axes.set_xlim(-0.6, 1.6)
     axes.set_ylim(-0.8, height - 0.2)
     axes.axis("off")
@@ -136,6 +161,10 @@ def meetings_figure(
     figure.savefig(path, dpi=110)
     plt.close(figure)
     return path
+
+
+def _line_width(meetings: int) -> float:
+    return 1 + 1.5 * (meetings - 1)
 
 
 def _name(corpus: Corpus, official: str) -> str:
