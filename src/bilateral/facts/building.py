@@ -113,7 +113,7 @@ def _visit(ctx: Mentions, visit_id: str, found: FoundVisit, known: set[str]) -> 
             ),
             date=m.date,
             place=m.place,
-            status=m.status,  # type: ignore[arg-type]
+            status=m.status,
             evidence=(m.evidence,),
         )
         for m in found.meetings
@@ -129,7 +129,7 @@ def _visit(ctx: Mentions, visit_id: str, found: FoundVisit, known: set[str]) -> 
         end=found.end,
         dates=tuple(sorted(set(found.dates), key=lambda d: d.sort_key())),
         days=found.days,
-        status=found.status,  # type: ignore[arg-type]
+        status=found.status,
         delegation=tuple(p for p in found.delegation if p in known),
         inviter=found.inviter if found.inviter in known else None,
         meetings=_distinct(m for m in meetings if len(m.participants) > 1),
@@ -146,7 +146,7 @@ def statement_records(findings: Findings, found: list[FoundStatement]) -> tuple[
             id=f"{findings.article_id}/statement-{n}",
             speaker=s.speaker,
             text=s.text,
-            mode=s.mode,  # type: ignore[arg-type]
+            mode=s.mode,
             verb=s.verb,
             channel=s.channel,
             addressee=s.addressee if s.addressee in known else None,

@@ -11,7 +11,7 @@ from bilateral.facts.findings import Findings
 from bilateral.mentions.context import Mentions
 from bilateral.mentions.dates import is_future
 from bilateral.mentions.phrases import pattern
-from bilateral.model import Call, PartialDate, Span
+from bilateral.model import Call, CallChannel, CallStatus, PartialDate, Span
 from bilateral.text.grammar import grammar
 
 _OBJECT_REACH: Final = 80  # how far after its words a call's other side may be named
@@ -30,8 +30,8 @@ _G: Final = grammar(_Grammar, "calls")
 @attr.s(auto_attribs=True, slots=True, eq=False)
 class FoundCall:
     participants: list[str]
-    channel: str
-    status: str
+    channel: CallChannel
+    status: CallStatus
     initiator: str | None
     date: PartialDate | None
     evidence: list[Span]
@@ -133,8 +133,8 @@ def build_calls(findings: Findings, found: list[FoundCall]) -> tuple[Call, ...]:
                 id=f"{findings.article_id}/call-{len(calls) + 1}",
                 participants=participants,
                 countries=countries,
-                channel=call.channel,  # type: ignore[arg-type]
-                status=call.status,  # type: ignore[arg-type]
+                channel=call.channel,
+                status=call.status,
                 initiator=call.initiator if call.initiator in participants else None,
                 date=call.date,
                 evidence=tuple(call.evidence),

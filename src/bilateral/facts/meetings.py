@@ -12,7 +12,7 @@ from attrs import evolve
 from bilateral.mentions.context import Mentions
 from bilateral.mentions.dates import is_future
 from bilateral.mentions.phrases import pattern
-from bilateral.model import PartialDate, Span
+from bilateral.model import MeetingStatus, PartialDate, Span
 from bilateral.text.grammar import grammar
 from bilateral.text.regex import search_tail
 
@@ -59,7 +59,7 @@ class FoundMeeting:
     participants: tuple[str, ...]
     sentence: int
     evidence: Span
-    status: str = "held"
+    status: MeetingStatus = "held"
     date: PartialDate | None = None
     visit_day: int | None = None
     place: str | None = None

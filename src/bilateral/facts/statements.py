@@ -11,7 +11,7 @@ from attrs import evolve
 from bilateral.mentions.context import Mentions
 from bilateral.mentions.person import PersonMention
 from bilateral.mentions.phrases import guarded_phrases, pattern, phrases, whole
-from bilateral.model import PartialDate, Span
+from bilateral.model import PartialDate, Span, StatementMode
 from bilateral.text.grammar import grammar
 from bilateral.text.regex import fold, search_tail
 
@@ -60,7 +60,7 @@ _G: Final = grammar(_Grammar, "statements")
 class FoundStatement:
     speaker: str
     text: str
-    mode: str
+    mode: StatementMode
     verb: str
     sentence: int
     evidence: Span
@@ -147,7 +147,9 @@ def _quoted(ctx: Mentions, index: int, visitors: dict[str, str]) -> FoundStateme
         content = _clean(text[: comma.start()])
         if len(content.split()) < _MIN_WORDS:
             continue
-        mode = "quoted" if _G.opening_quote.search(text[: comma.end()]) else "reported"
+        mode: StatementMode = (
+            "quoted" if _G.opening_quote.search(text[: comma.end()]) else "reported"
+        )
         return _statement(ctx, index, speaker, content, mode, verb.group().lower())
     return None
 
@@ -183,7 +185,7 @@ def _reported(ctx: Mentions, index: int, visitors: dict[str, str]) -> FoundState
                 content = content[that.end() :]
         else:
             content = sentence.text[verb.start() :]
-        mode = "quoted" if _G.quote_mark.search(content) else "reported"
+        mode: StatementMode = "quoted" if _G.quote_mark.search(content) else "reported"
         content = _clean(content)
         if len(content.split()) < _MIN_WORDS or (speech and _G.back_reference.match(content)):
             continue
@@ -332,7 +334,7 @@ def _tail_starts(content: str) -> list[int]:
 
 
 def _statement(
-    ctx: Mentions, index: int, speaker: str, text: str, mode: str, verb: str,
+    ctx: Mentions, index: int, speaker: str, text: str, mode: StatementMode, verb: str,
     addressee: str | None = None,
 ) -> FoundStatement:  # fmt: skip
     return FoundStatement(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Final
+from typing import Final, Literal
 
 import attr
 
@@ -19,6 +19,9 @@ from bilateral.text.regex import search_tail
 _DESTINATION_REACH: Final = 90
 _PAIR_REACH: Final = 60
 _PAIR_SENTENCES: Final = 6
+
+
+TriggerKind = Literal["arrival", "visit", "bare", "meeting", "invitation"]
 
 
 @attr.s(auto_attribs=True, slots=True, frozen=True, eq=False)
@@ -54,13 +57,14 @@ class Trigger:
     sentence: int
     at: int
     end: int
-    kind: str  # arrival, visit, bare, meeting, invitation
+    kind: TriggerKind
 
 
 def explicit_triggers(ctx: Mentions, index: int) -> list[Trigger]:
     sentence = ctx.sentences[index]
     found = []
-    for kind in ("arrival", "visit"):
+    kinds: tuple[TriggerKind, ...] = ("arrival", "visit")
+    for kind in kinds:
         for match in pattern("visits", kind).finditer(sentence):
             start, end = sentence.start + match.start(), sentence.start + match.end()
             visitor = _visitor(ctx, index, start, end)
@@ -117,7 +121,9 @@ def _visiting(ctx: Mentions, index: int) -> list[Trigger]:
     return found
 
 
-def _pair_travels(ctx: Mentions, index: int, start: int, end: int, kind: str) -> list[Trigger]:
+def _pair_travels(
+    ctx: Mentions, index: int, start: int, end: int, kind: TriggerKind
+) -> list[Trigger]:
     """ "The two leaders will then travel to X": a visit to X by each of the pair."""
     sentence = ctx.sentences[index]
     before = sentence.text[max(0, start - sentence.start - _PAIR_REACH) : start - sentence.start]

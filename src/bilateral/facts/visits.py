@@ -17,7 +17,7 @@ from bilateral.facts.visit_triggers import (
 from bilateral.mentions.context import Mentions, without_quotes
 from bilateral.mentions.dates import is_future
 from bilateral.mentions.phrases import any_word, pattern
-from bilateral.model import PartialDate, Span
+from bilateral.model import PartialDate, Span, VisitStatus
 from bilateral.text.words import SentenceText, index_words
 
 RECENT_DAYS: Final = 10
@@ -27,7 +27,7 @@ RECENT_DAYS: Final = 10
 class FoundVisit:
     visitor: str
     destination: str
-    status: str
+    status: VisitStatus
     evidence: list[Span] = attr.ib(factory=list)
     sentences: set[int] = attr.ib(factory=set)
     places: list[str] = attr.ib(factory=list)
@@ -61,7 +61,7 @@ def find_visits(ctx: Mentions, meetings: list[FoundMeeting]) -> list[FoundVisit]
 
 
 # --- grouping -------------------------------------------------------------------------
-def _status(ctx: Mentions, trigger: Trigger) -> str:
+def _status(ctx: Mentions, trigger: Trigger) -> VisitStatus:
     """planned, past or current, from the dates and tense of the trigger's sentence; words
     inside quotation marks are someone's speech and do not date the visit."""
     if trigger.kind == "invitation":

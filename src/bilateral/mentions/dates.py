@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache
-from typing import Final
+from typing import Final, Literal
 
 import attr
 from dateutil.relativedelta import relativedelta
@@ -32,6 +32,10 @@ TENSE_REACH_DAYS: Final = 300
 _NON_DIGITS: Final = re.compile(r"\D")
 
 
+DateKind = Literal["day", "range", "weekday", "relative", "week", "month", "year", "visit-day"]
+_PERIODS: Final[dict[str, DateKind]] = {"week": "week", "month": "month", "year": "year"}
+
+
 @attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
 class DateMention:
     """A temporal expression. ``value`` is None when it cannot be resolved (no anchor)."""
@@ -39,7 +43,7 @@ class DateMention:
     start: int
     end: int
     sentence: int
-    kind: str  # day, range, weekday, relative, month, year, visit-day
+    kind: DateKind
     value: PartialDate | None = None
     end_value: PartialDate | None = None
     weekday: int | None = None
@@ -247,7 +251,9 @@ def _resolve(
         value = PartialDate.of(day + dt.timedelta(days=shift)) if day else None
         return DateMention(*base, kind="relative", value=value)
     if match["relperiod"]:
-        return DateMention(*base, kind=match["rp_unit"].lower(), value=_period(match, day))
+        return DateMention(
+            *base, kind=_PERIODS[match["rp_unit"].lower()], value=_period(match, day)
+        )
     if match["monthref"]:
         return _month_reference(match, base, day, future)
     if match["visitday"]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Final, final
+from typing import Final, Literal, final
 
 from bilateral.mentions.lexicon import Lexicon
 from bilateral.mentions.patterns import (
@@ -18,6 +18,8 @@ from bilateral.text.lexicons import city_countries
 from bilateral.text.regex import search_tail
 from bilateral.text.words import SentenceText, index_words
 
+MarkKind = Literal["country", "city", "organisation", "rank", "office"]
+
 
 @final
 class Mark:
@@ -31,7 +33,7 @@ class Mark:
     __slots__ = ("country", "end", "kind", "start", "text", "value")
 
     def __init__(
-        self, start: int, end: int, kind: str, value: str, country: str | None, text: str
+        self, start: int, end: int, kind: MarkKind, value: str, country: str | None, text: str
     ) -> None:
         self.start: Final = start
         self.end: Final = end
@@ -100,7 +102,7 @@ def _after_country_word(
     return offices.match_at(text, country_end + 1) or found
 
 
-def _mark(start: int, offset: int, kind: str, value: str, country: str | None,
+def _mark(start: int, offset: int, kind: MarkKind, value: str, country: str | None,
           said: str) -> Mark:  # fmt: skip
     """A mark of the words ``said`` at ``start`` of a sentence at ``offset`` (a lexicon's own
     string where it can be: marks are many, their words few)."""

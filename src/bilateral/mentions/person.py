@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import bisect
-from typing import Final, final
+from typing import Final, Literal, final
 
 import attr
 
 from bilateral.mentions.lexicon import Holder
 from bilateral.mentions.names import name_tokens
+
+MentionKind = Literal["named", "office"]  # by name, or by office alone
 
 
 @final
@@ -22,7 +24,7 @@ class PersonMention:
     )  # fmt: skip
 
     def __init__(
-        self, start: int, end: int, sentence: int, kind: str,  # kind: "named" or "office"
+        self, start: int, end: int, sentence: int, kind: MentionKind,
         name: str | None = None, name_start: int | None = None, rank: str | None = None,
         titles: tuple[str, ...] = (), offices: tuple[str, ...] = (),
         country: str | None = None, person: str | None = None,
