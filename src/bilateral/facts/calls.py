@@ -11,7 +11,8 @@ from bilateral.facts.findings import Findings
 from bilateral.mentions.context import Mentions
 from bilateral.mentions.dates import is_future
 from bilateral.mentions.phrases import pattern
-from bilateral.model import Call, CallChannel, CallStatus, PartialDate, Span
+from bilateral.model import Call, PartialDate, Span
+from bilateral.model.records import CallChannel, CallStatus
 from bilateral.text.grammar import grammar
 
 _OBJECT_REACH: Final = 80  # how far after its words a call's other side may be named

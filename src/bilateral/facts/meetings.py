@@ -12,7 +12,8 @@ from attrs import evolve
 from bilateral.mentions.context import Mentions
 from bilateral.mentions.dates import is_future
 from bilateral.mentions.phrases import pattern
-from bilateral.model import MeetingStatus, PartialDate, Span
+from bilateral.model import PartialDate, Span
+from bilateral.model.records import MeetingStatus
 from bilateral.text.grammar import grammar
 from bilateral.text.regex import search_tail
 

@@ -11,7 +11,8 @@ from attrs import evolve
 from bilateral.mentions.context import Mentions
 from bilateral.mentions.person import PersonMention
 from bilateral.mentions.phrases import guarded_phrases, pattern, phrases, whole
-from bilateral.model import PartialDate, Span, StatementMode
+from bilateral.model import PartialDate, Span
+from bilateral.model.records import StatementMode
 from bilateral.text.grammar import grammar
 from bilateral.text.regex import fold, search_tail
 

@@ -17,7 +17,8 @@ from bilateral.facts.visit_triggers import (
 from bilateral.mentions.context import Mentions, without_quotes
 from bilateral.mentions.dates import is_future
 from bilateral.mentions.phrases import any_word, pattern
-from bilateral.model import PartialDate, Span, VisitStatus
+from bilateral.model import PartialDate, Span
+from bilateral.model.records import VisitStatus
 from bilateral.text.words import SentenceText, index_words
 
 RECENT_DAYS: Final = 10
