@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+import bilateral
 from bilateral.facts.vocabulary import topic_pattern, topics_in, topics_of, topics_within
-from bilateral.mentions.phrases import pattern, words
+from bilateral.mentions.lexicon import default_lexicon
+from bilateral.mentions.phrases import packaged_phrases
 from bilateral.text.regex import first_words, lead_filter
 from bilateral.text.resources import packaged_toml
 from bilateral.text.words import SentenceText, index_words
+
+PHRASES = packaged_phrases()
 
 WORDS = [
     "said", "Said", "was", "quoted", "as", "saying", "met", "held", "talks", "with", "called",
@@ -36,10 +41,13 @@ def test_vocabulary_finds_what_its_bare_alternation_finds(
     text_words: list[str], vocabulary: tuple[str, str]
 ) -> None:
     text = " ".join(text_words)
-    expected = [m.span() for m in _bare(words(*vocabulary)).finditer(text)]
-    assert [m.span() for m in pattern(*vocabulary).regex.finditer(text)] == expected
+    expected = [m.span() for m in _bare(PHRASES.words(*vocabulary)).finditer(text)]
+    assert [m.span() for m in PHRASES.pattern(*vocabulary).regex.finditer(text)] == expected
     assert [
-        m.span() for m in pattern(*vocabulary).finditer(SentenceText(0, 0, text, index_words(text)))
+        m.span()
+        for m in packaged_phrases()
+        .pattern(*vocabulary)
+        .finditer(SentenceText(0, 0, text, index_words(text)))
     ] == expected
 
 
@@ -76,3 +84,22 @@ def test_topics_of_a_stretch_are_those_of_its_text(text: str, start: int, end: i
         for m in topic_pattern()[0].regex.finditer(text)
     )
     assert found is not None or not clean_edges or spanned  # looked up whenever it can be
+
+
+SWAPPED_PHRASES = [
+    # (a sentence, the phrases replaced, what the default finds, what the swapped one finds)
+    ("ISLAMABAD: Foreign Minister Ishaq Dar quipped that the talks in Tehran had gone well.",
+     {"statements": {"speech": ["quipped"]}}, 0, 1),
+    ("ISLAMABAD: Foreign Minister Ishaq Dar said that the talks in Tehran had gone well.",
+     {"statements": {"speech": ["quipped"], "reported": ["noted"]}}, 1, 0),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "changes", "default", "swapped"), SWAPPED_PHRASES)
+def test_the_rules_read_the_phrases_of_the_lexicon_they_are_given(
+    text: str, changes: dict[str, dict[str, list[str]]], default: int, swapped: int
+) -> None:
+    lexicon = default_lexicon().with_phrases(changes)
+    assert len(bilateral.extract(text, "a").statements) == default
+    assert len(bilateral.extract(text, "a", lexicon).statements) == swapped
+    assert default_lexicon().phrases.words("statements", "speech") != ("quipped",)

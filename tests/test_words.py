@@ -12,10 +12,12 @@ from hypothesis import strategies as st
 import bilateral
 from bilateral.mentions import stage
 from bilateral.mentions.dates import _date_pattern, _duration_pattern
-from bilateral.mentions.phrases import pattern
+from bilateral.mentions.phrases import packaged_phrases
 from bilateral.text import regex
 from bilateral.text.regex import fold
 from bilateral.text.words import SentenceText, WordPattern, Words, index_words, word_pattern
+
+PHRASES = packaged_phrases()
 
 TRICKY = [
     "said", "SAİD", "ſaid", "Said²", "_said", "x-said", "said-x", "3rd", "2018", "12th", "on",
@@ -25,8 +27,9 @@ TRICKY = [
     "x2", "²", "٣",
 ]  # fmt: skip
 PATTERNS = [
-    pattern("statements", "speech"), pattern("meetings", "verbs"), pattern("meetings", "pairs"),
-    pattern("visits", "arrival"), pattern("meetings", "remote"), _date_pattern(),
+    PHRASES.pattern("statements", "speech"), PHRASES.pattern("meetings", "verbs"),
+    PHRASES.pattern("meetings", "pairs"), PHRASES.pattern("visits", "arrival"),
+    PHRASES.pattern("meetings", "remote"), _date_pattern(),
     _duration_pattern(),
 ]  # fmt: skip
 TEXTS = st.one_of(

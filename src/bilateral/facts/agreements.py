@@ -9,7 +9,6 @@ from typing import Final
 import attr
 
 from bilateral.mentions.context import Mentions
-from bilateral.mentions.phrases import pattern, words
 from bilateral.model import PartialDate, Span
 from bilateral.text.grammar import grammar
 
@@ -50,7 +49,7 @@ def find_agreements(ctx: Mentions, main_pair: tuple[str, str] | None) -> list[Fo
     found: list[FoundAgreement] = []
     for index, sentence in enumerate(ctx.sentences):
         in_sentence = len(found)  # agreements from here on are this sentence's
-        for verb in pattern("agreements", "verbs").finditer(sentence):
+        for verb in ctx.phrases.pattern("agreements", "verbs").finditer(sentence):
             at = sentence.start + verb.start()
             if any(_covers(a, at) for a in found[in_sentence:]):
                 continue
@@ -84,12 +83,12 @@ def _passive(
     between the countries of the sentences around them, or those the article is about."""
     passive: list[FoundAgreement] = []
     for index, sentence in enumerate(ctx.sentences):
-        for match in pattern("agreements", "passive").finditer(sentence):
+        for match in ctx.phrases.pattern("agreements", "passive").finditer(sentence):
             at = sentence.start + match.start()
             if any(a.sentence == index and _covers(a, at) for a in found):
                 continue
             parties = _sides_in_context(ctx, index, 2) or main_pair
-            if parties is None or _signed_already(found, parties, match.group()):
+            if parties is None or _signed_already(ctx, found, parties, match.group()):
                 continue
             for text in _split(sentence.text[match.start() :]):
                 passive.append(
@@ -102,11 +101,14 @@ def _passive(
     return passive
 
 
-def _signed_already(found: list[FoundAgreement], parties: tuple[str, ...], said: str) -> bool:
+def _signed_already(
+    ctx: Mentions, found: list[FoundAgreement], parties: tuple[str, ...], said: str
+) -> bool:
     """Whether a signing told in the passive is one the article told with its signers
     ("X and Y signed an agreement ..." and then "an MoU was signed ...")."""
     return "sign" in said.lower() and any(
-        set(a.parties) == set(parties) and a.verb in words("agreements", "signing") for a in found
+        set(a.parties) == set(parties) and a.verb in ctx.phrases.words("agreements", "signing")
+        for a in found
     )
 
 
@@ -115,7 +117,7 @@ def _signers(
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The sides of a signing verb far from its subject: the countries of the officials
     named before it in its sentence, when they are two."""
-    if verb.lower() not in words("agreements", "signing"):
+    if verb.lower() not in ctx.phrases.words("agreements", "signing"):
         return (), ()
     sentence = ctx.sentences[index]
     people = [m.person for m in ctx.officials_in(index, end=sentence.start + at) if m.person]
@@ -162,7 +164,7 @@ def _parties(
         unique = tuple(dict.fromkeys(c for c in (*unique, *countries) if c))
     if len(unique) >= 2 and _G.and_word.search(window):
         return unique, tuple(dict.fromkeys(people))
-    if pattern("agreements", "sides").regex.search(window):
+    if ctx.phrases.pattern("agreements", "sides").regex.search(window):
         count = 3 if _G.three.search(window) else 2
         found = _sides_in_context(ctx, index, count)
         if found is None and count == 2:

@@ -10,7 +10,6 @@ import attr
 from bilateral.facts.findings import Findings
 from bilateral.mentions.context import Mentions
 from bilateral.mentions.dates import is_future
-from bilateral.mentions.phrases import pattern
 from bilateral.model import Call, PartialDate, Span
 from bilateral.model.records import CallChannel, CallStatus
 from bilateral.text.grammar import grammar
@@ -62,8 +61,8 @@ def find_calls(findings: Findings) -> list[FoundCall]:
 
 def _call_in(ctx: Mentions, index: int) -> FoundCall | None:
     sentence = ctx.sentences[index]
-    words = next(iter(pattern("calls", "phone").finditer(sentence)), None)
-    video = next(iter(pattern("calls", "video").finditer(sentence)), None)
+    words = next(iter(ctx.phrases.pattern("calls", "phone").finditer(sentence)), None)
+    video = next(iter(ctx.phrases.pattern("calls", "video").finditer(sentence)), None)
     said = words or video
     if said is None:
         return None
@@ -72,7 +71,7 @@ def _call_in(ctx: Mentions, index: int) -> FoundCall | None:
     other = _other_side(ctx, index, end, caller)
     if caller is None or other is None:
         return None
-    initiating = pattern("calls", "initiating").regex.match(sentence.text, said.start())
+    initiating = ctx.phrases.pattern("calls", "initiating").regex.match(sentence.text, said.start())
     initiator = caller if initiating else _named_caller(ctx, index, caller, other)
     planned = is_future(sentence, said.start()) or bool(
         _G.planned.search(sentence.text, max(0, said.start() - 30), said.end())
@@ -113,7 +112,7 @@ def _other_side(ctx: Mentions, index: int, end: int, caller: str | None) -> str 
 def _named_caller(ctx: Mentions, index: int, first: str, second: str) -> str | None:
     """Who made the call, when the sentence names them after "a call from"."""
     sentence = ctx.sentences[index]
-    for match in pattern("calls", "from_caller").finditer(sentence):
+    for match in ctx.phrases.pattern("calls", "from_caller").finditer(sentence):
         after = ctx.officials_in(index, start=sentence.start + match.end())
         if after and after[0].person in (first, second):
             return after[0].person

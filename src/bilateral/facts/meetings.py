@@ -11,7 +11,6 @@ from attrs import evolve
 
 from bilateral.mentions.context import Mentions
 from bilateral.mentions.dates import is_future
-from bilateral.mentions.phrases import pattern
 from bilateral.model import PartialDate, Span
 from bilateral.model.records import MeetingStatus
 from bilateral.text.grammar import grammar
@@ -73,11 +72,11 @@ def find_meetings(ctx: Mentions) -> list[FoundMeeting]:
     for index, sentence in enumerate(ctx.sentences):
         if ctx.is_remote(index):
             continue
-        for verb in pattern("meetings", "verbs").finditer(sentence):
+        for verb in ctx.phrases.pattern("meetings", "verbs").finditer(sentence):
             meeting = _from_verb(ctx, index, verb)
             if meeting:
                 found.extend(_separate(meeting, sentence.text))
-        for phrase in pattern("meetings", "phrases").finditer(sentence):
+        for phrase in ctx.phrases.pattern("meetings", "phrases").finditer(sentence):
             meeting = _from_phrase(ctx, index, phrase)
             if meeting:
                 found.extend(_separate(meeting, sentence.text))
@@ -144,7 +143,9 @@ def _from_phrase(ctx: Mentions, index: int, phrase: re.Match[str]) -> FoundMeeti
 def _pair_before(ctx: Mentions, index: int, at: int) -> bool:
     sentence = ctx.sentences[index]
     end = len(sentence.text[:at].rstrip()) - 12
-    return any(m.end() >= end for m in pattern("meetings", "pairs").finditer(sentence, 0, at))
+    return any(
+        m.end() >= end for m in ctx.phrases.pattern("meetings", "pairs").finditer(sentence, 0, at)
+    )
 
 
 def _last_two(ctx: Mentions, index: int) -> list[str]:

@@ -10,7 +10,6 @@ from attrs import evolve
 
 from bilateral.mentions.context import Mentions
 from bilateral.mentions.person import PersonMention
-from bilateral.mentions.phrases import guarded_phrases, pattern, phrases, whole
 from bilateral.model import PartialDate, Span
 from bilateral.model.records import StatementMode
 from bilateral.text.grammar import grammar
@@ -80,40 +79,43 @@ def find_statements(ctx: Mentions, visitors: dict[str, str]) -> list[FoundStatem
             or _continued(ctx, index, found[-1] if found else None)
         )
         if statement:
-            found.extend(_split_coordinated(statement))
+            found.extend(_split_coordinated(ctx, statement))
     return found
 
 
-def _is_speech(verb: str) -> bool:
-    return bool(whole("statements", "speech").match(verb))
+def _is_speech(ctx: Mentions, verb: str) -> bool:
+    return bool(ctx.phrases.whole("statements", "speech").match(verb))
 
 
-def _split_coordinated(statement: FoundStatement) -> list[FoundStatement]:
+def _split_coordinated(ctx: Mentions, statement: FoundStatement) -> list[FoundStatement]:
     """ "said that X, and called for Y" and "said X, adding that Y" are two statements of
     one speaker (while "underscored X and noted that Y" and "underlined X, and briefed Y"
     stay one)."""
-    reporting = pattern("statements", "reported").regex
-    speech = pattern("statements", "speech").regex
-    added = _G.adding_that.search(statement.text) if _is_speech(statement.verb) else None
+    reporting = ctx.phrases.pattern("statements", "reported").regex
+    speech = ctx.phrases.pattern("statements", "speech").regex
+    added = _G.adding_that.search(statement.text) if _is_speech(ctx, statement.verb) else None
     if added and len(statement.text[: added.start()].split()) >= _MIN_WORDS:
         head = evolve(statement, text=statement.text[: added.start()].strip())
         tail = evolve(statement, text=statement.text[added.end() :].strip())
         if len(tail.text.split()) >= _MIN_WORDS:
-            return [*_split_coordinated(head), *_split_coordinated(tail)]
+            return [*_split_coordinated(ctx, head), *_split_coordinated(ctx, tail)]
     for joint in _G.second_verb.finditer(statement.text):
         rest = statement.text[joint.end() :]
         verb = reporting.match(rest) or speech.match(rest)
         if verb is None or not (
-            _is_speech(statement.verb) or _G.that_after.match(rest[verb.end() :])
+            _is_speech(ctx, statement.verb) or _G.that_after.match(rest[verb.end() :])
         ):
             continue
         first = statement.text[: joint.start()].strip()
         second = rest
-        if _is_speech(verb.group().lower()):
+        if _is_speech(ctx, verb.group().lower()):
             second = _G.leading_that.sub("", rest[verb.end() :].strip())
         if len(first.split()) < _MIN_WORDS or len(second.split()) < _MIN_WORDS:
             continue
-        return [evolve(statement, text=first), *_split_coordinated(evolve(statement, text=second))]
+        return [
+            evolve(statement, text=first),
+            *_split_coordinated(ctx, evolve(statement, text=second)),
+        ]
     return [statement]
 
 
@@ -121,7 +123,7 @@ def _quoted(ctx: Mentions, index: int, visitors: dict[str, str]) -> FoundStateme
     """Content first, then who said it: “...,” the speaker said. / ..., Rouhani said."""
     sentence = ctx.sentences[index]
     text = sentence.text
-    speech = pattern("statements", "speech")
+    speech = ctx.phrases.pattern("statements", "speech")
     if speech.search(sentence) is None:
         return None  # no speech verb after any comma
     for comma in _G.speaker_after.finditer(text):
@@ -145,7 +147,7 @@ def _quoted(ctx: Mentions, index: int, visitors: dict[str, str]) -> FoundStateme
         speaker = after or _speaker_in(ctx, index, rest_at, sentence.start + verb.start(), visitors)
         if speaker is None:
             continue
-        content = _clean(text[: comma.start()])
+        content = _clean(ctx, text[: comma.start()])
         if len(content.split()) < _MIN_WORDS:
             continue
         mode: StatementMode = (
@@ -157,18 +159,20 @@ def _quoted(ctx: Mentions, index: int, visitors: dict[str, str]) -> FoundStateme
 
 def _reported(ctx: Mentions, index: int, visitors: dict[str, str]) -> FoundStatement | None:
     sentence = ctx.sentences[index]
-    verbs = list(pattern("statements", "speech").finditer(sentence))
-    verbs += list(pattern("statements", "reported").finditer(sentence))
+    verbs = list(ctx.phrases.pattern("statements", "speech").finditer(sentence))
+    verbs += list(ctx.phrases.pattern("statements", "reported").finditer(sentence))
     for verb in sorted(verbs, key=lambda m: m.start()):
         at = sentence.start + verb.start()
         word = verb.group().lower()
         if search_tail(_G.passive_before, sentence.text, verb.start()):
             continue  # "was briefed on": the official is not the one who spoke
-        speech = _is_speech(word)
+        speech = _is_speech(ctx, word)
         speaker = _speaker_before(ctx, index, at, visitors, speech)
         if speaker is None:
             continue
-        if word == "discussed" and pattern("meetings", "verbs").search(sentence, 0, verb.start()):
+        if word == "discussed" and ctx.phrases.pattern("meetings", "verbs").search(
+            sentence, 0, verb.start()
+        ):
             continue
         rest = sentence.text[verb.end() :]
         addressee = None
@@ -178,7 +182,7 @@ def _reported(ctx: Mentions, index: int, visitors: dict[str, str]) -> FoundState
                 addressee = target.person
                 rest = sentence.text[target.end - sentence.start :]
                 rest = _G.apposition.sub("", rest)
-        if _is_speech(word):
+        if _is_speech(ctx, word):
             content = _G.that.sub("", rest, count=1)
             content = _G.opening_that.sub("", content.strip())
             that = _G.later_that.search(content[:_THAT_REACH])
@@ -187,7 +191,7 @@ def _reported(ctx: Mentions, index: int, visitors: dict[str, str]) -> FoundState
         else:
             content = sentence.text[verb.start() :]
         mode: StatementMode = "quoted" if _G.quote_mark.search(content) else "reported"
-        content = _clean(content)
+        content = _clean(ctx, content)
         if len(content.split()) < _MIN_WORDS or (speech and _G.back_reference.match(content)):
             continue
         return _statement(ctx, index, speaker, content, mode, word, addressee)
@@ -233,7 +237,7 @@ def _speaker_before(
             return None
         return ctx.antecedent(index, pronoun)
     gap = sentence.text[gap_from - sentence.start : at - sentence.start]
-    if pattern("agreements", "sides").regex.search(gap):
+    if ctx.phrases.pattern("agreements", "sides").regex.search(gap):
         return None  # "X met Y, where the two sides agreed": the sides speak, not X
     parenthetical = bool(_G.parenthetical.fullmatch(gap))
     if speech and not parenthetical and ("," in gap or len(gap) > _SPEECH_GAP):
@@ -314,11 +318,11 @@ def _possessive(ctx: Mentions, mention: PersonMention) -> bool:
     return sentence.text[mention.end - sentence.start :].startswith(("’s", "'s", "’", "'"))
 
 
-def _clean(content: str) -> str:
+def _clean(ctx: Mentions, content: str) -> str:
     """The content without its attribution tail (", the ISPR said") and edge punctuation."""
     content = content.strip().rstrip(".").strip()
     starts = _tail_starts(content)
-    for tail in phrases("statements", "attribution"):
+    for tail in ctx.phrases.each("statements", "attribution"):
         for start in starts:
             if start > 20 and tail.match(content, start):
                 content = content[:start]
@@ -358,7 +362,7 @@ def _names_a_person(ctx: Mentions, index: int, at: int) -> bool:
 def _channel(ctx: Mentions, index: int) -> str | None:
     sentence = ctx.sentences[index]
     text, folded = sentence.text, sentence.words.folded if sentence.words else None
-    for phrase in guarded_phrases("statements", "channels"):
+    for phrase in ctx.phrases.guarded("statements", "channels"):
         match = phrase.search(text, folded)
         if match is None:
             continue

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import Final, Literal
 
 import attr
@@ -11,7 +10,6 @@ import attr
 from bilateral.facts.meetings import FoundMeeting
 from bilateral.mentions.context import Mentions
 from bilateral.mentions.marks import Mark
-from bilateral.mentions.phrases import pattern, words
 from bilateral.text.grammar import grammar
 from bilateral.text.lexicons import city_countries
 from bilateral.text.regex import search_tail
@@ -65,7 +63,7 @@ def explicit_triggers(ctx: Mentions, index: int) -> list[Trigger]:
     found = []
     kinds: tuple[TriggerKind, ...] = ("arrival", "visit")
     for kind in kinds:
-        for match in pattern("visits", kind).finditer(sentence):
+        for match in ctx.phrases.pattern("visits", kind).finditer(sentence):
             start, end = sentence.start + match.start(), sentence.start + match.end()
             visitor = _visitor(ctx, index, start, end)
             if visitor is None:
@@ -85,7 +83,7 @@ def explicit_triggers(ctx: Mentions, index: int) -> list[Trigger]:
                     found.append(Trigger(person, destination, index, start, end, kind))
     found.extend(_visiting(ctx, index))
     found.extend(_mutual_invitations(ctx, index))
-    for match in pattern("visits", "bare").finditer(sentence):
+    for match in ctx.phrases.pattern("visits", "bare").finditer(sentence):
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if any(t.sentence == index and t.at <= start < t.end + 4 for t in found):
             continue
@@ -127,7 +125,7 @@ def _pair_travels(
     """ "The two leaders will then travel to X": a visit to X by each of the pair."""
     sentence = ctx.sentences[index]
     before = sentence.text[max(0, start - sentence.start - _PAIR_REACH) : start - sentence.start]
-    if not _pair_before().search(before):
+    if not ctx.phrases.before_end("visits", "pairs").search(before):
         return []
     pair = _last_pair(ctx, index)
     return [
@@ -138,18 +136,11 @@ def _pair_travels(
     ]
 
 
-@cache
-def _pair_before() -> re.Pattern[str]:
-    """A pair subject ending a text, maybe with a few words after it ("will then")."""
-    pairs = "|".join(words("visits", "pairs"))
-    return re.compile(rf"\b(?:{pairs})\s+(?:[a-z]+\s+){{0,3}}$", re.IGNORECASE)
-
-
 def _mutual_invitations(ctx: Mentions, index: int) -> list[Trigger]:
     """ "The presidents invited each other to visit": a planned visit by each of the pair
     to the other's country."""
     sentence = ctx.sentences[index]
-    match = next(iter(pattern("visits", "mutual").finditer(sentence)), None)
+    match = next(iter(ctx.phrases.pattern("visits", "mutual").finditer(sentence)), None)
     if match is None:
         return []
     start, end = sentence.start + match.start(), sentence.start + match.end()

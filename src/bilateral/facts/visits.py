@@ -16,7 +16,6 @@ from bilateral.facts.visit_triggers import (
 )
 from bilateral.mentions.context import Mentions, without_quotes
 from bilateral.mentions.dates import is_future
-from bilateral.mentions.phrases import any_word, pattern
 from bilateral.model import PartialDate, Span
 from bilateral.model.records import VisitStatus
 from bilateral.text.words import SentenceText, index_words
@@ -83,7 +82,7 @@ def _status(ctx: Mentions, trigger: Trigger) -> VisitStatus:
             return "planned"
         if value.last_day() < day - dt.timedelta(days=RECENT_DAYS):
             return "past"
-    if pattern("visits", "recall").regex.search(text):
+    if ctx.phrases.pattern("visits", "recall").regex.search(text):
         return "past"
     local = text[max(0, trigger.at - sentence.start - 60) : trigger.end - sentence.start + 40]
     unquoted = (
@@ -92,7 +91,9 @@ def _status(ctx: Mentions, trigger: Trigger) -> VisitStatus:
         else SentenceText(sentence.index, sentence.start, text, index_words(text))
     )
     future = is_future(unquoted, trigger.at - sentence.start)
-    if trigger.kind != "meeting" and (future or pattern("visits", "planned").regex.search(local)):
+    if trigger.kind != "meeting" and (
+        future or ctx.phrases.pattern("visits", "planned").regex.search(local)
+    ):
         return "planned"
     return "current"
 
@@ -142,9 +143,9 @@ def _add_sentence(ctx: Mentions, visit: FoundVisit, trigger: Trigger) -> None:
     nearby = text[
         max(0, trigger.at - sentence.start - 40) : trigger.end - sentence.start + 60
     ].lower()
-    if date and any_word("visits", "starts").search(nearby) and visit.start is None:
+    if date and ctx.phrases.any_word("visits", "starts").search(nearby) and visit.start is None:
         visit.start = date
-    elif date and any_word("visits", "ends").search(nearby) and visit.end is None:
+    elif date and ctx.phrases.any_word("visits", "ends").search(nearby) and visit.end is None:
         visit.end = date
     for mention in ctx.dates[index]:
         if mention.kind == "range" and mention.value and mention.end_value:
@@ -170,7 +171,7 @@ def _add_sentence(ctx: Mentions, visit: FoundVisit, trigger: Trigger) -> None:
 
 def _delegations(ctx: Mentions, visits: list[FoundVisit]) -> None:
     """ "X was accompanied by A and B" in a sentence of its own."""
-    delegation = pattern("visits", "delegation")
+    delegation = ctx.phrases.pattern("visits", "delegation")
     for index, sentence in enumerate(ctx.sentences):
         match = delegation.search(sentence)
         if match is None:
@@ -188,7 +189,7 @@ def _delegations(ctx: Mentions, visits: list[FoundVisit]) -> None:
 def _delegation_and_inviter(ctx: Mentions, visit: FoundVisit, index: int) -> None:
     sentence = ctx.sentences[index]
     for key in ("delegation", "invitation"):
-        for match in pattern("visits", key).finditer(sentence):
+        for match in ctx.phrases.pattern("visits", key).finditer(sentence):
             start = sentence.start + match.end()
             stop = CLAUSE_BREAK.search(sentence.text, match.end())
             end = sentence.start + (stop.start() if stop else len(sentence.text))

@@ -13,7 +13,7 @@ from bilateral.mentions.dates import DateMention, Duration
 from bilateral.mentions.lexicon import Lexicon
 from bilateral.mentions.marks import Mark
 from bilateral.mentions.person import Person, PersonMention
-from bilateral.mentions.phrases import pattern
+from bilateral.mentions.phrases import Phrases
 from bilateral.model import Article, Notice, PartialDate, Span
 from bilateral.text.grammar import grammar
 from bilateral.text.lexicons import city_countries, outlets
@@ -70,6 +70,11 @@ class Mentions:
         return published.as_date() if published else None
 
     @property
+    def phrases(self) -> Phrases:
+        """The phrases the rules look for: the vocabulary's."""
+        return self.lexicon.phrases
+
+    @property
     def dateline_country(self) -> str | None:
         return dateline_country(self.article, self.lexicon)
 
@@ -85,7 +90,7 @@ class Mentions:
         """Whether sentence ``index`` tells of a call or a video link (read once per article:
         meetings and visits both ask)."""
         if self._remote is None:
-            remote = pattern("meetings", "remote")
+            remote = self.phrases.pattern("meetings", "remote")
             self._remote = [bool(remote.search(s)) for s in self.sentences]
         return self._remote[index]
 

@@ -19,6 +19,7 @@ from attrs import evolve
 
 from bilateral.errors import InvalidDataError
 from bilateral.mentions.names import name_tokens
+from bilateral.mentions.phrases import Phrases, packaged_phrases
 from bilateral.model import PartialDate
 from bilateral.text.lexicons import Country, countries
 from bilateral.text.regex import trie_alternation
@@ -225,6 +226,7 @@ class Lexicon:
     holders: tuple[Holder, ...]
     portfolio_words: tuple[str, ...] = ()
     title_modifiers: tuple[str, ...] = ()
+    phrases: Phrases = attr.ib(factory=packaged_phrases)
     _cache: dict[str, Any] = attr.ib(factory=dict, eq=False, repr=False)
 
     def with_officeholders(self, extra: Iterable[Holder]) -> Lexicon:
@@ -236,6 +238,13 @@ class Lexicon:
             holders=(*(h for h in self.holders if h.id not in replaced), *extra),
             cache={},
         )
+
+    def with_phrases(
+        self, changes: Mapping[str, Mapping[str, list[str] | tuple[str, ...]]]
+    ) -> Lexicon:
+        """This lexicon with some of the rules' phrases replaced, as ``data/facts.toml``
+        holds them: ``{"statements": {"speech": ["said", "quipped"]}}``."""
+        return evolve(self, phrases=self.phrases.replaced(changes), cache={})
 
     @cached_property
     def country_words(self) -> str:
