@@ -251,11 +251,9 @@ def _check_filters(args: argparse.Namespace) -> None:
     """Refuse, before any extraction, a filter value that can never match."""
     if args.country is not None:
         country_code(args.country, "--country")
-    for kind in KINDS:
-        for found in kind.filters:
-            value = getattr(args, found.name)
-            if value is not None and args.kind == kind.plural:
-                checked(found, value)
+    kind = KIND_NAMED.get(args.kind)
+    for found in kind.filters if kind else ():
+        checked(found, getattr(args, found.name))
 
 
 def _timeline_countries(text: str) -> tuple[str, ...]:
@@ -352,8 +350,6 @@ def _query(args: argparse.Namespace, corpus: Corpus) -> None:
         filters: dict[str, object] = {}
         for found in kind.filters:
             value = getattr(args, found.name)
-            if value is not None and found.value == "countries":
-                value = [code.strip().upper() for code in value.split(",")]
             if value is not None:
                 filters[found.name] = value
         facts = getattr(corpus, kind.plural)(between=between, **filters)
