@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import bilateral
+from bilateral.corpus.sqlite import SCHEMA_VERSION
 from bilateral.output.cli import main
 
 
@@ -247,7 +248,8 @@ def test_loading_deep_or_wrong_json_is_invalid_data(tmp_path: Path) -> None:
     cases = {
         "deep.json": deep,
         "list.json": "[]",
-        "deep.jsonl": '{"kind": "corpus", "schema": "2"}\n{"kind": "article", "record": '
+        "deep.jsonl": f'{{"kind": "corpus", "schema": "{SCHEMA_VERSION}"}}\n'
+        + '{"kind": "article", "record": '
         + deep
         + "}\n",
     }
@@ -312,7 +314,9 @@ def test_loading_checks_the_schema_version(tmp_path: Path) -> None:
     corpus = bilateral.Corpus.from_results([bilateral.extract_document(bilateral.examples()[0])])
     jsonl, db = tmp_path / "c.jsonl", tmp_path / "c.db"
     save_jsonl(corpus, jsonl)
-    jsonl.write_text(jsonl.read_text().replace('"schema": "2"', '"schema": "99"', 1))
+    jsonl.write_text(
+        jsonl.read_text().replace(f'"schema": "{SCHEMA_VERSION}"', '"schema": "99"', 1)
+    )
     with pytest.raises(bilateral.InvalidDataError, match="schema version '99'"):
         load_jsonl(jsonl)
     save_sqlite(corpus, db)

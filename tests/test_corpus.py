@@ -229,4 +229,6 @@ def test_frames(corpus: Corpus) -> None:
 
     frames = to_frames(corpus)
     assert len(frames["visits"]) == len(corpus.data.visits)
-    assert set(frames) == {"officials", "visits", "meetings", "statements", "agreements", "calls"}
+    assert set(frames) == {
+        "officials", "tenures", "visits", "meetings", "statements", "agreements", "calls"
+    }  # fmt: skip

@@ -37,6 +37,11 @@ class InvalidDataError(BilateralError):
         return type(self), (self.source, self.record, self.reason)
 
 
+class InvalidQueryError(BilateralError, ValueError):
+    """A query value that can never match: a country code not in the package's country data,
+    a topic not in the taxonomy, a malformed date, a value not among a filter's choices."""
+
+
 class UnwritableError(BilateralError):
     """An output file could not be written (no such folder, a folder in its place, a device
     where SQLite needs a file, an input it would write over)."""

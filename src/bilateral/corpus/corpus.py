@@ -10,15 +10,26 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import evolve, frozen
 
 from bilateral.corpus.identity import free_id, merge_officials
 from bilateral.corpus.merging import MERGED, merge_visits, scoped, window
 from bilateral.corpus.same import merged_reports
+from bilateral.errors import InvalidQueryError
 from bilateral.facts import extract_document
-from bilateral.facts.kinds import KINDS, VISITS, FactKind
+from bilateral.facts.kinds import (
+    AGREEMENTS,
+    CALLS,
+    KINDS,
+    STATEMENTS,
+    VISITS,
+    FactKind,
+    check,
+    country_code,
+    country_codes,
+)
 from bilateral.mentions.lexicon import Lexicon, default_lexicon
 from bilateral.mentions.names import name_tokens
 from bilateral.model import (
@@ -36,7 +47,11 @@ from bilateral.model.references import with_references
 from bilateral.text import Document, read_document
 from bilateral.text.documents import text_id
 
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas  # type: ignore[import-untyped,unused-ignore]
+
 T = TypeVar("T")
+Fact = Visit | Statement | Agreement | Call
 DateLike = PartialDate | dt.date | str
 Between = tuple[DateLike | None, DateLike | None]
 
@@ -75,11 +90,15 @@ class Profile:
 
 
 def as_day(value: DateLike | None, last: bool = False) -> dt.date | None:
-    """The first (or last) day of a date given as PartialDate, date or ISO text."""
+    """The first (or last) day of a date given as PartialDate, date or ISO text; malformed
+    text raises :class:`~bilateral.errors.InvalidQueryError`."""
     if value is None:
         return None
     if isinstance(value, str):
-        value = PartialDate.parse(value)
+        try:
+            value = PartialDate.parse(value)
+        except ValueError as exc:
+            raise InvalidQueryError(f"between: {exc}") from exc
     if isinstance(value, PartialDate):
         return value.last_day() if last else value.first_day()
     return value
@@ -176,6 +195,27 @@ class Corpus:
                 documents.append(Document(item[0], item[1]))
         return cls.from_documents(documents, lexicon)
 
+    @classmethod
+    def load(cls, path: str | Path) -> Corpus:
+        """A saved corpus, its format read from the suffix: ``.json``, ``.jsonl``, ``.db`` or
+        ``.sqlite``; a malformed file raises :class:`~bilateral.errors.InvalidDataError`."""
+        from bilateral.corpus.persistence import load  # persistence imports this module
+
+        return load(path)
+
+    def save(self, path: str | Path) -> None:
+        """Save to ``path`` (atomically), in the format its suffix names: ``.json``,
+        ``.jsonl``, ``.db`` or ``.sqlite``; ``Corpus.load(path) == self``."""
+        from bilateral.corpus.persistence import save
+
+        save(self, path)
+
+    def to_frames(self) -> dict[str, pandas.DataFrame]:
+        """A pandas DataFrame per table (see :func:`bilateral.corpus.frames.to_frames`)."""
+        from bilateral.corpus.frames import to_frames
+
+        return to_frames(self)
+
     def merge(self, other: Corpus) -> Corpus:
         """The corpus of both corpora's results, equal to one made from all of them at once:
         ``a | b == b | a`` and ``(a | b) | c == a | (b | c)``. The office holders are those of
@@ -202,6 +242,14 @@ class Corpus:
         """The article with this id, or None."""
         return self._ix.articles.get(article_id)
 
+    def fact(self, fact_id: str) -> Fact | None:
+        """The visit, statement, agreement or call with this id."""
+        return self._facts_by_id.get(fact_id)
+
+    @cached_property
+    def _facts_by_id(self) -> dict[str, Fact]:
+        return {f.id: f for kind in KINDS for f in getattr(self.data, kind.plural)}
+
     def officials(
         self, *, country: str | None = None, office: str | None = None, name: str | None = None
     ) -> list[Official]:
@@ -209,7 +257,7 @@ class Corpus:
         Bagheri; every part of ``name`` must match)."""
         keys = []
         if country:
-            keys.append(("country", country))
+            keys.append(("country", country_code(country, "country")))
         if office:
             keys.append(("office", office))
         tokens = name_tokens(name) if name else ()
@@ -232,7 +280,10 @@ class Corpus:
         place: str | None = None,
     ) -> list[Visit]:
         """Visits matching every filter given, in date order; the visitor given as an
-        :class:`Official`, an id or a name (every official of that name)."""
+        :class:`Official`, an id or a name (every official of that name). A value that can
+        never match raises :class:`~bilateral.errors.InvalidQueryError`."""
+        wanted = check(VISITS, origin=origin, destination=destination, status=status)
+        origin, destination, status = wanted["origin"], wanted["destination"], wanted["status"]
         keys = []
         if origin:
             keys.append(("origin", origin))
@@ -281,6 +332,7 @@ class Corpus:
         between: Between | None = None,
     ) -> list[Statement]:
         """Statements by speaker (an :class:`Official`, an id or a name), topic and date."""
+        topic = check(STATEMENTS, topic=topic)["topic"]
         keys = [("topic", topic)] if topic else []
         size = len(self.data.statements)
         found = [
@@ -290,9 +342,11 @@ class Corpus:
         return _dated_between(found, between, lambda s: s.date)
 
     def agreements(
-        self, *, parties: Sequence[str] | None = None, between: Between | None = None
+        self, *, parties: str | Sequence[str] | None = None, between: Between | None = None
     ) -> list[Agreement]:
-        """Agreements between every one of the given countries, within dates."""
+        """Agreements between every one of the given countries (codes, or text: "PK,IR"),
+        within dates."""
+        parties = check(AGREEMENTS, parties=parties)["parties"]
         keys = [("party", p) for p in parties or ()]
         found = [
             self.data.agreements[p]
@@ -304,12 +358,14 @@ class Corpus:
         self,
         *,
         participant: str | Official | None = None,
-        countries: Sequence[str] | None = None,
+        countries: str | Sequence[str] | None = None,
         channel: str | None = None,
         between: Between | None = None,
     ) -> list[Call]:
         """Telephone and video calls by participant (an :class:`Official`, an id or a name),
         between every one of the given countries, by channel ("phone", "video"), in dates."""
+        wanted = check(CALLS, countries=countries, channel=channel)
+        countries, channel = wanted["countries"], wanted["channel"]
         keys: list[tuple[str, object]] = [("country", c) for c in countries or ()]
         if channel:
             keys.append(("channel", channel))
@@ -334,16 +390,29 @@ class Corpus:
     def timeline(
         self, countries: Sequence[str] = ("PK", "IR"), *, include_planned: bool = False
     ) -> list[Visit]:
-        """Visits between the given countries (each way), in date order; announced visits
-        only when ``include_planned``."""
-        wanted = set(countries)
+        """Visits between the given countries (each way; two at least), ordered by their
+        :attr:`~bilateral.model.Visit.first_day` and ``last_day``, an undated visit by its
+        article's date; announced visits only when ``include_planned``."""
+        wanted = set(country_codes(countries, "countries"))
+        if len(wanted) < 2:
+            raise InvalidQueryError("countries: a visit is between two countries; give two")
         routes = [self._ix.visits_by.get(("route", (a, b))) for a in wanted for b in wanted]
         visits = self.data.visits
-        return [
+        found = [
             visits[p]
             for p in sorted(itertools.chain.from_iterable(routes))
             if include_planned or visits[p].status != "planned"
         ]
+        return sorted(found, key=self._days_of)
+
+    def _days_of(self, visit: Visit) -> tuple[dt.date, dt.date]:
+        """The days a visit sorts by: its own, else its first article's date (the last when
+        there is none)."""
+        if visit.first_day and visit.last_day:
+            return visit.first_day, visit.last_day
+        article = self.article(visit.evidence[0].article_id) if visit.evidence else None
+        day = article.published.first_day() if article and article.published else dt.date.max
+        return day, day
 
     def profile(self, official: str | Official) -> Profile:
         """Visits made and hosted, foreign counterparts met, statements and agreements of one

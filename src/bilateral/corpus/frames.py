@@ -27,16 +27,31 @@ def to_frames(corpus: Corpus) -> dict[str, pandas.DataFrame]:
     ``statements``, ``agreements``, ``calls``) and ``meetings``; a column per plain field (dates
     as ISO text, partial dates staying partial: "2018-06"), a ``<field>_name`` beside each
     field naming one official, tuples joined with ", ", and ``articles``, the number of
-    articles that report the fact. Frames join on ids: ``meetings.visit`` is a visit's id."""
+    articles that report the fact, and the properties a kind declares (``columns``: a visit's
+    ``first_day`` and ``last_day``, as datetimes: NaT when undated). ``tenures`` has a row per
+    office an official held (from the office-holder tables). Frames join on ids:
+    ``meetings.visit`` is a visit's id, ``tenures.official`` an official's."""
     pd = _pandas()
     names = {o.id: o.name for o in corpus.data.officials}
     frames = {"officials": _rows(corpus.data.officials, names)}
+    frames["tenures"] = [
+        {"official": o.id, **_row(t, names)} for o in corpus.data.officials for t in o.tenures
+    ]
     for kind in KINDS:
-        frames[kind.plural] = _rows(getattr(corpus.data, kind.plural), names)
+        frames[kind.plural] = [
+            {**_row(record, names), **{c: getattr(record, c) for c in kind.columns}}
+            for record in getattr(corpus.data, kind.plural)
+        ]
     frames["meetings"] = [
         {"visit": v.id, **_row(m, names)} for v in corpus.data.visits for m in v.meetings
     ]
-    return {table: pd.DataFrame(found) for table, found in frames.items()}
+    tables = {table: pd.DataFrame(found) for table, found in frames.items()}
+    for kind in KINDS:
+        frame = tables[kind.plural]
+        for column in kind.columns:
+            if column in frame:  # an empty frame has no columns
+                frame[column] = pd.to_datetime(frame[column])
+    return tables
 
 
 def _rows(records: tuple[Any, ...], names: dict[str, str]) -> list[dict[str, object]]:

@@ -19,7 +19,7 @@ from collections.abc import Container, Iterable
 from attrs import define, field
 
 from bilateral.mentions.names import name_tokens
-from bilateral.model import ExtractionResult, Official, Span
+from bilateral.model import ExtractionResult, Official, Span, Tenure
 
 MIN_SHARED_PARTS = 2
 MAX_SUBSET_PARTS = 12  # beyond this many parts, persons are found by scanning a part's index
@@ -47,6 +47,7 @@ class _Person:
     titles: list[str] = field(factory=list)
     offices: list[str] = field(factory=list)
     rank: str | None = None
+    tenures: tuple[Tenure, ...] = ()
     evidence: list[Span] = field(factory=list)
 
     def official(self) -> Official:
@@ -59,6 +60,7 @@ class _Person:
             titles=tuple(dict.fromkeys(self.titles)),
             offices=tuple(dict.fromkeys(self.offices)),
             rank=self.rank,
+            tenures=self.tenures,
             evidence=tuple(self.evidence),
         )
 
@@ -147,6 +149,7 @@ class _People:
         person.offices.extend(official.offices)
         person.country = person.country or official.country
         person.rank = person.rank or official.rank
+        person.tenures = person.tenures or official.tenures
         person.evidence.extend(official.evidence)
 
     def _reindex(self, person: _Person, tokens: frozenset[str]) -> None:

@@ -12,7 +12,7 @@ import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 from bilateral.corpus.corpus import Corpus, CorpusData
 from bilateral.corpus.sqlite import SCHEMA_VERSION, TABLES, rows, schema
@@ -80,6 +80,37 @@ def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+# --- by suffix --------------------------------------------------------------------------
+_SUFFIXES: Final = ".json, .jsonl, .db or .sqlite"
+
+
+def _format(path: str | Path) -> str | None:
+    """The format a file's suffix names: "json", "jsonl", "sqlite", or None."""
+    suffix = Path(path).suffix.lower()
+    if suffix in (".db", ".sqlite", ".sqlite3"):
+        return "sqlite"
+    return suffix[1:] if suffix in (".json", ".jsonl") else None
+
+
+def save(corpus: Corpus, path: str | Path) -> None:
+    """Save in the format the suffix names (``.json``, ``.jsonl``, ``.db``, ``.sqlite``);
+    another suffix raises :class:`UnwritableError`."""
+    savers = {"json": save_json, "jsonl": save_jsonl, "sqlite": save_sqlite}
+    found = _format(path)
+    if found is None:
+        raise UnwritableError(str(path), f"unknown suffix; save to {_SUFFIXES}")
+    savers[found](corpus, path)
+
+
+def load(path: str | Path) -> Corpus:
+    """Load in the format the suffix names; another suffix raises :class:`InvalidDataError`."""
+    loaders = {"json": load_json, "jsonl": load_jsonl, "sqlite": load_sqlite}
+    found = _format(path)
+    if found is None:
+        raise InvalidDataError(str(path), "file", f"unknown suffix; load from {_SUFFIXES}")
+    return loaders[found](path)
 
 
 # --- JSON -----------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """The relational SQLite schema of a corpus, read from the records' own declarations.
 
 One table per kind of record (``articles``, ``officials``, ``visits``, ``statements``,
-``agreements``, ``calls``): a column per plain field (text, number, ISO date), foreign keys
+``agreements``, ``calls``): a column per plain field (text, number, ISO date) and per property
+a kind declares (``columns``: a visit's ``first_day`` and ``last_day``), foreign keys
 where a field names an official or another fact (``refers`` metadata), and ``record``, the
 full JSON from which loading rebuilds the record exactly. A tuple field has a link table
 ``<table>_<field>(owner_id, position, value)``; nested records (a visit's ``meetings``) have a
@@ -12,6 +13,7 @@ article_id, start, end, text)``.
 
 from __future__ import annotations
 
+import datetime as dt
 import types
 import typing
 from collections.abc import Iterator
@@ -24,7 +26,7 @@ from bilateral.model import Article, Official, PartialDate, Span
 from bilateral.model.references import fields_of, nested_record, referred_kind
 from bilateral.model.serialize import to_json
 
-SCHEMA_VERSION: Final = "2"
+SCHEMA_VERSION: Final = "3"
 TABLES: Final[tuple[tuple[str, type[Any]], ...]] = (
     ("articles", Article),
     ("officials", Official),
@@ -33,6 +35,7 @@ TABLES: Final[tuple[tuple[str, type[Any]], ...]] = (
 _TABLE_OF_KIND: Final = {"article": "articles", "official": "officials"} | {
     kind.name: kind.plural for kind in KINDS
 }
+_COLUMNS: Final = {kind.plural: kind.columns for kind in KINDS}  # properties saved as columns
 _ARTICLE_LAYOUT: Final = frozenset({"raw", "body", "paragraphs", "sentences", "furniture"})
 Row = tuple[object, ...]
 
@@ -49,6 +52,10 @@ def _plain(annotation: object) -> str | None:
     if annotation in (str, PartialDate) or typing.get_origin(annotation) is typing.Literal:
         return "TEXT"
     return None
+
+
+def _text(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
 
 
 def _fields(cls: type[Any]) -> Iterator[attrs.Attribute[Any]]:
@@ -101,6 +108,7 @@ def _tables(table: str, cls: type[Any], owner: str | None) -> Iterator[str]:
             later.append(f"CREATE INDEX {link}_by_value ON {link} (value)")
         elif (child := nested_record(attribute)) is not None and child is not Span:
             later.extend(_tables(attribute.name, child, table))
+    columns.extend(f'"{name}" TEXT' for name in _COLUMNS.get(table, ()))
     if owner is None:
         columns.append("record TEXT NOT NULL")
     yield f"CREATE TABLE {table} ({', '.join(columns)})"
@@ -138,6 +146,7 @@ def _rows(
                 )
             elif child is not None:
                 _rows(attribute.name, child, row_id, value, found)
+        row.extend(_text(getattr(record, name)) for name in _COLUMNS.get(table, ()))
         if owner is None:
             row.append(to_json(record))
         else:

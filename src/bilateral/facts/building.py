@@ -13,8 +13,9 @@ from bilateral.facts.statements import FoundStatement, find_statements
 from bilateral.facts.visits import FoundVisit, find_visits
 from bilateral.facts.vocabulary import topics_in, topics_of, topics_within
 from bilateral.mentions.context import Mentions
+from bilateral.mentions.lexicon import Holder
 from bilateral.mentions.names import name_tokens
-from bilateral.model import Agreement, Meeting, Official, Span, Statement, Visit
+from bilateral.model import Agreement, Meeting, Official, Span, Statement, Tenure, Visit
 
 DUPLICATE_OVERLAP: Final = 0.7
 
@@ -85,10 +86,16 @@ def officials_of(ctx: Mentions) -> tuple[Official, ...]:
                 titles=tuple(person.titles),
                 offices=tuple(person.offices),
                 rank=person.rank,
+                tenures=_tenures(person.holder),
                 evidence=tuple(ctx.span(m.start, m.end) for m in person.mentions),
             )
         )
     return tuple(officials)
+
+
+def _tenures(holder: Holder | None) -> tuple[Tenure, ...]:
+    """The offices and dates the office-holder table gives a holder."""
+    return tuple(Tenure(t.office, t.start, t.end) for t in holder.terms) if holder else ()
 
 
 def visit_records(findings: Findings, found: list[FoundVisit]) -> tuple[Visit, ...]:

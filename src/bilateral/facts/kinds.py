@@ -9,15 +9,19 @@ entry here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
+from functools import cache
 from typing import Any, Final, Literal
 
 from attrs import frozen
 
+from bilateral.errors import InvalidQueryError
 from bilateral.facts import building
 from bilateral.facts.calls import build_calls, find_calls
 from bilateral.facts.findings import Findings
+from bilateral.facts.vocabulary import topic_names
 from bilateral.model import Agreement, Call, PartialDate, Statement, Visit
+from bilateral.text.lexicons import countries
 
 Name = Callable[[str], str]  # an official's id to the name to show
 FilterValue = Literal["official", "country", "countries", "word"]
@@ -45,6 +49,7 @@ class FactKind:
     line: Callable[[Any, Name], str]  # a readable line, without id or evidence
     filters: tuple[Filter, ...] = ()
     same: Callable[[Any], Hashable] | None = None  # reports of one fact share it
+    columns: tuple[str, ...] = ()  # properties saved beside the fields (SQLite, frames)
 
 
 def _date(value: PartialDate | None) -> str:
@@ -99,6 +104,7 @@ VISITS: Final = FactKind(
         Filter("status", "word", "visits of this status", ("current", "past", "planned")),
         Filter("place", "word", "visits to this city"),
     ),
+    columns=("first_day", "last_day"),
 )
 STATEMENTS: Final = FactKind(
     name="statement",
@@ -109,7 +115,7 @@ STATEMENTS: Final = FactKind(
     line=_statement_line,
     filters=(
         Filter("speaker", "official", "statements of this official (id or name)"),
-        Filter("topic", "word", "statements on this topic"),
+        Filter("topic", "word", "statements on this topic", topic_names()),
     ),
 )
 AGREEMENTS: Final = FactKind(
@@ -138,3 +144,43 @@ CALLS: Final = FactKind(
 
 KINDS: Final[tuple[FactKind, ...]] = (VISITS, STATEMENTS, AGREEMENTS, CALLS)
 KIND_NAMED: Final = {k.plural: k for k in KINDS}
+
+
+@cache
+def _country_codes() -> frozenset[str]:
+    return frozenset(c.code for c in countries())
+
+
+def country_code(value: str, option: str) -> str:
+    """A country's ISO 3166-1 alpha-2 code (any case) as the data writes it, or
+    :class:`InvalidQueryError`."""
+    code = value.strip().upper()
+    if code not in _country_codes():
+        raise InvalidQueryError(f"{option}: {value!r} is not a country code (ISO 3166-1 alpha-2)")
+    return code
+
+
+def country_codes(value: str | Sequence[str], option: str) -> tuple[str, ...]:
+    """Country codes given as a sequence or as comma-separated text ("PK,IR")."""
+    parts = value.split(",") if isinstance(value, str) else value
+    return tuple(country_code(part, option) for part in parts)
+
+
+def checked(found: Filter, value: Any) -> Any:
+    """A filter's value as queries take it, or :class:`InvalidQueryError` when it can never
+    match: a country code not in the package's data, a word not among the filter's choices."""
+    if value is None or found.value == "official":
+        return value
+    if found.value == "country":
+        return country_code(value, found.name)
+    if found.value == "countries":
+        return country_codes(value, found.name)
+    if found.choices and value not in found.choices:
+        raise InvalidQueryError(f"{found.name}: {value!r} is not one of {', '.join(found.choices)}")
+    return value
+
+
+def check(kind: FactKind, **values: Any) -> dict[str, Any]:
+    """:func:`checked` values of a kind's filters, by name."""
+    filters = {f.name: f for f in kind.filters}
+    return {name: checked(filters[name], value) for name, value in values.items()}

@@ -11,6 +11,12 @@ from bilateral.text.words import SentenceText, WordPattern, word_pattern
 
 
 @cache
+def topic_names() -> tuple[str, ...]:
+    """The topics of the taxonomy, in its order."""
+    return tuple(packaged_toml("topics"))
+
+
+@cache
 def topic_pattern() -> tuple[WordPattern, dict[str, str]]:
     """All topics' keywords as one pattern, a named group per topic (group -> topic)."""
     topics = packaged_toml("topics")

@@ -13,6 +13,7 @@ from bilateral.model.records import (
     Official,
     Span,
     Statement,
+    Tenure,
     Visit,
 )
 
@@ -29,5 +30,6 @@ __all__ = [
     "PartialDate",
     "Span",
     "Statement",
+    "Tenure",
     "Visit",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Literal
 
@@ -101,17 +102,40 @@ class Article:
         return Span(self.id, start, end, self.raw[start:end])
 
 
+def _distinct_folded(titles: tuple[str, ...]) -> tuple[str, ...]:
+    """The titles, those differing only by case as one: the first form written."""
+    first: dict[str, str] = {}
+    for title in titles:
+        first.setdefault(title.casefold(), title)
+    return tuple(first.values())
+
+
+@frozen
+class Tenure:
+    """An office held, from the office-holder tables: ``end`` None while still held (as far as
+    the table knows)."""
+
+    office: str
+    start: PartialDate
+    end: PartialDate | None = None
+
+
 @frozen
 class Official:
-    """A person holding a government, military, diplomatic or parliamentary office."""
+    """A person holding a government, military, diplomatic or parliamentary office.
+
+    ``titles`` are as written, those differing only by case as one; ``tenures`` are the
+    offices and dates of the office-holder table, when the official is one of its holders.
+    """
 
     id: str = field(validator=_non_empty)
     name: str = field(validator=_non_empty)
     country: str | None = field(default=None, validator=_country)
     aliases: tuple[str, ...] = ()
-    titles: tuple[str, ...] = ()
+    titles: tuple[str, ...] = field(default=(), converter=_distinct_folded)
     offices: tuple[str, ...] = ()
     rank: str | None = None
+    tenures: tuple[Tenure, ...] = ()
     evidence: tuple[Span, ...] = ()
 
 
@@ -165,6 +189,31 @@ class Visit:
             raise ValueError("a visit cannot end before it starts")
         if self.days is not None and self.days < 1:
             raise ValueError("a visit lasts at least one day")
+
+    @property
+    def first_day(self) -> dt.date | None:
+        """The first day to sort the visit by: the earliest known day of ``start``, ``end`` and
+        ``dates``, however partial (a date holding a more precise one gives way to it: "2017"
+        to "2017-11-06"; "June 2018" is June 1st). None when the article dates it not at all."""
+        known = self._known_days()
+        return known[0] if known else None
+
+    @property
+    def last_day(self) -> dt.date | None:
+        """The last day to sort the visit by, as :attr:`first_day` (June 30th for "June
+        2018"), reaching to the ``days`` it lasts from an exact ``start``."""
+        known = self._known_days()
+        return known[1] if known else None
+
+    def _known_days(self) -> tuple[dt.date, dt.date] | None:
+        stated = {d for d in (self.start, self.end, *self.dates) if d}
+        precise = [d for d in stated if not any(o != d and d.contains(o) for o in stated)]
+        if not precise:
+            return None
+        last = max(d.last_day() for d in precise)
+        if self.start and self.start.precision == "day" and self.days:
+            last = max(last, self.start.first_day() + dt.timedelta(days=self.days - 1))
+        return min(d.first_day() for d in precise), last
 
 
 @frozen

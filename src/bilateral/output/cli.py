@@ -1,9 +1,12 @@
 """The ``bilateral`` command line.
 
     bilateral extract [--format text|json|jsonl] (FILE... | --examples)
-    bilateral query officials|visits|statements|agreements|calls [filters] (FILE... | --examples)
+    bilateral query officials|visits|statements|agreements|calls [filters | --id ID]
+        (FILE... | --examples | --corpus FILE)
+    bilateral query topics
     bilateral timeline [--countries PK,IR] [--planned] (FILE... | --examples)
-    bilateral export (--sqlite OUT.db | --jsonl OUT | --json OUT) (FILE... | --examples)
+    bilateral export (--sqlite OUT.db | --jsonl OUT | --json OUT | --events OUT)
+        (FILE... | --examples)
 
 Exit codes: 0 success, 1 when some input could not be read (the others are processed) or a
 worker process died, 2 for usage errors, invalid data files and output that cannot be
@@ -29,20 +32,20 @@ from tqdm import tqdm
 
 from bilateral import __version__
 from bilateral.corpus import Corpus
-from bilateral.corpus.persistence import (
-    load_json,
-    load_jsonl,
-    load_sqlite,
-    save_json,
-    save_jsonl,
-    save_sqlite,
+from bilateral.corpus.persistence import load, save_json, save_jsonl, save_sqlite
+from bilateral.errors import (
+    BilateralError,
+    InvalidQueryError,
+    UnreadableArticleError,
+    UnwritableError,
 )
-from bilateral.errors import BilateralError, UnreadableArticleError, UnwritableError
 from bilateral.facts.batch import extract_many_as
-from bilateral.facts.kinds import KIND_NAMED, KINDS
+from bilateral.facts.kinds import KIND_NAMED, KINDS, checked, country_code, country_codes
+from bilateral.facts.vocabulary import topic_names
 from bilateral.mentions.lexicon import Lexicon, default_lexicon, load_officeholders
 from bilateral.model import ExtractionResult, PartialDate
 from bilateral.model.serialize import to_json
+from bilateral.output.events import write_events
 from bilateral.output.summary import summarize
 from bilateral.output.tables import fact_lines, timeline_table
 from bilateral.text import Document, examples
@@ -106,8 +109,10 @@ def _parser() -> argparse.ArgumentParser:
         "jsonl: one line per article, in input order",
     )
 
-    query = commands.add_parser("query", help="query the facts of many articles, merged")
-    query.add_argument("kind", choices=("officials", *(k.plural for k in KINDS)))
+    query = commands.add_parser(
+        "query", help="query the facts of many articles, merged; `query topics` lists the topics"
+    )
+    query.add_argument("kind", choices=("officials", *(k.plural for k in KINDS), "topics"))
     _inputs(query, corpus=True)
     query.add_argument("--country", help="officials of this country")
     query.add_argument("--office", help="officials of this office key (army_chief...)")
@@ -119,6 +124,7 @@ def _parser() -> argparse.ArgumentParser:
         "--from", dest="since", metavar="DATE", help="on or after (2018, 2018-06...)"
     )
     query.add_argument("--to", dest="until", metavar="DATE", help="on or before")
+    query.add_argument("--id", dest="fact_id", metavar="ID", help="the one fact with this id")
     query.add_argument("--format", choices=("text", "jsonl"), default="text")
 
     timeline = commands.add_parser("timeline", help="visits between countries, in order")
@@ -132,6 +138,11 @@ def _parser() -> argparse.ArgumentParser:
     target.add_argument("--sqlite", metavar="OUT.db")
     target.add_argument("--jsonl", metavar="OUT")
     target.add_argument("--json", metavar="OUT")
+    target.add_argument(
+        "--events",
+        metavar="OUT",
+        help="event-data rows (CAMEO, PLOVER): CSV for OUT.csv, else JSON Lines",
+    )
     export.add_argument(
         "--force", action="store_true", help="write over OUT when it exists (never over an input)"
     )
@@ -171,6 +182,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    if args.command == "query" and args.kind == "topics":
+        print("\n".join(topic_names()))
+        return EXIT_OK
     from_corpus = getattr(args, "corpus", None)
     sources = sum(bool(x) for x in (args.files, args.examples, from_corpus))
     if sources != 1:
@@ -183,6 +197,9 @@ def _run(argv: Sequence[str] | None) -> int:
             _check_ids(args.files)
         if args.command == "query":
             _check_dates(args)
+            _check_filters(args)
+        if args.command == "timeline":
+            _timeline_countries(args.countries)
         if args.command == "export":
             _check_target(args)
         lexicon = _lexicon(args.officeholders)
@@ -190,14 +207,14 @@ def _run(argv: Sequence[str] | None) -> int:
             return _extract(args, lexicon)
         failed: list[bool] = []
         corpus = (
-            _load(from_corpus)
+            load(from_corpus)
             if from_corpus
             else Corpus.from_results(_results(args, lexicon, failed, _whole), lexicon)
         )
         if args.command == "query":
             _query(args, corpus)
         elif args.command == "timeline":
-            countries = [c.strip().upper() for c in args.countries.split(",") if c.strip()]
+            countries = _timeline_countries(args.countries)
             visits = corpus.timeline(countries, include_planned=args.planned)
             print(timeline_table(corpus, visits))
         else:
@@ -232,9 +249,27 @@ def _check_dates(args: argparse.Namespace) -> None:
                 raise BilateralError(f"{flag}: {exc}") from exc
 
 
+def _check_filters(args: argparse.Namespace) -> None:
+    """Refuse, before any extraction, a filter value that can never match."""
+    if args.country is not None:
+        country_code(args.country, "--country")
+    kind = KIND_NAMED.get(args.kind)
+    for found in kind.filters if kind else ():
+        checked(found, getattr(args, found.name))
+
+
+def _timeline_countries(text: str) -> tuple[str, ...]:
+    codes = tuple(
+        dict.fromkeys(country_codes([c for c in text.split(",") if c.strip()], "--countries"))
+    )
+    if len(codes) < 2:
+        raise InvalidQueryError("--countries: a visit is between two countries; give two: PK,IR")
+    return codes
+
+
 def _check_target(args: argparse.Namespace) -> None:
     """Refuse, before any extraction, an export target that cannot or must not be written."""
-    target = Path(args.sqlite or args.jsonl or args.json)
+    target = Path(args.sqlite or args.jsonl or args.json or args.events)
     if target.is_dir():
         raise UnwritableError(str(target), "is a folder")
     if not target.parent.is_dir():
@@ -255,15 +290,6 @@ def _lexicon(tables: Sequence[str]) -> Lexicon:
     for table in tables:
         lexicon = lexicon.with_officeholders(load_officeholders(table))
     return lexicon
-
-
-def _load(path: str) -> Corpus:
-    suffix = Path(path).suffix.lower()
-    if suffix in (".db", ".sqlite", ".sqlite3"):
-        return load_sqlite(path)
-    if suffix == ".jsonl":
-        return load_jsonl(path)
-    return load_json(path)
 
 
 def _extract(args: argparse.Namespace, lexicon: Lexicon) -> int:
@@ -317,15 +343,15 @@ def _results(
 def _query(args: argparse.Namespace, corpus: Corpus) -> None:
     between = (args.since, args.until) if args.since or args.until else None
     facts: Sequence[object]
-    if args.kind == "officials":
+    if args.fact_id is not None:
+        facts = [_one(args.kind, args.fact_id, corpus)]
+    elif args.kind == "officials":
         facts = corpus.officials(country=args.country, office=args.office, name=args.name)
     else:
         kind = KIND_NAMED[args.kind]
         filters: dict[str, object] = {}
         for found in kind.filters:
             value = getattr(args, found.name)
-            if value is not None and found.value == "countries":
-                value = [code.strip().upper() for code in value.split(",")]
             if value is not None:
                 filters[found.name] = value
         facts = getattr(corpus, kind.plural)(between=between, **filters)
@@ -333,8 +359,19 @@ def _query(args: argparse.Namespace, corpus: Corpus) -> None:
         print(line)
 
 
+def _one(plural: str, fact_id: str, corpus: Corpus) -> object:
+    """The official or fact of this kind with this id, or :class:`InvalidQueryError`."""
+    found: object = corpus.official(fact_id) if plural == "officials" else corpus.fact(fact_id)
+    kind = KIND_NAMED.get(plural)
+    if found is None or (kind is not None and not isinstance(found, kind.record)):
+        raise InvalidQueryError(f"--id: no {plural[:-1]} {fact_id!r} in the corpus")
+    return found
+
+
 def _export(args: argparse.Namespace, corpus: Corpus) -> None:
-    if args.sqlite:
+    if args.events:
+        write_events(corpus, args.events)
+    elif args.sqlite:
         save_sqlite(corpus, args.sqlite)
     elif args.jsonl:
         save_jsonl(corpus, args.jsonl)

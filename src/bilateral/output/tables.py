@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Sequence
 
 from bilateral.corpus import Corpus
 from bilateral.facts.kinds import KINDS
-from bilateral.model import Official, PartialDate, Visit
+from bilateral.model import Official, Visit
 from bilateral.model.serialize import to_json
 
 
-def _date(value: PartialDate | None) -> str:
-    return value.iso() if value else "?"
-
-
-def _when(visit: Visit) -> str:
-    if visit.start:
-        return _date(visit.start) + (f" .. {_date(visit.end)}" if visit.end else "")
-    return _date(visit.dates[0]) if visit.dates else "?"
+def _day(value: dt.date | None) -> str:
+    return value.isoformat() if value else "?"
 
 
 def timeline_table(corpus: Corpus, visits: Sequence[Visit]) -> str:
-    """One line per visit: when, who, from where to where, whom they met, how many sources."""
-    rows = [("when", "visitor", "route", "status", "met", "articles")]
+    """One line per visit: its first and last day (``Visit.first_day``, ``last_day``), who,
+    from where to where, whom they met, how many sources."""
+    rows = [("first day", "last day", "visitor", "route", "status", "met", "articles")]
     for visit in visits:
         visitor = corpus.official(visit.visitor)
         met = sorted(
@@ -35,7 +31,8 @@ def timeline_table(corpus: Corpus, visits: Sequence[Visit]) -> str:
         )  # fmt: skip
         rows.append(
             (
-                _when(visit),
+                _day(visit.first_day),
+                _day(visit.last_day),
                 visitor.name if visitor else visit.visitor,
                 f"{visit.origin or '?'} -> {visit.destination}",
                 visit.status,

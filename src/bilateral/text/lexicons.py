@@ -18,6 +18,7 @@ class Country:
     adjectives: tuple[str, ...]
     capital: str | None
     cities: tuple[str, ...]
+    alpha3: str  # ISO 3166-1 alpha-3, as event data write countries
 
 
 @attr.s(auto_attribs=True, slots=True, frozen=True)
@@ -35,6 +36,13 @@ def _strings(record: dict[str, object], key: str, where: str) -> tuple[str, ...]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise InvalidDataError(where, key, "must be a list of strings")
     return tuple(value)
+
+
+def _alpha3(record: dict[str, object], where: str) -> str:
+    value = record.get("alpha3")
+    if not isinstance(value, str) or len(value) != 3 or not value.isupper():
+        raise InvalidDataError(where, "alpha3", "must be an ISO 3166-1 alpha-3 code")
+    return value
 
 
 @cache
@@ -55,6 +63,7 @@ def countries() -> tuple[Country, ...]:
                 _strings(record, "adjectives", where),
                 capital if isinstance(capital, str) and capital else None,
                 _strings(record, "cities", where),
+                _alpha3(record, where),
             )
         )
     return tuple(result)
