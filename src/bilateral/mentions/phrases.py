@@ -26,7 +26,7 @@ T = TypeVar("T")
 class Phrases:
     """Phrases by section and key ("statements", "speech"), with what is compiled of them."""
 
-    table: Mapping[str, Mapping[str, tuple[str, ...]]]
+    table: Mapping[str, Mapping[str, tuple[str, ...]]] = attr.ib(hash=False)  # compared, not hashed
     _cache: dict[tuple[str, str, str], Any] = attr.ib(factory=dict, eq=False, repr=False)
 
     @classmethod
