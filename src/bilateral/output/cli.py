@@ -152,9 +152,11 @@ def _parser() -> argparse.ArgumentParser:
 def _end(signum: int, frame: object) -> None:
     """Ctrl-C or SIGTERM: the worker processes are ended, then the program, at once and
     quietly (each result is flushed as it is written, so what was written stays written)."""
-    for child in multiprocessing.active_children():
-        child.terminate()
-    os._exit(128 + signum)
+    try:  # whatever the signal interrupted (even the list of children being changed)
+        for child in multiprocessing.active_children():
+            child.terminate()
+    finally:
+        os._exit(128 + signum)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
