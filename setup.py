@@ -23,6 +23,7 @@ PUBLIC_CLASS_MODULES = {
     "text/documents.py",
     "text/lexicons.py",
     "mentions/lexicon.py",
+    "mentions/phrases.py",
     "facts/kinds.py",
 }
 # The module of the public extraction functions stays Python too: compiled, a function shows no
