@@ -10,6 +10,7 @@ from bilateral.corpus import Corpus
 from bilateral.errors import (
     BilateralError,
     InvalidDataError,
+    InvalidQueryError,
     UnreadableArticleError,
     UnwritableError,
 )
@@ -17,6 +18,7 @@ from bilateral.facts import extract, extract_document, extract_many, extract_man
 from bilateral.model import (
     Agreement,
     Article,
+    Call,
     ExtractionResult,
     Furniture,
     Meeting,
@@ -25,6 +27,7 @@ from bilateral.model import (
     PartialDate,
     Span,
     Statement,
+    Tenure,
     Visit,
 )
 from bilateral.model.serialize import from_json, from_jsonl, to_data, to_json, to_jsonl
@@ -36,17 +39,20 @@ __all__ = [
     "Agreement",
     "Article",
     "BilateralError",
+    "Call",
     "Corpus",
     "Document",
     "ExtractionResult",
     "Furniture",
     "InvalidDataError",
+    "InvalidQueryError",
     "Meeting",
     "Notice",
     "Official",
     "PartialDate",
     "Span",
     "Statement",
+    "Tenure",
     "UnreadableArticleError",
     "UnwritableError",
     "Visit",

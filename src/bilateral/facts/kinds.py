@@ -91,12 +91,8 @@ def _same_call(call: Call) -> Hashable:
 
 
 VISITS: Final = FactKind(
-    name="visit",
-    plural="visits",
-    record=Visit,
-    find=building.visits_found,
-    build=building.visit_records,
-    line=_visit_line,
+    "visit", "visits", Visit, building.visits_found, building.visit_records, _visit_line,
+    columns=("first_day", "last_day"),
     filters=(
         Filter("visitor", "official", "visits of this official (id or name)"),
         Filter("origin", "country", "visits from this country (ISO code)"),
@@ -104,43 +100,29 @@ VISITS: Final = FactKind(
         Filter("status", "word", "visits of this status", ("current", "past", "planned")),
         Filter("place", "word", "visits to this city"),
     ),
-    columns=("first_day", "last_day"),
-)
+)  # fmt: skip
 STATEMENTS: Final = FactKind(
-    name="statement",
-    plural="statements",
-    record=Statement,
-    find=building.statements_found,
-    build=building.statement_records,
-    line=_statement_line,
+    "statement", "statements", Statement,
+    building.statements_found, building.statement_records, _statement_line,
     filters=(
         Filter("speaker", "official", "statements of this official (id or name)"),
         Filter("topic", "word", "statements on this topic", topic_names()),
     ),
-)
+)  # fmt: skip
 AGREEMENTS: Final = FactKind(
-    name="agreement",
-    plural="agreements",
-    record=Agreement,
-    find=building.agreements_found,
-    build=building.agreement_records,
-    line=_agreement_line,
+    "agreement", "agreements", Agreement,
+    building.agreements_found, building.agreement_records, _agreement_line,
     filters=(Filter("parties", "countries", "agreements between these countries: PK,IR"),),
-)
+)  # fmt: skip
 CALLS: Final = FactKind(
-    name="call",
-    plural="calls",
-    record=Call,
-    find=find_calls,
-    build=build_calls,
-    line=_call_line,
+    "call", "calls", Call, find_calls, build_calls, _call_line,
+    same=_same_call,
     filters=(
         Filter("participant", "official", "calls of this official (id or name)"),
         Filter("countries", "countries", "calls between these countries: PK,IR"),
         Filter("channel", "word", "calls by this channel", ("phone", "video")),
     ),
-    same=_same_call,
-)
+)  # fmt: skip
 
 KINDS: Final[tuple[FactKind, ...]] = (VISITS, STATEMENTS, AGREEMENTS, CALLS)
 KIND_NAMED: Final = {k.plural: k for k in KINDS}
