@@ -35,6 +35,7 @@ _SECTIONS: Final = frozenset({"links", "comments"})  # footers whose every follo
 WEEKDAYS: Final = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 BODY_MIN_WORDS: Final = 6
 HEADER_MAX_LINES: Final = 12  # lines before the body that may all be page furniture
+BODY_RUN: Final = 3  # body paragraphs in a row after comments or links: the next article
 
 
 @final
@@ -266,6 +267,8 @@ def _before_footer(reading: _Reading, lines: list[Line]) -> list[Line]:
         if end < len(lines):
             span = reading.span(lines[start].start, lines[end - 1].end)
             reading.notices.append(Notice("furniture", "furniture inside the text left out", span))
+        else:
+            _left_out_to_end(reading, lines[start:end])
         index = end
     return kept
 
@@ -276,18 +279,56 @@ def _at(lines: list[Line], index: int) -> Line | None:
 
 def _section_end(lines: list[Line], start: int) -> int:
     """Where furniture starting before ``start`` ends: at the header of the next article
-    (up to HEADER_LINES lines before its dateline or date stamp), or at the end."""
+    (up to HEADER_LINES lines before where it opens), or at the end."""
+    run = 0  # body paragraphs in a row: an article's, not furniture's
     for index in range(start, len(lines)):
-        if _opens_body(lines[index].text):
-            end = index
-            while (
-                end > max(start, index - HEADER_LINES)
-                and not _ends_sentence(lines[end - 1].text)
-                and not _is_furniture(lines, end - 1)
-            ):
-                end -= 1
-            return end
+        text = lines[index].text
+        run = run + 1 if _is_body_start(lines[index]) and not _is_furniture(lines, index) else 0
+        if run >= BODY_RUN:
+            opens = index - run + 1
+        elif _opens_body(text) or _dated_header(lines, index):
+            opens = index
+        else:
+            continue
+        end = opens
+        while (
+            end > max(start, opens - HEADER_LINES)
+            and not _ends_sentence(lines[end - 1].text)
+            and not _is_furniture(lines, end - 1)
+        ):
+            end -= 1
+        return end
     return len(lines)
+
+
+def _dated_header(lines: list[Line], index: int) -> bool:
+    """Whether a line is an article's dated header line (a date, a byline with its date, not
+    a commenter's time stamp) with two paragraphs of a body starting within HEADER_LINES
+    lines of it."""
+    text = lines[index].text
+    if any(p.regex.match(text) for p in layout().comment_stamp):
+        return False
+    if not any(
+        (match := p.regex.match(text)) and match.groupdict().get("date") for p in layout().header
+    ):
+        return False
+    following = lines[index + 1 : index + 2 + HEADER_LINES]
+    # two paragraphs in a row: a list of links has one line of text under each dated headline
+    return any(_is_body_start(a) and _is_body_start(b) for a, b in pairwise(following))
+
+
+def _left_out_to_end(reading: _Reading, lines: list[Line]) -> None:
+    """Name in a notice furniture running to the end of the text (comments, a list of links)
+    that holds paragraphs of text its own patterns do not account for."""
+    texts = [
+        line
+        for index, line in enumerate(lines)
+        if index > 0 and _is_body_start(line) and not _is_furniture(lines, index)
+    ]
+    if texts:
+        span = reading.span(lines[0].start, lines[-1].end)
+        message = f"comments or links left out to the end of the text, {len(texts)} paragraph(s)"
+        reading.notices.append(Notice("furniture-at-end", message, span))
 
 
 def _footer_lines(reading: _Reading, lines: list[Line]) -> None:
