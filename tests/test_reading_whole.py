@@ -53,6 +53,36 @@ def test_the_examples_on_one_line_keep_their_facts() -> None:
         assert len(one.statements) == len(lines.statements), document.id
 
 
+GLUED = [  # (how the body ends, the footer glued to it)
+    ("security.", "Published in Dawn, July 17th, 2023"),
+    ("security", "Published in Dawn, July 17th, 2023"),
+    ("security.", "Published in Dawn"),
+    ("security.", "© 2023 Dawn"),
+]
+
+
+@pytest.mark.parametrize(("end", "footer"), GLUED)
+@pytest.mark.parametrize("joint", [" ", "\n\n"])
+def test_a_footer_glued_to_the_last_sentence_is_a_footer(end: str, footer: str, joint: str) -> None:
+    body = [*ARTICLE[:-2], ARTICLE[-2].replace("security.", end)]
+    result = bilateral.extract(joint.join(body) + footer, "g")
+    lines = bilateral.extract("\n\n".join([*body, footer]), "g")
+    assert facts(result) == facts(lines)
+    assert result.article.furniture[-1].kind == "footer"
+    assert result.article.furniture[-1].span.text == footer
+    assert all(footer not in p.text for p in result.article.paragraphs)
+
+
+def test_an_article_after_a_glued_footer_on_the_same_line_is_read() -> None:
+    text = " ".join(ARTICLE[:-1]) + ARTICLE[-1] + " " + " ".join(SECOND)
+    result = bilateral.extract(text, "two")
+    assert len(result.visits) == len(bilateral.extract(" ".join(ARTICLE), "one").visits) + 1
+    assert any("expand trade" in s.text for s in result.statements)
+    (notice,) = [w for w in result.warnings if w.code == "furniture"]
+    assert notice.span is not None and notice.span.text == ARTICLE[-1]
+    assert result.article.published == bilateral.model.PartialDate(2023, 7, 17)
+
+
 def test_text_after_a_footer_is_read_and_the_footer_named() -> None:
     text = "\n\n".join(ARTICLE + SECOND)
     result = bilateral.extract(text, "two")

@@ -43,12 +43,13 @@ class Line:
     """A line of the raw text, trimmed. A record with a compiled ``__init__``, like
     :class:`~bilateral.mentions.marks.Mark`."""
 
-    __slots__ = ("end", "start", "text")
+    __slots__ = ("end", "footer", "start", "text")
 
-    def __init__(self, start: int, end: int, text: str) -> None:
+    def __init__(self, start: int, end: int, text: str, footer: bool = False) -> None:
         self.start: Final = start
         self.end: Final = end
         self.text: Final = text
+        self.footer: Final = footer  # a footer cut out of the line it was glued to
 
 
 @attr.s(auto_attribs=True, slots=True, eq=False)
@@ -123,7 +124,8 @@ def read_article(raw: str, article_id: str) -> tuple[Article, tuple[Notice, ...]
     U+FFFD, at the same offsets: the article's ``raw`` is the text so cleaned."""
     raw, blanked = _blanked(raw, article_id)
     reading = _Reading(raw, article_id, fold(raw), notices=blanked)
-    lines = _one_line(_strip_prefix(reading, lines_of(raw)))
+    lines = _strip_prefix(reading, lines_of(raw))
+    lines = _one_line(lines) if len(lines) == 1 else [p for ln in lines for p in _unglued(ln)]
     lines = _before_footer(reading, lines)
     body_at = _header(reading, lines)
     paragraphs = _body(reading, lines[body_at:])
@@ -202,7 +204,15 @@ def _one_line(lines: list[Line]) -> list[Line]:
     if len(lines) != 1:
         return lines
     line = lines[0]
-    pieces = [_piece(line, s, e) for s, e in sentence_bounds(line.text)]
+    pieces = [
+        sentence
+        for piece in _unglued(line)
+        for sentence in (
+            [piece]
+            if piece.footer
+            else [_piece(piece, s, e) for s, e in sentence_bounds(piece.text)]
+        )
+    ]
     first = pieces[0]
     text = first.text
     if _dateline_city(text) or layout().stamp.match(text):
@@ -230,12 +240,30 @@ def _one_line(lines: list[Line]) -> list[Line]:
     return [line for line in head if line.text] + pieces[1:]
 
 
-def _piece(line: Line, start: int, end: int) -> Line:
+def _unglued(line: Line) -> list[Line]:
+    """A line cut around the footers glued to its text (``Line.footer`` marks them)."""
+    found = sorted(
+        match.span() for pattern in layout().glued_footer for match in pattern.finditer(line.text)
+    )
+    if not found or found == [(0, len(line.text))]:
+        return [line]
+    pieces: list[Line] = []
+    at = 0
+    for start, end in found:
+        if start < at:
+            continue  # within a footer already cut
+        pieces += [_piece(line, at, start), _piece(line, start, end, footer=True)]
+        at = end
+    pieces.append(_piece(line, at, len(line.text)))
+    return [piece for piece in pieces if piece.text]
+
+
+def _piece(line: Line, start: int, end: int, *, footer: bool = False) -> Line:
     """The part of a line from ``start`` to ``end``, white space trimmed."""
     text = line.text[start:end]
     stripped = text.strip()
     start += text.index(stripped) if stripped else 0
-    return Line(line.start + start, line.start + start + len(stripped), stripped)
+    return Line(line.start + start, line.start + start + len(stripped), stripped, footer)
 
 
 def _before_footer(reading: _Reading, lines: list[Line]) -> list[Line]:
