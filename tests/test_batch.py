@@ -1,7 +1,12 @@
 """Many articles at once: in order, the same as one by one, on processes and on Dask."""
 
+import ast
+import inspect
 import itertools
+import multiprocessing
+import os
 import pickle
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +16,7 @@ import bilateral
 from bilateral import InvalidDataError, UnreadableArticleError
 from bilateral.corpus import Corpus
 from bilateral.corpus.distributed import corpus_from_bag, extract_bag
+from bilateral.facts import batch
 from bilateral.facts.batch import IN_FLIGHT_PER_WORKER
 
 
@@ -105,3 +111,39 @@ def test_two_worker_processes_of_a_local_cluster_merge_the_corpus(paths: list[Pa
         corpus = corpus_from_bag(extract_bag(paths, npartitions=len(paths)), split_every=2)
     assert "data" in vars(corpus)  # merged on a worker: the facts came back merged
     assert corpus == Corpus.from_results(sequential(paths))
+
+
+def test_workers_are_reached_through_public_interfaces_only() -> None:
+    """No private attribute of the standard library's objects (``pool._processes``)."""
+    tree = ast.parse(inspect.getsource(batch))
+    private = [
+        f"{ast.unparse(node)} (line {node.lineno})"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute)
+        and node.attr.startswith("_")
+        and not node.attr.startswith("__")
+    ]
+    assert private == []
+
+
+def test_results_no_longer_read_end_every_worker_at_once() -> None:
+    texts = [document.text for document in bilateral.examples()] * 40
+    results = bilateral.extract_many(texts, workers=2, chunksize=1)
+    next(results)
+    workers = [child.pid for child in multiprocessing.active_children()]
+    assert len(workers) == 2
+    results.close()  # the caller stops reading: the workers end, their queued work undone
+    deadline = time.monotonic() + 10
+    while (alive := [pid for pid in workers if _exists(pid)]) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert alive == []
+
+
+def _exists(pid: int | None) -> bool:
+    """Whether a process is there (``is_alive`` may say so of one two threads waited for)."""
+    assert pid is not None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True

@@ -53,6 +53,36 @@ def test_the_examples_on_one_line_keep_their_facts() -> None:
         assert len(one.statements) == len(lines.statements), document.id
 
 
+GLUED = [  # (how the body ends, the footer glued to it)
+    ("security.", "Published in Dawn, July 17th, 2023"),
+    ("security", "Published in Dawn, July 17th, 2023"),
+    ("security.", "Published in Dawn"),
+    ("security.", "© 2023 Dawn"),
+]
+
+
+@pytest.mark.parametrize(("end", "footer"), GLUED)
+@pytest.mark.parametrize("joint", [" ", "\n\n"])
+def test_a_footer_glued_to_the_last_sentence_is_a_footer(end: str, footer: str, joint: str) -> None:
+    body = [*ARTICLE[:-2], ARTICLE[-2].replace("security.", end)]
+    result = bilateral.extract(joint.join(body) + footer, "g")
+    lines = bilateral.extract("\n\n".join([*body, footer]), "g")
+    assert facts(result) == facts(lines)
+    assert result.article.furniture[-1].kind == "footer"
+    assert result.article.furniture[-1].span.text == footer
+    assert all(footer not in p.text for p in result.article.paragraphs)
+
+
+def test_an_article_after_a_glued_footer_on_the_same_line_is_read() -> None:
+    text = " ".join(ARTICLE[:-1]) + ARTICLE[-1] + " " + " ".join(SECOND)
+    result = bilateral.extract(text, "two")
+    assert len(result.visits) == len(bilateral.extract(" ".join(ARTICLE), "one").visits) + 1
+    assert any("expand trade" in s.text for s in result.statements)
+    (notice,) = [w for w in result.warnings if w.code == "furniture"]
+    assert notice.span is not None and notice.span.text == ARTICLE[-1]
+    assert result.article.published == bilateral.model.PartialDate(2023, 7, 17)
+
+
 def test_text_after_a_footer_is_read_and_the_footer_named() -> None:
     text = "\n\n".join(ARTICLE + SECOND)
     result = bilateral.extract(text, "two")
@@ -69,6 +99,7 @@ def test_repeated_articles_with_link_lists_and_comments_are_all_read() -> None:
         once = bilateral.extract_document(document)
         thrice = bilateral.extract("\n\n".join([document.text] * 3), document.id)
         assert len(thrice.statements) == 3 * len(once.statements), document.id
+        assert len(thrice.article.paragraphs) >= 3 * len(once.article.paragraphs), document.id
         kept_out = [w for w in thrice.warnings if w.code == "furniture"]
         assert all(w.span and w.span.text.strip() for w in kept_out)
         if once.article.dateline and any(f.kind == "footer" for f in once.article.furniture):
@@ -79,6 +110,62 @@ def test_a_footer_followed_by_furniture_still_ends_the_article() -> None:
     result = bilateral.extract("\n\n".join([*ARTICLE, "2 Comments", "A reader: so true."]), "c")
     assert not [w for w in result.warnings if w.code == "furniture"]
     assert result.article.furniture[-1].span.text.startswith("Published in Dawn")
+
+
+COMMENTED = [
+    "Ministers agree on a rail link",
+    "Jane Doe May 4, 2022",
+    "Turkish Foreign Minister Mevlut Cavusoglu arrived in Islamabad on Tuesday on a two-day visit.",
+    "He met Prime Minister Imran Khan and said the two countries would build a rail link.",
+]
+COMMENTS = [
+    "3 Comments",
+    "Reader One",
+    "May 4, 2022 05:07pm",
+    "Welcome to our country, minister.",
+    "Reader Two",
+    "May 4, 2022 06:12pm",
+    "A rail link would help traders on both sides of the border a great deal.",
+]
+NEXT = "Foreign Minister Shah Mahmood Qureshi arrived in Tehran on Monday on a three-day visit."
+FOLLOWING = {  # the article after the comments opens...
+    "with a dateline": ["Trade talks in Tehran", "TEHRAN: " + NEXT, "Qureshi said so."],
+    "with a dated byline": [
+        "Trade talks in Tehran",
+        "John Roe May 5, 2022",
+        NEXT,
+        "Qureshi said the two countries would expand trade.",
+    ],
+    "with a bare headline": [
+        "Trade talks in Tehran",
+        NEXT,
+        "Qureshi said the two countries would expand trade.",
+        "The two sides also agreed to open a new border crossing next year.",
+    ],
+}
+
+
+@pytest.mark.parametrize("dateline", ["", "ISLAMABAD: "])
+@pytest.mark.parametrize("opening", list(FOLLOWING))
+def test_comments_end_where_the_next_article_starts(opening: str, dateline: str) -> None:
+    first = [*COMMENTED[:2], dateline + COMMENTED[2], *COMMENTED[3:]]
+    result = bilateral.extract("\n\n".join(first + COMMENTS + FOLLOWING[opening]), "two")
+    assert sorted((v.visitor, v.destination) for v in result.visits) == [
+        ("mevlut-cavusoglu", "PK"),
+        ("shah-mahmood-qureshi", "IR"),
+    ]
+    (notice,) = [w for w in result.warnings if w.code == "furniture"]
+    assert notice.span is not None and notice.span.text == "\n\n".join(COMMENTS)
+    assert not [p for p in result.article.paragraphs if "rail link would help" in p.text]
+
+
+def test_comments_to_the_end_of_the_text_are_named_with_their_span() -> None:
+    text = "\n\n".join(COMMENTED + COMMENTS)
+    result = bilateral.extract(text, "c")
+    (notice,) = [w for w in result.warnings if w.code.startswith("furniture")]
+    assert notice.code == "furniture-at-end" and "1 paragraph" in notice.message
+    assert notice.span is not None and notice.span.text == "\n\n".join(COMMENTS)
+    assert text.endswith(notice.span.text)
 
 
 def test_stray_control_characters_are_blanked_at_their_offsets_not_refused() -> None:

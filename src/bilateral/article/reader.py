@@ -35,6 +35,7 @@ _SECTIONS: Final = frozenset({"links", "comments"})  # footers whose every follo
 WEEKDAYS: Final = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 BODY_MIN_WORDS: Final = 6
 HEADER_MAX_LINES: Final = 12  # lines before the body that may all be page furniture
+BODY_RUN: Final = 3  # body paragraphs in a row after comments or links: the next article
 
 
 @final
@@ -42,12 +43,13 @@ class Line:
     """A line of the raw text, trimmed. A record with a compiled ``__init__``, like
     :class:`~bilateral.mentions.marks.Mark`."""
 
-    __slots__ = ("end", "start", "text")
+    __slots__ = ("end", "footer", "start", "text")
 
-    def __init__(self, start: int, end: int, text: str) -> None:
+    def __init__(self, start: int, end: int, text: str, footer: bool = False) -> None:
         self.start: Final = start
         self.end: Final = end
         self.text: Final = text
+        self.footer: Final = footer  # a footer cut out of the line it was glued to
 
 
 @attr.s(auto_attribs=True, slots=True, eq=False)
@@ -122,7 +124,8 @@ def read_article(raw: str, article_id: str) -> tuple[Article, tuple[Notice, ...]
     U+FFFD, at the same offsets: the article's ``raw`` is the text so cleaned."""
     raw, blanked = _blanked(raw, article_id)
     reading = _Reading(raw, article_id, fold(raw), notices=blanked)
-    lines = _one_line(_strip_prefix(reading, lines_of(raw)))
+    lines = _strip_prefix(reading, lines_of(raw))
+    lines = _one_line(lines) if len(lines) == 1 else [p for ln in lines for p in _unglued(ln)]
     lines = _before_footer(reading, lines)
     body_at = _header(reading, lines)
     paragraphs = _body(reading, lines[body_at:])
@@ -201,7 +204,15 @@ def _one_line(lines: list[Line]) -> list[Line]:
     if len(lines) != 1:
         return lines
     line = lines[0]
-    pieces = [_piece(line, s, e) for s, e in sentence_bounds(line.text)]
+    pieces = [
+        sentence
+        for piece in _unglued(line)
+        for sentence in (
+            [piece]
+            if piece.footer
+            else [_piece(piece, s, e) for s, e in sentence_bounds(piece.text)]
+        )
+    ]
     first = pieces[0]
     text = first.text
     if _dateline_city(text) or layout().stamp.match(text):
@@ -229,12 +240,30 @@ def _one_line(lines: list[Line]) -> list[Line]:
     return [line for line in head if line.text] + pieces[1:]
 
 
-def _piece(line: Line, start: int, end: int) -> Line:
+def _unglued(line: Line) -> list[Line]:
+    """A line cut around the footers glued to its text (``Line.footer`` marks them)."""
+    found = sorted(
+        match.span() for pattern in layout().glued_footer for match in pattern.finditer(line.text)
+    )
+    if not found or found == [(0, len(line.text))]:
+        return [line]
+    pieces: list[Line] = []
+    at = 0
+    for start, end in found:
+        if start < at:
+            continue  # within a footer already cut
+        pieces += [_piece(line, at, start), _piece(line, start, end, footer=True)]
+        at = end
+    pieces.append(_piece(line, at, len(line.text)))
+    return [piece for piece in pieces if piece.text]
+
+
+def _piece(line: Line, start: int, end: int, *, footer: bool = False) -> Line:
     """The part of a line from ``start`` to ``end``, white space trimmed."""
     text = line.text[start:end]
     stripped = text.strip()
     start += text.index(stripped) if stripped else 0
-    return Line(line.start + start, line.start + start + len(stripped), stripped)
+    return Line(line.start + start, line.start + start + len(stripped), stripped, footer)
 
 
 def _before_footer(reading: _Reading, lines: list[Line]) -> list[Line]:
@@ -266,6 +295,8 @@ def _before_footer(reading: _Reading, lines: list[Line]) -> list[Line]:
         if end < len(lines):
             span = reading.span(lines[start].start, lines[end - 1].end)
             reading.notices.append(Notice("furniture", "furniture inside the text left out", span))
+        else:
+            _left_out_to_end(reading, lines[start:end])
         index = end
     return kept
 
@@ -276,18 +307,56 @@ def _at(lines: list[Line], index: int) -> Line | None:
 
 def _section_end(lines: list[Line], start: int) -> int:
     """Where furniture starting before ``start`` ends: at the header of the next article
-    (up to HEADER_LINES lines before its dateline or date stamp), or at the end."""
+    (up to HEADER_LINES lines before where it opens), or at the end."""
+    run = 0  # body paragraphs in a row: an article's, not furniture's
     for index in range(start, len(lines)):
-        if _opens_body(lines[index].text):
-            end = index
-            while (
-                end > max(start, index - HEADER_LINES)
-                and not _ends_sentence(lines[end - 1].text)
-                and not _is_furniture(lines, end - 1)
-            ):
-                end -= 1
-            return end
+        text = lines[index].text
+        run = run + 1 if _is_body_start(lines[index]) and not _is_furniture(lines, index) else 0
+        if run >= BODY_RUN:
+            opens = index - run + 1
+        elif _opens_body(text) or _dated_header(lines, index):
+            opens = index
+        else:
+            continue
+        end = opens
+        while (
+            end > max(start, opens - HEADER_LINES)
+            and not _ends_sentence(lines[end - 1].text)
+            and not _is_furniture(lines, end - 1)
+        ):
+            end -= 1
+        return end
     return len(lines)
+
+
+def _dated_header(lines: list[Line], index: int) -> bool:
+    """Whether a line is an article's dated header line (a date, a byline with its date, not
+    a commenter's time stamp) with two paragraphs of a body starting within HEADER_LINES
+    lines of it."""
+    text = lines[index].text
+    if any(p.regex.match(text) for p in layout().comment_stamp):
+        return False
+    if not any(
+        (match := p.regex.match(text)) and match.groupdict().get("date") for p in layout().header
+    ):
+        return False
+    following = lines[index + 1 : index + 2 + HEADER_LINES]
+    # two paragraphs in a row: a list of links has one line of text under each dated headline
+    return any(_is_body_start(a) and _is_body_start(b) for a, b in pairwise(following))
+
+
+def _left_out_to_end(reading: _Reading, lines: list[Line]) -> None:
+    """Name in a notice furniture running to the end of the text (comments, a list of links)
+    that holds paragraphs of text its own patterns do not account for."""
+    texts = [
+        line
+        for index, line in enumerate(lines)
+        if index > 0 and _is_body_start(line) and not _is_furniture(lines, index)
+    ]
+    if texts:
+        span = reading.span(lines[0].start, lines[-1].end)
+        message = f"comments or links left out to the end of the text, {len(texts)} paragraph(s)"
+        reading.notices.append(Notice("furniture-at-end", message, span))
 
 
 def _footer_lines(reading: _Reading, lines: list[Line]) -> None:

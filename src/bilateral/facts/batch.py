@@ -8,11 +8,14 @@ what a function makes of each result, made where the article is extracted.
 from __future__ import annotations
 
 import gc
+import multiprocessing
+import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
+from multiprocessing.queues import SimpleQueue
 from pathlib import Path
 from typing import Final, TypeVar
 
@@ -93,25 +96,49 @@ def _outcomes(
             yield from _run_chunk(chunk, convert, lexicon)
         return
     portable = evolve(lexicon, cache={}) if lexicon is not None else None
-    with ProcessPoolExecutor(
-        max_workers=workers, initializer=_start_worker, initargs=(portable,)
-    ) as pool:
-        pending: deque[Future[list[T | UnreadableArticleError]]] = deque()
-        try:
-            for chunk in chunks:
-                pending.append(pool.submit(_worker_chunk, chunk, convert))
-                if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+    context = multiprocessing.get_context()
+    started: SimpleQueue[int] = context.SimpleQueue()  # each worker's process id, as it starts
+    before = {child.pid for child in multiprocessing.active_children()}
+    try:
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=_start_worker,
+            initargs=(portable, started),
+        ) as pool:
+            pending: deque[Future[list[T | UnreadableArticleError]]] = deque()
+            try:
+                for chunk in chunks:
+                    pending.append(pool.submit(_worker_chunk, chunk, convert))
+                    if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                        yield from pending.popleft().result()
+                while pending:
                     yield from pending.popleft().result()
-            while pending:
-                yield from pending.popleft().result()
-        except BaseException:  # interrupted, terminated, a worker killed, or no longer read
-            _stop(pool)
-            raise
+            except BaseException:  # interrupted, terminated, a worker killed, or no longer read
+                _stop(pool, _workers(started, before, workers))
+                raise
+    finally:
+        started.close()
 
 
-def _stop(pool: ProcessPoolExecutor) -> None:
-    """End the workers now, not once they have done what was sent to them."""
-    processes = list(pool._processes.values())  # private: no public way reaches the workers
+def _workers(
+    started: SimpleQueue[int], before: set[int | None], workers: int
+) -> list[multiprocessing.process.BaseProcess]:
+    """The pool's worker processes: the children started since the pool was made, when there
+    are no more of them than the pool has workers (one still starting among them); else the
+    children whose ids the workers sent as they started (another thread started processes)."""
+    children = [c for c in multiprocessing.active_children() if c.pid not in before]
+    if len(children) <= workers:
+        return children
+    ids = set()
+    while not started.empty():
+        ids.add(started.get())
+    return [child for child in children if child.pid in ids]
+
+
+def _stop(pool: ProcessPoolExecutor, processes: list[multiprocessing.process.BaseProcess]) -> None:
+    """End the workers now, not once they have done what was sent to them; every one of them,
+    or one left could wait for ever on a queue's lock a terminated one held."""
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.terminate()
@@ -125,9 +152,10 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
-def _start_worker(lexicon: Lexicon | None) -> None:
+def _start_worker(lexicon: Lexicon | None, started: SimpleQueue[int]) -> None:
     global _worker_lexicon
     _worker_lexicon = lexicon
+    started.put(os.getpid())
     # Ctrl-C reaches the whole process group: the caller stops the workers, which would
     # otherwise each print a traceback; they end on SIGTERM whatever handler they inherit
     signal.signal(signal.SIGINT, signal.SIG_IGN)
