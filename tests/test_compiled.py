@@ -23,7 +23,7 @@ import attrs
 import pytest
 
 import bilateral
-from bilateral.article.reader import Line
+from bilateral.article.lines import Line
 from bilateral.mentions.lexicon import Holder, Term, default_lexicon
 from bilateral.mentions.marks import Mark
 from bilateral.mentions.person import PersonMention

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from bilateral import examples
 from bilateral.article import outlets, read_article
+from bilateral.article.lines import ends_sentence
 from bilateral.article.outlets import outlet_in
-from bilateral.article.reader import _ends_sentence
 from bilateral.article.sentences import sentence_bounds
 from bilateral.model import PartialDate
 
@@ -207,4 +207,4 @@ def test_the_dotted_words_are_the_words_that_hold_a_dot(text: str) -> None:
 
 @given(st.lists(st.sampled_from(list("a .!?…\"”’')],(")), max_size=10).map("".join))
 def test_a_line_ends_a_sentence_at_a_stop_maybe_inside_quotes_or_brackets(line: str) -> None:
-    assert _ends_sentence(line) == bool(re.search(r"[.!?…][\"”’')\]]*$", line))
+    assert ends_sentence(line) == bool(re.search(r"[.!?…][\"”’')\]]*$", line))
