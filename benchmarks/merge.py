@@ -116,6 +116,14 @@ def replica(result: ExtractionResult, number: int, distinct: bool) -> Extraction
         agreements=tuple(
             attrs.evolve(a, signatories=tuple(map(ref, a.signatories))) for a in facts.agreements
         ),
+        calls=tuple(
+            attrs.evolve(
+                c,
+                participants=tuple(map(ref, c.participants)),
+                initiator=ref(c.initiator) if c.initiator else None,
+            )
+            for c in facts.calls
+        ),
     )
 
 

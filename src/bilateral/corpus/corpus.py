@@ -12,10 +12,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
-from attrs import evolve, frozen
+from attrs import frozen
 
-from bilateral.corpus.identity import free_id, merge_officials
-from bilateral.corpus.merging import MERGED, merge_visits, scoped, window
+from bilateral.corpus.identity import merge_officials
+from bilateral.corpus.merging import MERGED, merge_facts, merge_visits, window
 from bilateral.facts import extract_document
 from bilateral.mentions.lexicon import Lexicon, default_lexicon
 from bilateral.mentions.names import name_tokens
@@ -33,7 +33,6 @@ from bilateral.text import Document, read_document
 from bilateral.text.documents import text_id
 
 T = TypeVar("T")
-F = TypeVar("F", Statement, Agreement)
 DateLike = PartialDate | dt.date | str
 Between = tuple[DateLike | None, DateLike | None]
 
@@ -381,30 +380,8 @@ def _merged(sources: Sequence[ExtractionResult], holders: frozenset[str]) -> Cor
     """Results merged into one corpus, taken in the order of their article ids."""
     results = sorted(sources, key=lambda r: (r.article.id, r.article.raw))
     officials, remap = merge_officials(results, holders)
-    visits = merge_visits(results, remap)
-
-    def ref(article: str, official: str) -> str:
-        return remap.get((article, official), official)
-
-    statements = _unique_ids(
-        _evolve(
-            s,
-            id=scoped(r.article.id, s.id),
-            speaker=ref(r.article.id, s.speaker),
-            addressee=ref(r.article.id, s.addressee) if s.addressee else None,
-        )
-        for r in results
-        for s in r.statements
-    )
-    agreements = _unique_ids(
-        _evolve(
-            a,
-            id=scoped(r.article.id, a.id),
-            signatories=tuple(ref(r.article.id, p) for p in a.signatories),
-        )
-        for r in results
-        for a in r.agreements
-    )
+    statements, agreements, facts = merge_facts(results, remap)
+    visits = merge_visits(results, remap, facts)
     return CorpusData(
         articles=tuple(r.article for r in results if r.article.id != MERGED),
         officials=tuple(officials),
@@ -510,19 +487,3 @@ def _dated_between(
         if date is not None and date.first_day() <= last and first <= date.last_day():
             kept.append(item)
     return kept
-
-
-def _evolve(item: T, **changes: object) -> T:
-    return evolve(item, **changes)  # type: ignore[misc]
-
-
-def _unique_ids(items: Iterable[F]) -> tuple[F, ...]:
-    """The items, each id made unique by a numbered suffix where two collide."""
-    seen: set[str] = set()
-    suffixes: dict[str, int] = {}
-    unique = []
-    for item in items:
-        found = free_id(item.id, seen, suffixes)
-        seen.add(found)
-        unique.append(item if found == item.id else _evolve(item, id=found))
-    return tuple(unique)

@@ -1,4 +1,5 @@
-"""One visit per real trip: the reports of one trip, from several articles, become one visit.
+"""One visit per real trip, one statement or agreement per real one: the reports of one trip,
+statement or agreement, from several articles, become one, with the evidence of each.
 
 Visits of one visitor to one country merge when their dates are compatible: they overlap, or
 one known only to the month or year contains the other. A current visit with no date of its
@@ -9,18 +10,31 @@ The most precise dates win; two different exact dates are kept as a recorded con
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from typing import TypeVar
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from typing import Final, TypeVar
 
 from attrs import define, evolve, field, frozen
 
-from bilateral.model import Conflict, ExtractionResult, Meeting, PartialDate, Visit
+from bilateral.corpus.identity import free_id
+from bilateral.model import (
+    Agreement,
+    Conflict,
+    ExtractionResult,
+    Meeting,
+    PartialDate,
+    Span,
+    Statement,
+    Visit,
+)
 
 CURRENT_WINDOW_DAYS = 10
 PLANNED_WINDOW_DAYS = 60
 _STATUS_ORDER = {"current": 0, "past": 1, "planned": 2}
 T = TypeVar("T")
+H = TypeVar("H", bound=Hashable)
 MERGED = "(corpus)"  # the article id under which an existing corpus is merged again
 
 
@@ -60,10 +74,13 @@ class _Report:
 
 
 def merge_visits(
-    results: Iterable[ExtractionResult], remap: dict[tuple[str, str], str]
+    results: Iterable[ExtractionResult],
+    remap: dict[tuple[str, str], str],
+    facts: Mapping[str, str] | None = None,
 ) -> list[Visit]:
-    """All visits of the results, remapped to corpus officials and merged per trip, ordered
-    by date; ids are ``visit-1``, ``visit-2``... in that order."""
+    """All visits of the results, remapped to corpus officials (and, by ``facts``, to corpus
+    statements and agreements) and merged per trip, ordered by date; ids are ``visit-1``,
+    ``visit-2``... in that order."""
     groups: dict[tuple[str, str], list[_Report]] = {}
     for result in results:
         article = result.article.id
@@ -80,7 +97,10 @@ def merge_visits(
             t.reports[0].visit.id,
         )
     )
-    return [_merged(trip.reports, f"visit-{n}", remap) for n, trip in enumerate(trips, start=1)]
+    known = facts or {}
+    return [
+        _merged(trip.reports, f"visit-{n}", remap, known) for n, trip in enumerate(trips, start=1)
+    ]
 
 
 def _order(found: Window | None) -> tuple[dt.date, dt.date]:
@@ -148,10 +168,18 @@ def _trips(reports: list[_Report]) -> list[_Trip]:
 
 
 def _remapped(
-    visit: Visit, article: str, remap: dict[tuple[str, str], str], visit_id: str | None = None
+    visit: Visit,
+    article: str,
+    remap: dict[tuple[str, str], str],
+    facts: Mapping[str, str],
+    visit_id: str | None = None,
 ) -> Visit:
     def ref(official: str) -> str:
         return remap.get((article, official), official)
+
+    def fact(fact_id: str) -> str:
+        found = scoped(article, fact_id)
+        return facts.get(found, found)
 
     def meeting(found: Meeting) -> Meeting:
         participants = tuple(ref(p) for p in found.participants)
@@ -163,8 +191,8 @@ def _remapped(
 
     return evolve(
         visit,
-        statements=tuple(scoped(article, s) for s in visit.statements),
-        agreements=tuple(scoped(article, a) for a in visit.agreements),
+        statements=_union([map(fact, visit.statements)]),
+        agreements=_union([map(fact, visit.agreements)]),
         visitor=ref(visit.visitor),
         delegation=tuple(ref(p) for p in visit.delegation),
         inviter=ref(visit.inviter) if visit.inviter else None,
@@ -173,12 +201,16 @@ def _remapped(
     )
 
 
-def _merged(trip: Sequence[_Report], visit_id: str, remap: dict[tuple[str, str], str]) -> Visit:
+def _merged(
+    trip: Sequence[_Report],
+    visit_id: str,
+    remap: dict[tuple[str, str], str],
+    facts: Mapping[str, str],
+) -> Visit:
     """One visit of a trip's reports, with the given id."""
     if len(trip) == 1:
-        return _remapped(trip[0].visit, trip[0].article, remap, visit_id)
-    visits = [_remapped(r.visit, r.article, remap) for r in trip]
-    visits = [r.visit for r in trip]
+        return _remapped(trip[0].visit, trip[0].article, remap, facts, visit_id)
+    visits = [_remapped(r.visit, r.article, remap, facts) for r in trip]
     conflicts: list[Conflict] = []
     start = _best(trip, "start", conflicts)
     end = _best(trip, "end", conflicts)
@@ -239,7 +271,7 @@ def _agreed(
     return first[max(counts, key=lambda text: (counts[text], -order[text]))]
 
 
-def _union(groups: Iterable[Iterable[str]]) -> tuple[str, ...]:
+def _union(groups: Iterable[Iterable[H]]) -> tuple[H, ...]:
     return tuple(dict.fromkeys(item for group in groups for item in group))
 
 
@@ -264,3 +296,161 @@ def scoped(article: str, fact_id: str) -> str:
     if article == MERGED or fact_id.startswith(f"{article}/"):
         return fact_id
     return f"{article}/{fact_id}"
+
+
+# --- statements and agreements ----------------------------------------------------------
+# A statement or agreement is reported by every article that tells of it: a syndicated story
+# under many file names, or two outlets quoting one speaker. Reports are blocked by what must
+# agree anyway (the speaker and the folded words of a statement; the parties and the folded
+# words of an agreement), so each meets only its few real candidates, and within a block
+# those whose days overlap are one fact: its date, or the days before its article's
+# publication when it has none.
+
+FACT_WINDOW_DAYS = CURRENT_WINDOW_DAYS
+_NOT_WORDS: Final = re.compile(r"[\W_]+")
+F = TypeVar("F", Statement, Agreement)
+
+
+def words_key(text: str) -> str:
+    """The words of a text folded for comparison: case, punctuation, quotes and spacing
+    aside ("Talks went “well”." and "talks went well" are alike)."""
+    folded = " ".join(_NOT_WORDS.sub(" ", unicodedata.normalize("NFKC", text).casefold()).split())
+    return folded or text
+
+
+def _fact_window(
+    date: PartialDate | None,
+    evidence: tuple[Span, ...],
+    article: str,
+    published: Mapping[str, PartialDate | None],
+) -> Window | None:
+    """The days a fact may be of: its date, else the days up to its articles' publication
+    (those of its evidence: a fact of a corpus merged before is reported by several)."""
+    if date is not None:
+        return Window(date.first_day(), date.last_day())
+    articles = {span.article_id for span in evidence} or {article}
+    days = [d for a in articles if (d := published.get(a)) is not None]
+    if not days:
+        return None
+    first = min(d.first_day() for d in days) - dt.timedelta(days=FACT_WINDOW_DAYS)
+    return Window(first, max(d.last_day() for d in days))
+
+
+def _grouped(reports: list[tuple[int, Window | None, F]]) -> list[list[tuple[int, F]]]:
+    """Reports of one block grouped by overlapping days (those without any days together),
+    each group in report order."""
+    dated = sorted(
+        ((w.first, w.last, n, fact) for n, w, fact in reports if w is not None),
+        key=lambda r: (r[0], r[1], r[2]),
+    )
+    groups: list[list[tuple[int, F]]] = []
+    last = dt.date.min
+    for first, end, n, fact in dated:
+        if groups and first <= last:
+            groups[-1].append((n, fact))
+            last = max(last, end)
+        else:
+            groups.append([(n, fact)])
+            last = end
+    undated = [(n, fact) for n, w, fact in reports if w is None]
+    if undated:
+        groups.append(undated)
+    for group in groups:
+        group.sort(key=lambda r: r[0])
+    return groups
+
+
+def merge_facts(
+    results: Sequence[ExtractionResult], remap: Mapping[tuple[str, str], str]
+) -> tuple[tuple[Statement, ...], tuple[Agreement, ...], dict[str, str]]:
+    """The statements and agreements of the results (taken in the order given), remapped to
+    corpus officials, each reported twice or more made one with the evidence of every
+    report; and the corpus id of each report's scoped id."""
+    published = {r.article.id: r.article.published for r in results}
+    said: dict[tuple[str, str], list[tuple[int, Window | None, Statement]]] = {}
+    agreed: dict[tuple[tuple[str, ...], str], list[tuple[int, Window | None, Agreement]]] = {}
+    number = 0
+    for result in results:
+        article = result.article.id
+        for s in result.statements:
+            speaker = remap.get((article, s.speaker), s.speaker)
+            addressee = remap.get((article, s.addressee), s.addressee) if s.addressee else None
+            fact_id = scoped(article, s.id)
+            if (fact_id, speaker, addressee) != (s.id, s.speaker, s.addressee):
+                s = evolve(s, id=fact_id, speaker=speaker, addressee=addressee)
+            found = _fact_window(s.date, s.evidence, article, published)
+            said.setdefault((speaker, words_key(s.text)), []).append((number, found, s))
+            number += 1
+        for a in result.agreements:
+            signatories = tuple(remap.get((article, p), p) for p in a.signatories)
+            fact_id = scoped(article, a.id)
+            if fact_id != a.id or signatories != a.signatories:
+                a = evolve(a, id=fact_id, signatories=signatories)
+            found = _fact_window(a.date, a.evidence, article, published)
+            key = (tuple(sorted(set(a.parties))), words_key(a.text))
+            agreed.setdefault(key, []).append((number, found, a))
+            number += 1
+    ids: dict[str, str] = {}
+    statements = _one_per_fact(said.values(), _statement, ids)
+    agreements = _one_per_fact(agreed.values(), _agreement, ids)
+    return statements, agreements, ids
+
+
+def _one_per_fact(
+    blocks: Iterable[list[tuple[int, Window | None, F]]],
+    merge: Callable[[list[F]], F],
+    ids: dict[str, str],
+) -> tuple[F, ...]:
+    """One fact per group of reports, in the order of their first reports, ids made unique
+    by a numbered suffix where two collide; ``ids`` gets each report's corpus id."""
+    groups = sorted(
+        (group for reports in blocks for group in _grouped(reports)),
+        key=lambda g: g[0][0],
+    )
+    seen: set[str] = set()
+    suffixes: dict[str, int] = {}
+    unique = []
+    for group in groups:
+        facts = [fact for _, fact in group]
+        fact = facts[0] if len(facts) == 1 else merge(facts)
+        found = free_id(fact.id, seen, suffixes)
+        seen.add(found)
+        if found != fact.id:
+            fact = evolve(fact, id=found)
+        for report in facts:
+            ids.setdefault(report.id, found)
+        unique.append(fact)
+    return tuple(unique)
+
+
+def _precise(dates: Iterable[PartialDate | None]) -> PartialDate | None:
+    """The most precise of the dates given (the first of those as precise)."""
+    order = {"day": 0, "month": 1, "year": 2}
+    known = [d for d in dates if d is not None]
+    return min(known, key=lambda d: order.get(d.precision, 3)) if known else None
+
+
+def _statement(reports: list[Statement]) -> Statement:
+    first = reports[0]
+    return evolve(
+        first,
+        mode="quoted" if any(r.mode == "quoted" for r in reports) else first.mode,
+        verb=next((r.verb for r in reports if r.verb), None),
+        channel=next((r.channel for r in reports if r.channel), None),
+        addressee=next((r.addressee for r in reports if r.addressee), None),
+        date=_precise(r.date for r in reports),
+        topics=_union(r.topics for r in reports),
+        evidence=_union(r.evidence for r in reports),
+    )
+
+
+def _agreement(reports: list[Agreement]) -> Agreement:
+    first = reports[0]
+    return evolve(
+        first,
+        verb=next((r.verb for r in reports if r.verb), None),
+        signatories=_union(r.signatories for r in reports),
+        date=_precise(r.date for r in reports),
+        topics=_union(r.topics for r in reports),
+        evidence=_union(r.evidence for r in reports),
+    )
