@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 import bilateral
 from bilateral.corpus import Corpus, CorpusData
+from bilateral.corpus.merging import window
 from bilateral.model import (
     Agreement,
     Article,
@@ -264,3 +265,73 @@ def test_one_agreement_reported_twice_is_one() -> None:
     assert (
         len(merged(agreement("a", ("PK", "IR"), text, date=PartialDate(2023, 7, 15)), apart)) == 2
     )
+
+
+def _overlaps(days: tuple[dt.date, dt.date] | None, first: str, last: str) -> bool:
+    low, high = PartialDate.parse(first).first_day(), PartialDate.parse(last).last_day()
+    return days is not None and days[0] <= high and low <= days[1]
+
+
+@settings(max_examples=60, deadline=None)
+@given(overlapping_batches())
+def test_queries_answer_as_a_scan_of_the_data(batch: list[ExtractionResult]) -> None:
+    corpus = Corpus.from_results(batch)
+    d = corpus.data
+    published = {a.id: a.published for a in d.articles}
+
+    def days(visit: Visit) -> tuple[dt.date, dt.date] | None:
+        found = window(visit, published.get(visit.evidence[0].article_id))
+        return (found.first, found.last) if found else None
+
+    def dated(date: PartialDate | None) -> tuple[dt.date, dt.date] | None:
+        return (date.first_day(), date.last_day()) if date else None
+
+    ranges = [("2020-05", "2020-05"), ("2020-05-20", "2020-06-02"), ("2020-06-10", "2021")]
+    people = [o.id for o in d.officials] + ["nobody"]
+    for _ in range(2):  # the second time from the indexes built by the first
+        for who, (first, last) in itertools.product(people, ranges):
+            assert corpus.visits(visitor=who) == [v for v in d.visits if v.visitor == who]
+            assert corpus.visits(visitor=who, destination="IR", between=(first, last)) == [
+                v
+                for v in d.visits
+                if v.visitor == who and v.destination == "IR" and _overlaps(days(v), first, last)
+            ]
+            assert corpus.statements(speaker=who, between=(first, last)) == [
+                s
+                for s in d.statements
+                if s.speaker == who and _overlaps(dated(s.date), first, last)
+            ]
+            assert [(m.visit, m.meeting) for m in corpus.meetings(participant=who)] == [
+                (v, m) for v in d.visits for m in v.meetings if who in m.participants
+            ]
+        for first, last in ranges:
+            assert corpus.visits(between=(first, last)) == [
+                v for v in d.visits if _overlaps(days(v), first, last)
+            ]
+            assert corpus.agreements(parties=["IR", "PK"], between=(first, last)) == [
+                a
+                for a in d.agreements
+                if {"IR", "PK"} <= set(a.parties) and _overlaps(dated(a.date), first, last)
+            ]
+        assert corpus.agreements(parties=["PK", "AF"]) == [
+            a for a in d.agreements if {"PK", "AF"} <= set(a.parties)
+        ]
+        assert corpus.visits(origin="PK", destination="IR", status="past") == [
+            v for v in d.visits if (v.origin, v.destination, v.status) == ("PK", "IR", "past")
+        ]
+        assert corpus.timeline(("PK", "IR"), include_planned=True) == [
+            v for v in d.visits if {v.origin, v.destination} <= {"PK", "IR"}
+        ]
+        assert corpus.meetings() == corpus.meetings(participant=None)
+        assert len(corpus.meetings()) == sum(len(v.meetings) for v in d.visits)
+
+
+def test_indexes_are_those_of_the_data_held() -> None:
+    results = [bilateral.extract_document(d) for d in bilateral.examples()]
+    corpus = Corpus.from_results(results[:2])
+    before = corpus.visits(), corpus.statements()
+    grown = corpus.add(results[2])
+    assert (corpus.visits(), corpus.statements()) == before  # the merge made a new corpus
+    assert len(grown.visits()) > len(before[0]) and len(grown.statements()) > len(before[1])
+    corpus.data = grown.data  # not done in earnest, but then queries answer for that data
+    assert (corpus.visits(), corpus.statements()) == (grown.visits(), grown.statements())

@@ -6,11 +6,11 @@ import bisect
 import datetime as dt
 import gc
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from attrs import frozen
 
@@ -121,9 +121,13 @@ class Corpus:
         )
         return (*(ExtractionResult(a) for a in d.articles), facts)
 
-    @cached_property
+    @property
     def _ix(self) -> _Indexes:
-        return _Indexes(self.data)
+        """The indexes of the data, built when first asked for (and again for other data)."""
+        found: _Indexes | None = self.__dict__.get("_indexes")
+        if found is None or found.data is not self.data:
+            found = self.__dict__["_indexes"] = _Indexes(self.data)
+        return found
 
     def __getstate__(self) -> dict[str, object]:
         """What is pickled (to send a corpus to another process): all but the indexes."""
@@ -203,10 +207,7 @@ class Corpus:
         keys.extend(("token", t) for t in tokens)
         if name and not tokens:
             return []
-        return [
-            self.data.officials[p]
-            for p in self._ix.officials_by.all(keys, len(self.data.officials))
-        ]
+        return list(self._ix.officials_by.records(keys))
 
     def visits(
         self,
@@ -219,48 +220,27 @@ class Corpus:
         place: str | None = None,
     ) -> list[Visit]:
         """Visits matching every filter given, in date order."""
-        keys = []
+        keys: list[Key] = []
         if visitor is not None:
             keys.append(("visitor", visitor.id if isinstance(visitor, Official) else visitor))
-        if origin:
+        if origin and destination:
+            keys.append(("route", (origin, destination)))
+        elif origin:
             keys.append(("origin", origin))
-        if destination:
+        elif destination:
             keys.append(("destination", destination))
         if status:
             keys.append(("status", status))
         if place:
             keys.append(("place", place.lower()))
-        positions = self._ix.visits_by.all(keys, len(self.data.visits))
         if between is not None:
-            within = set(self._visits_between(between))
-            positions = [p for p in positions if p in within] if keys else sorted(within)
-        return [self.data.visits[p] for p in positions]
-
-    def _visits_between(self, between: Between) -> list[int]:
-        first = as_day(between[0]) or dt.date.min
-        last = as_day(between[1], last=True) or dt.date.max
-        low = bisect.bisect_left(self._ix.visit_starts, first.toordinal() - self._ix.longest_visit)
-        high = bisect.bisect_right(self._ix.visit_starts, last.toordinal())
-        return sorted(
-            p for start, end, p in self._ix.visit_dated[low:high]
-            if end >= first.toordinal() and start <= last.toordinal()
-        )  # fmt: skip
+            return self._ix.visits_by.between(keys, between)
+        return list(self._ix.visits_by.records(keys))
 
     def meetings(self, *, participant: str | Official | None = None) -> list[VisitMeeting]:
         """Meetings on visits, with a given participant when one is named."""
         who = participant.id if isinstance(participant, Official) else participant
-        positions = (
-            self._ix.visits_by.all([("participant", who)], len(self.data.visits))
-            if who
-            else range(len(self.data.visits))
-        )
-        found = []
-        for position in positions:
-            visit = self.data.visits[position]
-            for meeting in visit.meetings:
-                if who is None or who in meeting.participants:
-                    found.append(VisitMeeting(visit, meeting))
-        return found
+        return list(self._ix.meetings(who or None))
 
     def statements(
         self,
@@ -274,35 +254,24 @@ class Corpus:
             keys.append(("speaker", speaker.id if isinstance(speaker, Official) else speaker))
         if topic:
             keys.append(("topic", topic))
-        found = [
-            self.data.statements[p]
-            for p in self._ix.statements_by.all(keys, len(self.data.statements))
-        ]
-        return _dated_between(found, between, lambda s: s.date)
+        if between is not None:
+            return self._ix.statements_by.between(keys, between)
+        return list(self._ix.statements_by.records(keys))
 
     def agreements(
         self, *, parties: Sequence[str] | None = None, between: Between | None = None
     ) -> list[Agreement]:
         keys = [("party", p) for p in parties or ()]
-        found = [
-            self.data.agreements[p]
-            for p in self._ix.agreements_by.all(keys, len(self.data.agreements))
-        ]
-        return _dated_between(found, between, lambda a: a.date)
+        if between is not None:
+            return self._ix.agreements_by.between(keys, between)
+        return list(self._ix.agreements_by.records(keys))
 
     def timeline(
         self, countries: Sequence[str] = ("PK", "IR"), *, include_planned: bool = False
     ) -> list[Visit]:
         """Visits between the given countries (each way), in date order; announced visits
         only when ``include_planned``."""
-        wanted = set(countries)
-        routes = [self._ix.visits_by.get(("route", (a, b))) for a in wanted for b in wanted]
-        visits = self.data.visits
-        return [
-            visits[p]
-            for p in sorted(itertools.chain.from_iterable(routes))
-            if include_planned or visits[p].status != "planned"
-        ]
+        return list(self._ix.timeline(frozenset(countries), include_planned))
 
     def profile(self, official: str | Official) -> Profile:
         """Visits made and hosted, foreign counterparts met, statements and agreements of one
@@ -311,12 +280,8 @@ class Corpus:
         person = self._ix.officials.get(who)
         if person is None:
             raise KeyError(f"no official {who!r} in the corpus")
-        made = self.visits(visitor=who)
-        hosted = [
-            self.data.visits[p]
-            for p in self._ix.visits_by.get(("participant", who))
-            if self.data.visits[p].visitor != who
-        ]
+        made = self._ix.visits_by.records([("visitor", who)])
+        hosted = self._ix.visits_by.records([("hosted", who)])
         counterparts: dict[str, None] = {}
         for visit in (*made, *hosted):
             for meeting in visit.meetings:
@@ -327,20 +292,15 @@ class Corpus:
                             if p != who and self._foreign(p, person.country)
                         )
                     )  # fmt: skip
-        agreement_ids = {a for v in (*made, *hosted) for a in v.agreements}
-        found = self._ix.agreement_positions
-        positions = {found[a] for a in agreement_ids if a in found}
-        positions.update(self._ix.agreements_by.get(("signatory", who)))
-        agreements = [self.data.agreements[p] for p in sorted(positions)]
         return Profile(
             official=person,
-            visits_made=tuple(made),
-            visits_hosted=tuple(hosted),
+            visits_made=made,
+            visits_hosted=hosted,
             counterparts=tuple(
                 self._ix.officials[c] for c in counterparts if c in self._ix.officials
             ),
-            statements=tuple(self.statements(speaker=who)),
-            agreements=tuple(agreements),
+            statements=self._ix.statements_by.records([("speaker", who)]),
+            agreements=self._ix.profile_agreements(who, made, hosted),
         )
 
     def _foreign(self, official: str, country: str | None) -> bool:
@@ -392,47 +352,47 @@ def _merged(sources: Sequence[ExtractionResult], holders: frozenset[str]) -> Cor
 
 
 class _Indexes:
-    """A corpus' facts by id, by the values queries filter on, and visits by date."""
+    """A corpus' facts by id, by the values queries filter on, and by date. The lists of
+    positions are built at once; the records of a key or of a combination of keys, and the
+    date order of those, when a query first asks for them (the corpus never changes)."""
 
     def __init__(self, data: CorpusData) -> None:
+        self.data = data  # the data indexed: a corpus given other data indexes it anew
         self.officials = {o.id: o for o in data.officials}
         self.articles = {a.id: a for a in data.articles}
-        self.visit_windows = []
         published = {a.id: a.published for a in data.articles}
+        spans: list[tuple[int, int] | None] = []
         for visit in data.visits:
             article = visit.evidence[0].article_id if visit.evidence else ""
             found = window(visit, published.get(article))
-            self.visit_windows.append((found.first, found.last) if found else None)
-        self.visits_by = _Multi()
+            spans.append((found.first.toordinal(), found.last.toordinal()) if found else None)
+        self.visits_by = _Multi(data.visits, spans)
         for position, visit in enumerate(data.visits):
-            self.visits_by.add(("visitor", visit.visitor), position)
-            self.visits_by.add(("origin", visit.origin), position)
-            self.visits_by.add(("destination", visit.destination), position)
-            self.visits_by.add(("route", (visit.origin, visit.destination)), position)
-            self.visits_by.add(("status", visit.status), position)
+            add = self.visits_by.add
+            add(("visitor", visit.visitor), position)
+            add(("origin", visit.origin), position)
+            add(("destination", visit.destination), position)
+            add(("route", (visit.origin, visit.destination)), position)
+            add(("status", visit.status), position)
             for place in visit.places:
-                self.visits_by.add(("place", place.lower()), position)
+                add(("place", place.lower()), position)
             for meeting in visit.meetings:
                 for person in meeting.participants:
-                    self.visits_by.add(("participant", person), position)
-        dated = sorted(
-            (w[0].toordinal(), w[1].toordinal(), p) for p, w in enumerate(self.visit_windows) if w
-        )
-        self.visit_starts = [d[0] for d in dated]
-        self.visit_dated = dated
-        self.longest_visit = max((d[1] - d[0] for d in dated), default=0)
-        self.statements_by = _Multi()
+                    add(("participant", person), position)
+                    if person != visit.visitor:
+                        add(("hosted", person), position)
+        self.statements_by = _Multi(data.statements, [_days(s.date) for s in data.statements])
         for position, statement in enumerate(data.statements):
             self.statements_by.add(("speaker", statement.speaker), position)
             for topic in statement.topics:
                 self.statements_by.add(("topic", topic), position)
-        self.agreements_by = _Multi()
+        self.agreements_by = _Multi(data.agreements, [_days(a.date) for a in data.agreements])
         for position, agreement in enumerate(data.agreements):
             for party in agreement.parties:
                 self.agreements_by.add(("party", party), position)
             for person in agreement.signatories:
                 self.agreements_by.add(("signatory", person), position)
-        self.officials_by = _Multi()
+        self.officials_by = _Multi(data.officials, [None] * len(data.officials))
         for position, official in enumerate(data.officials):
             self.officials_by.add(("country", official.country), position)
             for office in official.offices:
@@ -441,49 +401,145 @@ class _Indexes:
                 for token in name_tokens(name):
                     self.officials_by.add(("token", token), position)
         self.agreement_positions = {a.id: n for n, a in enumerate(data.agreements)}
+        self._meetings: _Bounded[str | None, tuple[VisitMeeting, ...]] = _Bounded()
+        self._timelines: _Bounded[tuple[frozenset[str], bool], tuple[Visit, ...]] = _Bounded()
+        self._agreements_of: _Bounded[str, tuple[Agreement, ...]] = _Bounded()
+
+    def meetings(self, who: str | None) -> tuple[VisitMeeting, ...]:
+        """The meetings (with their visits) of one participant, or all."""
+        found = self._meetings.get(who)
+        if found is None:
+            visits = self.data.visits
+            positions = self.visits_by.get(("participant", who)) if who else range(len(visits))
+            found = tuple(
+                VisitMeeting(visits[p], meeting)
+                for p in positions
+                for meeting in visits[p].meetings
+                if who is None or who in meeting.participants
+            )
+            self._meetings[who] = found
+        return found
+
+    def timeline(self, countries: frozenset[str], include_planned: bool) -> tuple[Visit, ...]:
+        """Visits between the countries (each way), in date order."""
+        found = self._timelines.get((countries, include_planned))
+        if found is None:
+            routes = [self.visits_by.get(("route", (a, b))) for a in countries for b in countries]
+            visits = self.data.visits
+            found = tuple(
+                visits[p]
+                for p in sorted(itertools.chain.from_iterable(routes))
+                if include_planned or visits[p].status != "planned"
+            )
+            self._timelines[(countries, include_planned)] = found
+        return found
+
+    def profile_agreements(
+        self, who: str, made: Sequence[Visit], hosted: Sequence[Visit]
+    ) -> tuple[Agreement, ...]:
+        """Agreements of the visits an official made or hosted, and those they signed."""
+        found = self._agreements_of.get(who)
+        if found is None:
+            ids = {a for v in (*made, *hosted) for a in v.agreements}
+            positions = {self.agreement_positions[a] for a in ids if a in self.agreement_positions}
+            positions.update(self.agreements_by.get(("signatory", who)))
+            found = tuple(self.data.agreements[p] for p in sorted(positions))
+            self._agreements_of[who] = found
+        return found
 
 
-class _Multi:
-    """Positions by key, each list in ascending order (facts are stored in output order)."""
+K = TypeVar("K")
+V = TypeVar("V")
+R = TypeVar("R")
+Key = tuple[str, object]
+CACHED = 256  # records of this many keys or combinations of keys are kept
 
-    def __init__(self) -> None:
-        self._lists: dict[tuple[str, object], list[int]] = {}
-        self._sets: dict[tuple[str, object], set[int]] = {}  # made when a query needs them
 
-    def add(self, key: tuple[str, object], position: int) -> None:
+class _Bounded(dict[K, V]):
+    """A dictionary that forgets its oldest entries past ``CACHED`` of them."""
+
+    def __setitem__(self, key: K, value: V) -> None:
+        if len(self) >= CACHED:
+            del self[next(iter(self))]
+        super().__setitem__(key, value)
+
+
+class _Dated:
+    """Positions by the days their records span (first and last day as ordinals), for the
+    records that overlap a range of days."""
+
+    def __init__(self, spans: Iterable[tuple[int, int, int]]) -> None:
+        dated = sorted(spans)
+        self.starts = [d[0] for d in dated]
+        self.ends = [d[1] for d in dated]
+        self.positions = [d[2] for d in dated]
+        self.longest = max((d[1] - d[0] for d in dated), default=0)
+
+    def overlapping(self, first: int, last: int) -> list[int]:
+        """Positions of the records that overlap ``first``...``last``, in ascending order."""
+        low = bisect.bisect_left(self.starts, first - self.longest)
+        high = bisect.bisect_right(self.starts, last)
+        ends, positions = self.ends[low:high], self.positions[low:high]
+        return sorted(p for end, p in zip(ends, positions, strict=True) if end >= first)
+
+
+class _Multi(Generic[R]):
+    """Positions of records by key, each list in ascending order (records are stored in
+    output order); the records of a key or of a combination of keys (those under every
+    key), and their date index, made when a query first asks for them."""
+
+    def __init__(self, records: Sequence[R], days: Sequence[tuple[int, int] | None]) -> None:
+        self._records = records
+        self._days = days  # of each record: first and last day as ordinals, or None
+        self._lists: dict[Key, list[int]] = {}
+        self._found: _Bounded[frozenset[Key], tuple[R, ...]] = _Bounded()
+        self._dated: _Bounded[frozenset[Key], _Dated] = _Bounded()
+
+    def add(self, key: Key, position: int) -> None:
         positions = self._lists.setdefault(key, [])
         if not positions or positions[-1] != position:
             positions.append(position)
 
-    def get(self, key: tuple[str, object]) -> list[int]:
+    def get(self, key: Key) -> list[int]:
         return self._lists.get(key, [])
 
-    def all(self, keys: Sequence[tuple[str, object]], size: int) -> list[int]:
-        """Positions under every key (all positions when no key): scan the shortest list
-        and keep what the others hold."""
+    def positions(self, keys: Sequence[Key]) -> Sequence[int]:
+        """Positions under every key (all positions when no key): the shortest list, less
+        what the others lack."""
         if not keys:
-            return list(range(size))
-        shortest = min(keys, key=lambda k: len(self.get(k)))
-        others = [self._set(k) for k in keys if k != shortest]
-        return [p for p in self.get(shortest) if all(p in other for other in others)]
+            return range(len(self._records))
+        if len(keys) == 1:
+            return self.get(keys[0])
+        lists = sorted((self.get(k) for k in set(keys)), key=len)
+        others = [set(found) for found in lists[1:]]
+        return [p for p in lists[0] if all(p in other for other in others)]
 
-    def _set(self, key: tuple[str, object]) -> set[int]:
-        found = self._sets.get(key)
+    def records(self, keys: Sequence[Key]) -> tuple[R, ...]:
+        """The records under every key, in order."""
+        combination = frozenset(keys)
+        found = self._found.get(combination)
         if found is None:
-            found = self._sets[key] = set(self.get(key))
+            records = self._records
+            found = tuple(records) if not keys else tuple(records[p] for p in self.positions(keys))
+            self._found[combination] = found
         return found
 
+    def between(self, keys: Sequence[Key], between: Between) -> list[R]:
+        """The records under every key whose days overlap ``between``, in order."""
+        first = (as_day(between[0]) or dt.date.min).toordinal()
+        last = (as_day(between[1], last=True) or dt.date.max).toordinal()
+        combination = frozenset(keys)
+        dated = self._dated.get(combination)
+        if dated is None:
+            days = self._days
+            dated = _Dated(
+                (found[0], found[1], p) for p in self.positions(keys) if (found := days[p])
+            )
+            self._dated[combination] = dated
+        records = self._records
+        return [records[p] for p in dated.overlapping(first, last)]
 
-def _dated_between(
-    items: list[T], between: Between | None, date_of: Callable[[T], PartialDate | None]
-) -> list[T]:
-    if between is None:
-        return items
-    first = as_day(between[0]) or dt.date.min
-    last = as_day(between[1], last=True) or dt.date.max
-    kept = []
-    for item in items:
-        date = date_of(item)
-        if date is not None and date.first_day() <= last and first <= date.last_day():
-            kept.append(item)
-    return kept
+
+def _days(date: PartialDate | None) -> tuple[int, int] | None:
+    """The first and last day of a date, as ordinals."""
+    return (date.first_day().toordinal(), date.last_day().toordinal()) if date else None

@@ -307,38 +307,51 @@ def scoped(article: str, fact_id: str) -> str:
 # publication when it has none.
 
 FACT_WINDOW_DAYS = CURRENT_WINDOW_DAYS
-_NOT_WORDS: Final = re.compile(r"[\W_]+")
+_WORDS: Final = re.compile(r"[^\W_]+")
 F = TypeVar("F", Statement, Agreement)
 
 
 def words_key(text: str) -> str:
     """The words of a text folded for comparison: case, punctuation, quotes and spacing
     aside ("Talks went “well”." and "talks went well" are alike)."""
-    folded = " ".join(_NOT_WORDS.sub(" ", unicodedata.normalize("NFKC", text).casefold()).split())
-    return folded or text
+    folded = text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(_WORDS.findall(folded)) or text
+
+
+def _days_before(published: PartialDate | None) -> Window | None:
+    """The days up to an article's publication that an undated fact of it may be of."""
+    if published is None:
+        return None
+    first = published.first_day() - dt.timedelta(days=FACT_WINDOW_DAYS)
+    return Window(first, published.last_day())
 
 
 def _fact_window(
     date: PartialDate | None,
     evidence: tuple[Span, ...],
+    own: Window | None,
     article: str,
     published: Mapping[str, PartialDate | None],
 ) -> Window | None:
-    """The days a fact may be of: its date, else the days up to its articles' publication
-    (those of its evidence: a fact of a corpus merged before is reported by several)."""
+    """The days a fact may be of: its date, else the days up to the publication of its
+    article (``own``), or of those of its evidence (a fact of a corpus merged before is
+    reported by several)."""
     if date is not None:
         return Window(date.first_day(), date.last_day())
-    articles = {span.article_id for span in evidence} or {article}
-    days = [d for a in articles if (d := published.get(a)) is not None]
-    if not days:
+    if all(span.article_id == article for span in evidence):
+        return own
+    days = [_days_before(published.get(a)) for a in {span.article_id for span in evidence}]
+    known = [d for d in days if d is not None]
+    if not known:
         return None
-    first = min(d.first_day() for d in days) - dt.timedelta(days=FACT_WINDOW_DAYS)
-    return Window(first, max(d.last_day() for d in days))
+    return Window(min(d.first for d in known), max(d.last for d in known))
 
 
 def _grouped(reports: list[tuple[int, Window | None, F]]) -> list[list[tuple[int, F]]]:
     """Reports of one block grouped by overlapping days (those without any days together),
     each group in report order."""
+    if len(reports) == 1:
+        return [[(reports[0][0], reports[0][2])]]
     dated = sorted(
         ((w.first, w.last, n, fact) for n, w, fact in reports if w is not None),
         key=lambda r: (r[0], r[1], r[2]),
@@ -372,13 +385,14 @@ def merge_facts(
     number = 0
     for result in results:
         article = result.article.id
+        own = _days_before(result.article.published)
         for s in result.statements:
             speaker = remap.get((article, s.speaker), s.speaker)
             addressee = remap.get((article, s.addressee), s.addressee) if s.addressee else None
             fact_id = scoped(article, s.id)
             if (fact_id, speaker, addressee) != (s.id, s.speaker, s.addressee):
                 s = evolve(s, id=fact_id, speaker=speaker, addressee=addressee)
-            found = _fact_window(s.date, s.evidence, article, published)
+            found = _fact_window(s.date, s.evidence, own, article, published)
             said.setdefault((speaker, words_key(s.text)), []).append((number, found, s))
             number += 1
         for a in result.agreements:
@@ -386,7 +400,7 @@ def merge_facts(
             fact_id = scoped(article, a.id)
             if fact_id != a.id or signatories != a.signatories:
                 a = evolve(a, id=fact_id, signatories=signatories)
-            found = _fact_window(a.date, a.evidence, article, published)
+            found = _fact_window(a.date, a.evidence, own, article, published)
             key = (tuple(sorted(set(a.parties))), words_key(a.text))
             agreed.setdefault(key, []).append((number, found, a))
             number += 1
