@@ -132,12 +132,14 @@ def merge_seconds(results: list[ExtractionResult]) -> float:
 
 def test_four_times_the_articles_merge_in_at_most_five_times_the_time() -> None:
     for distinct in (False, True):
-        batch = articles(2400, distinct)
-        small, large = merge_seconds(batch[:600]), merge_seconds(batch)
+        batch = articles(4000, distinct)
+        small, large = merge_seconds(batch[:1000]), merge_seconds(batch)
         assert large <= 5 * small, (distinct, small, large)
     merged = Corpus.from_results(batch)
-    assert len(merged.data.officials) == 4800 and len(merged.data.visits) == 2400
-    assert len(Corpus.from_results(articles(2400, False)).data.visits) == 20
+    assert len(merged.data.officials) == 8000 and len(merged.data.visits) == 4000
+    same = Corpus.from_results(articles(2400, False)).data
+    assert len(same.visits) == 20 and len(same.statements) == 20  # one of each per trip
+    assert len(merged.data.statements) == 4000  # each said by a person of its own
 
 
 def respanned(item: T, article: str) -> T:

@@ -126,7 +126,8 @@ class Corpus:
         """The indexes of the data, built when first asked for (and again for other data)."""
         found: _Indexes | None = self.__dict__.get("_indexes")
         if found is None or found.data is not self.data:
-            found = self.__dict__["_indexes"] = _Indexes(self.data)
+            with _collection_paused():
+                found = self.__dict__["_indexes"] = _Indexes(self.data)
         return found
 
     def __getstate__(self) -> dict[str, object]:
@@ -411,12 +412,13 @@ class _Indexes:
         if found is None:
             visits = self.data.visits
             positions = self.visits_by.get(("participant", who)) if who else range(len(visits))
-            found = tuple(
-                VisitMeeting(visits[p], meeting)
-                for p in positions
-                for meeting in visits[p].meetings
-                if who is None or who in meeting.participants
-            )
+            with _collection_paused():
+                found = tuple(
+                    VisitMeeting(visits[p], meeting)
+                    for p in positions
+                    for meeting in visits[p].meetings
+                    if who is None or who in meeting.participants
+                )
             self._meetings[who] = found
         return found
 
@@ -464,23 +466,33 @@ class _Bounded(dict[K, V]):
         super().__setitem__(key, value)
 
 
-class _Dated:
-    """Positions by the days their records span (first and last day as ordinals), for the
-    records that overlap a range of days."""
+class _Dated(Generic[R]):
+    """Records by the days they span (first and last day as ordinals), for those that
+    overlap a range of days."""
 
-    def __init__(self, spans: Iterable[tuple[int, int, int]]) -> None:
+    def __init__(self, records: Sequence[R], spans: Iterable[tuple[int, int, int]]) -> None:
         dated = sorted(spans)
         self.starts = [d[0] for d in dated]
         self.ends = [d[1] for d in dated]
         self.positions = [d[2] for d in dated]
+        self.records = [records[d[2]] for d in dated]
         self.longest = max((d[1] - d[0] for d in dated), default=0)
+        # records are mostly stored in date order: then what a range finds is a slice
+        self.in_order = all(a < b for a, b in itertools.pairwise(self.positions))
+        self._all = records
 
-    def overlapping(self, first: int, last: int) -> list[int]:
-        """Positions of the records that overlap ``first``...``last``, in ascending order."""
-        low = bisect.bisect_left(self.starts, first - self.longest)
-        high = bisect.bisect_right(self.starts, last)
-        ends, positions = self.ends[low:high], self.positions[low:high]
-        return sorted(p for end, p in zip(ends, positions, strict=True) if end >= first)
+    def overlapping(self, first: int, last: int) -> list[R]:
+        """The records that overlap ``first``...``last``, in order: those that start in it,
+        and those that start before it (by at most the longest span) and end in or after."""
+        starts, ends = self.starts, self.ends
+        low = bisect.bisect_left(starts, first - self.longest)
+        within = bisect.bisect_left(starts, first, low)
+        high = bisect.bisect_right(starts, last, within)
+        before = [n for n in range(low, within) if ends[n] >= first]
+        if self.in_order:
+            return [self.records[n] for n in before] + self.records[within:high]
+        positions = sorted([*(self.positions[n] for n in before), *self.positions[within:high]])
+        return [self._all[p] for p in positions]
 
 
 class _Multi(Generic[R]):
@@ -493,7 +505,7 @@ class _Multi(Generic[R]):
         self._days = days  # of each record: first and last day as ordinals, or None
         self._lists: dict[Key, list[int]] = {}
         self._found: _Bounded[frozenset[Key], tuple[R, ...]] = _Bounded()
-        self._dated: _Bounded[frozenset[Key], _Dated] = _Bounded()
+        self._dated: _Bounded[frozenset[Key], _Dated[R]] = _Bounded()
 
     def add(self, key: Key, position: int) -> None:
         positions = self._lists.setdefault(key, [])
@@ -520,7 +532,10 @@ class _Multi(Generic[R]):
         found = self._found.get(combination)
         if found is None:
             records = self._records
-            found = tuple(records) if not keys else tuple(records[p] for p in self.positions(keys))
+            with _collection_paused():
+                found = (
+                    tuple(records) if not keys else tuple(records[p] for p in self.positions(keys))
+                )
             self._found[combination] = found
         return found
 
@@ -532,12 +547,13 @@ class _Multi(Generic[R]):
         dated = self._dated.get(combination)
         if dated is None:
             days = self._days
-            dated = _Dated(
-                (found[0], found[1], p) for p in self.positions(keys) if (found := days[p])
-            )
+            with _collection_paused():
+                dated = _Dated(
+                    self._records,
+                    ((found[0], found[1], p) for p in self.positions(keys) if (found := days[p])),
+                )
             self._dated[combination] = dated
-        records = self._records
-        return [records[p] for p in dated.overlapping(first, last)]
+        return dated.overlapping(first, last)
 
 
 def _days(date: PartialDate | None) -> tuple[int, int] | None:
