@@ -1,4 +1,4 @@
-"""Extraction throughput on the bundled examples (not part of the tests).
+r"""Extraction throughput on the bundled examples (not part of the tests).
 
     python benchmarks/throughput.py [--megabytes 5] [--repeat 3] [--json out.json]
 
@@ -6,7 +6,10 @@ Prints MB/s, articles/s and sentences/s of full extraction on the examples repli
 the given size, the time against input size at 1, 2, 4 and 8 MB, the speed-up of two worker
 processes over one (for results, and for JSON lines made in the workers, as the command line
 writes them), the time of ``import bilateral``, and the time of the first article, which
-compiles the patterns (the rates are measured after it). Each time is the best of ``--repeat``
+compiles the patterns (the rates are measured after it); the first-result latency of a fresh
+process (from its start to the first article's result: interpreter, import, lexicons,
+patterns and the extraction, median of five); and the time of full extraction as a multiple
+of one ``\w+`` ``re.finditer`` pass over the same text. Each time is the best of ``--repeat``
 runs: on a shared machine, other work only ever slows a run down. The runs are interleaved
 (5 MB on one worker, on two, as JSON lines on one and on two, then 1, 2, 4 and 8 MB, then
 again), so that a slow spell of the machine does not fall on every run of one measure.
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import time
@@ -63,6 +67,45 @@ def import_time() -> float:
         for _ in range(5)
     ]
     return sorted(times)[len(times) // 2]
+
+
+def first_result() -> dict[str, float]:
+    """Seconds from a fresh process's start to its first result, and the part of it spent
+    importing, loading the lexicons and extracting the first article (median of five)."""
+    code = (
+        "import time; t0 = time.perf_counter(); import bilateral; t1 = time.perf_counter(); "
+        "bilateral.extract_document(bilateral.examples()[0]); t2 = time.perf_counter(); "
+        "print(t1 - t0, t2 - t1)"
+    )
+    runs = []
+    for _ in range(5):
+        start = time.perf_counter()
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout
+        total = time.perf_counter() - start
+        imported, extracted = map(float, out.split())
+        runs.append((total, imported, extracted))
+    runs.sort()
+    total, imported, extracted = runs[len(runs) // 2]
+    return {
+        "process_start_to_first_result": round(total, 3),
+        "import": round(imported, 3),
+        "first_article_after_import": round(extracted, 3),
+    }
+
+
+def word_pass_seconds(documents: list[Document], repeat: int) -> float:
+    """The best time of one ``\\w+`` ``re.finditer`` pass over every document's text."""
+    word = re.compile(r"\w+")
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for document in documents:
+            for _match in word.finditer(document.text):
+                pass
+        best = min(best, time.perf_counter() - start)
+    return best
 
 
 def arguments(description: str | None) -> argparse.Namespace:
@@ -132,6 +175,14 @@ def main() -> None:
     print(f"first article (patterns compiled on first use): {first_article:.2f} s")
     report["import_seconds"] = round(import_time(), 3)
     print(f"import bilateral: {report['import_seconds']} s")
+    words = word_pass_seconds(documents, args.repeat)
+    report["word_pass_seconds"] = round(words, 3)
+    report["extraction_over_word_pass"] = round(seconds / words, 1)
+    print(f"one \\w+ finditer pass: {words:.3f} s; extraction takes {seconds / words:.1f} passes")
+    report["first_result_seconds"] = first_result()
+    print(f"first result of a fresh process: {report['first_result_seconds']}")
+    marks = sys.modules["bilateral.mentions.marks"].__file__ or ""
+    report["compiled"] = not marks.endswith(".py")  # the mypyc install, or plain Python
     if args.json:
         with open(args.json, "w", encoding="utf-8") as handle:
             json.dump(report, handle, indent=2)

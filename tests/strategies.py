@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
+import attrs
 from hypothesis import strategies as st
 
 from bilateral.model import (
@@ -187,11 +188,47 @@ def overlapping_results(draw: st.DrawFn, article_id: str) -> ExtractionResult:
                 evidence=(span,),
             )
         )
+    # the same few statements and agreements, worded a little differently, dated or not
     statements = tuple(
-        Statement(id=f"statement-{n + 1}", speaker=draw(person), text="talks went well")
-        for n in range(draw(st.integers(0, 1)))
+        Statement(
+            id=f"statement-{n + 1}",
+            speaker=draw(person),
+            text=draw(st.sampled_from(SAID)),
+            verb=draw(st.none() | st.just("said")),
+            date=draw(st.none() | near_dates()),
+            evidence=(span,),
+        )
+        for n in range(draw(st.integers(0, 2)))
     )
-    return ExtractionResult(article, officials, tuple(visits), statements)
+    agreements = tuple(
+        Agreement(
+            id=f"agreement-{n + 1}",
+            parties=draw(st.sampled_from([("PK", "IR"), ("IR", "PK"), ("PK", "AF")])),
+            text=draw(st.sampled_from(AGREED)),
+            signatories=tuple(draw(st.lists(person, max_size=1))),
+            date=draw(st.none() | near_dates()),
+            evidence=(span,),
+        )
+        for n in range(draw(st.integers(0, 2)))
+    )
+    facts = [s.id for s in statements] + [a.id for a in agreements]
+    visits = [
+        attrs.evolve(
+            v,
+            statements=tuple(f for f in draw(st.lists(st.sampled_from(facts))) if "statement" in f)
+            if facts
+            else (),
+            agreements=tuple(f for f in draw(st.lists(st.sampled_from(facts))) if "agreement" in f)
+            if facts
+            else (),
+        )
+        for v in visits
+    ]
+    return ExtractionResult(article, officials, tuple(visits), statements, agreements)
+
+
+SAID = ["talks went well", "Talks went well.", "Talks went “well”", "we want peace"]
+AGREED = ["agreed to trade more", "Agreed to trade more.", "agreed on border security"]
 
 
 @st.composite

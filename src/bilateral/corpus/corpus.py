@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-import gc
-import itertools
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
-from attrs import evolve, frozen
-
-from bilateral.corpus.identity import free_id, merge_officials
-from bilateral.corpus.merging import MERGED, merge_visits, scoped, window
-from bilateral.corpus.same import merged_reports
+from bilateral.corpus.indexes import Indexes, Key
+from bilateral.corpus.merging import MERGED
+from bilateral.corpus.records import (
+    Between,
+    CorpusData,
+    Profile,
+    VisitMeeting,
+    as_day,
+    collection_paused,
+)
+from bilateral.corpus.reports import merge_results
 from bilateral.errors import InvalidQueryError
 from bilateral.facts import extract_document
 from bilateral.facts.kinds import (
@@ -25,83 +27,21 @@ from bilateral.facts.kinds import (
     KINDS,
     STATEMENTS,
     VISITS,
-    FactKind,
     check,
     country_code,
     country_codes,
 )
 from bilateral.mentions.lexicon import Lexicon, default_lexicon
 from bilateral.mentions.names import name_tokens
-from bilateral.model import (
-    Agreement,
-    Article,
-    Call,
-    ExtractionResult,
-    Meeting,
-    Official,
-    PartialDate,
-    Statement,
-    Visit,
-)
-from bilateral.model.references import with_references
+from bilateral.model import Agreement, Article, Call, ExtractionResult, Official, Statement, Visit
 from bilateral.text import Document, read_document
 from bilateral.text.documents import text_id
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas  # type: ignore[import-untyped,unused-ignore]
 
-T = TypeVar("T")
 Fact = Visit | Statement | Agreement | Call
-DateLike = PartialDate | dt.date | str
-Between = tuple[DateLike | None, DateLike | None]
-
-
-@frozen
-class CorpusData:
-    """Everything a corpus holds; what is saved and loaded."""
-
-    articles: tuple[Article, ...] = ()
-    officials: tuple[Official, ...] = ()
-    visits: tuple[Visit, ...] = ()
-    statements: tuple[Statement, ...] = ()
-    agreements: tuple[Agreement, ...] = ()
-    calls: tuple[Call, ...] = ()
-
-
-@frozen
-class VisitMeeting:
-    """A meeting with the visit it took place on."""
-
-    visit: Visit
-    meeting: Meeting
-
-
-@frozen
-class Profile:
-    """What the corpus knows of one official."""
-
-    official: Official
-    visits_made: tuple[Visit, ...]
-    visits_hosted: tuple[Visit, ...]
-    counterparts: tuple[Official, ...]
-    statements: tuple[Statement, ...]
-    agreements: tuple[Agreement, ...]
-    calls: tuple[Call, ...] = ()
-
-
-def as_day(value: DateLike | None, last: bool = False) -> dt.date | None:
-    """The first (or last) day of a date given as PartialDate, date or ISO text; malformed
-    text raises :class:`~bilateral.errors.InvalidQueryError`."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        try:
-            value = PartialDate.parse(value)
-        except ValueError as exc:
-            raise InvalidQueryError(f"between: {exc}") from exc
-    if isinstance(value, PartialDate):
-        return value.last_day() if last else value.first_day()
-    return value
+__all__ = ["Between", "Corpus", "CorpusData", "Profile", "VisitMeeting", "as_day"]
 
 
 class Corpus:
@@ -133,8 +73,8 @@ class Corpus:
         holders = self._holders
         if holders is None:
             holders = frozenset(h.id for h in default_lexicon().holders)
-        with _collection_paused():
-            return _merged(self._sources, holders)
+        with collection_paused():
+            return merge_results(self._sources, holders)
 
     @cached_property
     def _sources(self) -> tuple[ExtractionResult, ...]:
@@ -148,9 +88,14 @@ class Corpus:
         )
         return (*(ExtractionResult(a) for a in d.articles), facts)
 
-    @cached_property
-    def _ix(self) -> _Indexes:
-        return _Indexes(self.data)
+    @property
+    def _ix(self) -> Indexes:
+        """The indexes of the data, built when first asked for (and again for other data)."""
+        found: Indexes | None = self.__dict__.get("_indexes")
+        if found is None or found.data is not self.data:
+            with collection_paused():
+                found = self.__dict__["_indexes"] = Indexes(self.data)
+        return found
 
     def __getstate__(self) -> dict[str, object]:
         """What is pickled (to send a corpus to another process): all but the indexes."""
@@ -264,10 +209,7 @@ class Corpus:
         keys.extend(("token", t) for t in tokens)
         if name and not tokens:
             return []
-        return [
-            self.data.officials[p]
-            for p in self._ix.officials_by.all(keys, len(self.data.officials))
-        ]
+        return list(self._ix.officials_by.records(keys))
 
     def visits(
         self,
@@ -284,45 +226,32 @@ class Corpus:
         never match raises :class:`~bilateral.errors.InvalidQueryError`."""
         wanted = check(VISITS, origin=origin, destination=destination, status=status)
         origin, destination, status = wanted["origin"], wanted["destination"], wanted["status"]
-        keys = []
-        if origin:
+        keys: list[Key] = []
+        if origin and destination:
+            keys.append(("route", (origin, destination)))
+        elif origin:
             keys.append(("origin", origin))
-        if destination:
+        elif destination:
             keys.append(("destination", destination))
         if status:
             keys.append(("status", status))
         if place:
             keys.append(("place", place.lower()))
-        positions = self._ix.visits_by.any_of(
-            keys, "visitor", self._ids(visitor), len(self.data.visits)
-        )
-        if between is not None:
-            within = set(self._visits_between(between))
-            filtered = bool(keys) or visitor is not None
-            positions = [p for p in positions if p in within] if filtered else sorted(within)
-        return [self.data.visits[p] for p in positions]
-
-    def _visits_between(self, between: Between) -> list[int]:
-        first = as_day(between[0]) or dt.date.min
-        last = as_day(between[1], last=True) or dt.date.max
-        low = bisect.bisect_left(self._ix.visit_starts, first.toordinal() - self._ix.longest_visit)
-        high = bisect.bisect_right(self._ix.visit_starts, last.toordinal())
-        return sorted(
-            p for start, end, p in self._ix.visit_dated[low:high]
-            if end >= first.toordinal() and start <= last.toordinal()
-        )  # fmt: skip
+        return self._ix.visits_by.any_of(keys, "visitor", self._ids(visitor), between)
 
     def meetings(self, *, participant: str | Official | None = None) -> list[VisitMeeting]:
-        """Meetings on visits, with a given participant when one is named."""
+        """Meetings on visits, with a given participant (an :class:`Official`, an id or a
+        name) when one is named."""
         who = self._ids(participant)
-        positions = self._ix.visits_by.any_of([], "participant", who, len(self.data.visits))
-        found = []
-        for position in positions:
-            visit = self.data.visits[position]
-            for meeting in visit.meetings:
-                if who is None or any(w in meeting.participants for w in who):
-                    found.append(VisitMeeting(visit, meeting))
-        return found
+        if who is None:
+            return list(self._ix.meetings(None))
+        found = {id(m): m for w in who for m in self._ix.meetings(w)}
+        return (
+            sorted(found.values(), key=self._meeting_order) if len(who) > 1 else [*found.values()]
+        )
+
+    def _meeting_order(self, found: VisitMeeting) -> int:
+        return self._ix.visit_positions[found.visit.id]
 
     def statements(
         self,
@@ -334,12 +263,7 @@ class Corpus:
         """Statements by speaker (an :class:`Official`, an id or a name), topic and date."""
         topic = check(STATEMENTS, topic=topic)["topic"]
         keys = [("topic", topic)] if topic else []
-        size = len(self.data.statements)
-        found = [
-            self.data.statements[p]
-            for p in self._ix.statements_by.any_of(keys, "speaker", self._ids(speaker), size)
-        ]
-        return _dated_between(found, between, lambda s: s.date)
+        return self._ix.statements_by.any_of(keys, "speaker", self._ids(speaker), between)
 
     def agreements(
         self, *, parties: str | Sequence[str] | None = None, between: Between | None = None
@@ -347,12 +271,8 @@ class Corpus:
         """Agreements between every one of the given countries (codes, or text: "PK,IR"),
         within dates."""
         parties = check(AGREEMENTS, parties=parties)["parties"]
-        keys = [("party", p) for p in parties or ()]
-        found = [
-            self.data.agreements[p]
-            for p in self._ix.agreements_by.all(keys, len(self.data.agreements))
-        ]
-        return _dated_between(found, between, lambda a: a.date)
+        keys: list[Key] = [("party", p) for p in parties or ()]
+        return self._ix.agreements_by.any_of(keys, "party", None, between)
 
     def calls(
         self,
@@ -366,15 +286,10 @@ class Corpus:
         between every one of the given countries, by channel ("phone", "video"), in dates."""
         wanted = check(CALLS, countries=countries, channel=channel)
         countries, channel = wanted["countries"], wanted["channel"]
-        keys: list[tuple[str, object]] = [("country", c) for c in countries or ()]
+        keys: list[Key] = [("country", c) for c in countries or ()]
         if channel:
             keys.append(("channel", channel))
-        size = len(self.data.calls)
-        found = [
-            self.data.calls[p]
-            for p in self._ix.calls_by.any_of(keys, "participant", self._ids(participant), size)
-        ]
-        return _dated_between(found, between, lambda c: c.date)
+        return self._ix.calls_by.any_of(keys, "participant", self._ids(participant), between)
 
     def _ids(self, who: str | Official | None) -> list[str] | None:
         """The officials' ids a filter names: an :class:`Official`, an id, or a name (the
@@ -396,14 +311,7 @@ class Corpus:
         wanted = set(country_codes(countries, "countries"))
         if len(wanted) < 2:
             raise InvalidQueryError("countries: a visit is between two countries; give two")
-        routes = [self._ix.visits_by.get(("route", (a, b))) for a in wanted for b in wanted]
-        visits = self.data.visits
-        found = [
-            visits[p]
-            for p in sorted(itertools.chain.from_iterable(routes))
-            if include_planned or visits[p].status != "planned"
-        ]
-        return sorted(found, key=self._days_of)
+        return list(self._ix.timeline(frozenset(wanted), include_planned, self._days_of))
 
     def _days_of(self, visit: Visit) -> tuple[dt.date, dt.date]:
         """The days a visit sorts by: its own, else its first article's date (the last when
@@ -421,12 +329,8 @@ class Corpus:
         person = self._ix.officials.get(who)
         if person is None:
             raise KeyError(f"no official {who!r} in the corpus")
-        made = self.visits(visitor=who)
-        hosted = [
-            self.data.visits[p]
-            for p in self._ix.visits_by.get(("participant", who))
-            if self.data.visits[p].visitor != who
-        ]
+        made = self._ix.visits_by.records([("visitor", who)])
+        hosted = self._ix.visits_by.records([("hosted", who)])
         counterparts: dict[str, None] = {}
         for visit in (*made, *hosted):
             for meeting in visit.meetings:
@@ -437,20 +341,16 @@ class Corpus:
                             if p != who and self._foreign(p, person.country)
                         )
                     )  # fmt: skip
-        agreement_ids = {a for v in (*made, *hosted) for a in v.agreements}
-        found = self._ix.agreement_positions
-        positions = {found[a] for a in agreement_ids if a in found}
-        positions.update(self._ix.agreements_by.get(("signatory", who)))
-        agreements = [self.data.agreements[p] for p in sorted(positions)]
         return Profile(
             official=person,
-            visits_made=tuple(made),
-            visits_hosted=tuple(hosted),
+            visits_made=made,
+            visits_hosted=hosted,
             counterparts=tuple(
                 self._ix.officials[c] for c in counterparts if c in self._ix.officials
             ),
-            statements=tuple(self.statements(speaker=who)),
-            agreements=tuple(agreements),
+            statements=self._ix.statements_by.records([("speaker", who)]),
+            agreements=self._ix.profile_agreements(who, made, hosted),
+            calls=self._ix.calls_by.records([("participant", who)]),
         )
 
     def _foreign(self, official: str, country: str | None) -> bool:
@@ -469,196 +369,3 @@ class Corpus:
         return (
             f"Corpus({len(d.articles)} articles, {len(d.officials)} officials, {', '.join(counts)})"
         )
-
-
-@contextmanager
-def _collection_paused() -> Iterator[None]:
-    """The cyclic garbage collector paused while a merge makes its many objects, which all
-    live on: each collection would walk every object made so far, results included, and
-    doubled the time of a large merge (Mercurial's ``nogc`` does the same)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _merged(sources: Sequence[ExtractionResult], holders: frozenset[str]) -> CorpusData:
-    """Results merged into one corpus, taken in the order of their article ids."""
-    results = sorted(sources, key=lambda r: (r.article.id, r.article.raw))
-    officials, remap = merge_officials(results, holders)
-    facts: dict[str, tuple[Any, ...]] = {VISITS.plural: tuple(merge_visits(results, remap))}
-    renamed: dict[str, dict[str, str]] = {}
-    for kind in KINDS:
-        if kind is not VISITS:
-            facts[kind.plural], renamed[kind.name] = _merged_facts(kind, results, remap)
-    if any(renamed.values()):  # facts merged away: who named them names the one kept
-
-        def rename(kind: str, named: str) -> str:
-            return renamed.get(kind, {}).get(named, named)
-
-        facts = {k: tuple(with_references(f, rename) for f in v) for k, v in facts.items()}
-    return CorpusData(
-        articles=tuple(r.article for r in results if r.article.id != MERGED),
-        officials=tuple(officials),
-        **facts,
-    )
-
-
-def _merged_facts(
-    kind: FactKind, results: Sequence[ExtractionResult], remap: dict[tuple[str, str], str]
-) -> tuple[tuple[Any, ...], dict[str, str]]:
-    """One kind's facts of every result, ids scoped by article and officials merged; the
-    reports of one fact as one (when the kind says which are), with their new ids."""
-
-    def scoped_in(article: str) -> Callable[[str, str], str]:
-        def change(named_kind: str, named: str) -> str:
-            if named_kind == "official":
-                return remap.get((article, named), named)
-            return scoped(article, named)
-
-        return change
-
-    records = [
-        with_references(_evolve(f, id=scoped(r.article.id, f.id)), scoped_in(r.article.id))
-        for r in results
-        for f in getattr(r, kind.plural)
-    ]
-    renamed: dict[str, str] = {}
-    if kind.same is not None:
-        records, renamed = merged_reports(records, kind.same)
-    return _unique_ids(records), renamed
-
-
-class _Indexes:
-    """A corpus' facts by id, by the values queries filter on, and visits by date."""
-
-    def __init__(self, data: CorpusData) -> None:
-        self.officials = {o.id: o for o in data.officials}
-        self.articles = {a.id: a for a in data.articles}
-        self.visit_windows = []
-        published = {a.id: a.published for a in data.articles}
-        for visit in data.visits:
-            article = visit.evidence[0].article_id if visit.evidence else ""
-            found = window(visit, published.get(article))
-            self.visit_windows.append((found.first, found.last) if found else None)
-        self.visits_by = _Multi()
-        for position, visit in enumerate(data.visits):
-            self.visits_by.add(("visitor", visit.visitor), position)
-            self.visits_by.add(("origin", visit.origin), position)
-            self.visits_by.add(("destination", visit.destination), position)
-            self.visits_by.add(("route", (visit.origin, visit.destination)), position)
-            self.visits_by.add(("status", visit.status), position)
-            for place in visit.places:
-                self.visits_by.add(("place", place.lower()), position)
-            for meeting in visit.meetings:
-                for person in meeting.participants:
-                    self.visits_by.add(("participant", person), position)
-        dated = sorted(
-            (w[0].toordinal(), w[1].toordinal(), p) for p, w in enumerate(self.visit_windows) if w
-        )
-        self.visit_starts = [d[0] for d in dated]
-        self.visit_dated = dated
-        self.longest_visit = max((d[1] - d[0] for d in dated), default=0)
-        self.statements_by = _Multi()
-        for position, statement in enumerate(data.statements):
-            self.statements_by.add(("speaker", statement.speaker), position)
-            for topic in statement.topics:
-                self.statements_by.add(("topic", topic), position)
-        self.agreements_by = _Multi()
-        for position, agreement in enumerate(data.agreements):
-            for party in agreement.parties:
-                self.agreements_by.add(("party", party), position)
-            for person in agreement.signatories:
-                self.agreements_by.add(("signatory", person), position)
-        self.officials_by = _Multi()
-        for position, official in enumerate(data.officials):
-            self.officials_by.add(("country", official.country), position)
-            for office in official.offices:
-                self.officials_by.add(("office", office), position)
-            for name in (official.name, *official.aliases):
-                for token in name_tokens(name):
-                    self.officials_by.add(("token", token), position)
-        self.agreement_positions = {a.id: n for n, a in enumerate(data.agreements)}
-        self.calls_by = _Multi()
-        for position, call in enumerate(data.calls):
-            for person in call.participants:
-                self.calls_by.add(("participant", person), position)
-            for country in call.countries:
-                self.calls_by.add(("country", country), position)
-            self.calls_by.add(("channel", call.channel), position)
-
-
-class _Multi:
-    """Positions by key, each list in ascending order (facts are stored in output order)."""
-
-    def __init__(self) -> None:
-        self._lists: dict[tuple[str, object], list[int]] = {}
-        self._sets: dict[tuple[str, object], set[int]] = {}  # made when a query needs them
-
-    def add(self, key: tuple[str, object], position: int) -> None:
-        positions = self._lists.setdefault(key, [])
-        if not positions or positions[-1] != position:
-            positions.append(position)
-
-    def get(self, key: tuple[str, object]) -> list[int]:
-        return self._lists.get(key, [])
-
-    def all(self, keys: Sequence[tuple[str, object]], size: int) -> list[int]:
-        """Positions under every key (all positions when no key): scan the shortest list
-        and keep what the others hold."""
-        if not keys:
-            return list(range(size))
-        shortest = min(keys, key=lambda k: len(self.get(k)))
-        others = [self._set(k) for k in keys if k != shortest]
-        return [p for p in self.get(shortest) if all(p in other for other in others)]
-
-    def any_of(
-        self, keys: Sequence[tuple[str, object]], name: str, values: list[str] | None, size: int
-    ) -> list[int]:
-        """Positions under every key and under ``(name, v)`` for one of ``values`` at least
-        (no such condition when ``values`` is None)."""
-        if values is None:
-            return self.all(keys, size)
-        found = {p for value in values for p in self.all([*keys, (name, value)], size)}
-        return sorted(found)
-
-    def _set(self, key: tuple[str, object]) -> set[int]:
-        found = self._sets.get(key)
-        if found is None:
-            found = self._sets[key] = set(self.get(key))
-        return found
-
-
-def _dated_between(
-    items: list[T], between: Between | None, date_of: Callable[[T], PartialDate | None]
-) -> list[T]:
-    if between is None:
-        return items
-    first = as_day(between[0]) or dt.date.min
-    last = as_day(between[1], last=True) or dt.date.max
-    kept = []
-    for item in items:
-        date = date_of(item)
-        if date is not None and date.first_day() <= last and first <= date.last_day():
-            kept.append(item)
-    return kept
-
-
-def _evolve(item: T, **changes: object) -> T:
-    return evolve(item, **changes)  # type: ignore[misc]
-
-
-def _unique_ids(items: Iterable[T]) -> tuple[T, ...]:
-    """The items, each id made unique by a numbered suffix where two collide."""
-    seen: set[str] = set()
-    suffixes: dict[str, int] = {}
-    unique = []
-    for item in items:
-        wanted: str = getattr(item, "id")  # noqa: B009
-        found = free_id(wanted, seen, suffixes)
-        seen.add(found)
-        unique.append(item if found == wanted else _evolve(item, id=found))
-    return tuple(unique)

@@ -1,4 +1,5 @@
-"""One visit per real trip: the reports of one trip, from several articles, become one visit.
+"""One visit per real trip: the reports of one trip from several articles become one, with
+the evidence of each.
 
 Visits of one visitor to one country merge when their dates are compatible: they overlap, or
 one known only to the month or year contains the other. A current visit with no date of its
@@ -10,17 +11,24 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
 from attrs import define, evolve, field, frozen
 
-from bilateral.model import Conflict, ExtractionResult, Meeting, PartialDate, Visit
+from bilateral.model import (
+    Conflict,
+    ExtractionResult,
+    Meeting,
+    PartialDate,
+    Visit,
+)
 
 CURRENT_WINDOW_DAYS = 10
 PLANNED_WINDOW_DAYS = 60
 _STATUS_ORDER = {"current": 0, "past": 1, "planned": 2}
 T = TypeVar("T")
+H = TypeVar("H", bound=Hashable)
 MERGED = "(corpus)"  # the article id under which an existing corpus is merged again
 
 
@@ -60,10 +68,13 @@ class _Report:
 
 
 def merge_visits(
-    results: Iterable[ExtractionResult], remap: dict[tuple[str, str], str]
+    results: Iterable[ExtractionResult],
+    remap: dict[tuple[str, str], str],
+    facts: Mapping[str, str] | None = None,
 ) -> list[Visit]:
-    """All visits of the results, remapped to corpus officials and merged per trip, ordered
-    by date; ids are ``visit-1``, ``visit-2``... in that order."""
+    """All visits of the results, remapped to corpus officials (and, by ``facts``, to corpus
+    statements and agreements) and merged per trip, ordered by date; ids are ``visit-1``,
+    ``visit-2``... in that order."""
     groups: dict[tuple[str, str], list[_Report]] = {}
     for result in results:
         article = result.article.id
@@ -80,7 +91,10 @@ def merge_visits(
             t.reports[0].visit.id,
         )
     )
-    return [_merged(trip.reports, f"visit-{n}", remap) for n, trip in enumerate(trips, start=1)]
+    known = facts or {}
+    return [
+        _merged(trip.reports, f"visit-{n}", remap, known) for n, trip in enumerate(trips, start=1)
+    ]
 
 
 def _order(found: Window | None) -> tuple[dt.date, dt.date]:
@@ -147,11 +161,27 @@ def _trips(reports: list[_Report]) -> list[_Trip]:
     return trips
 
 
-def _remapped(
-    visit: Visit, article: str, remap: dict[tuple[str, str], str], visit_id: str | None = None
-) -> Visit:
+@frozen
+class _Refs:
+    """What a report of a visit names, as the corpus names it: officials and facts."""
+
+    visitor: str
+    delegation: tuple[str, ...]
+    inviter: str | None
+    meetings: tuple[Meeting, ...]
+    statements: tuple[str, ...]
+    agreements: tuple[str, ...]
+
+
+def _refs(
+    visit: Visit, article: str, remap: Mapping[tuple[str, str], str], facts: Mapping[str, str]
+) -> _Refs:
     def ref(official: str) -> str:
         return remap.get((article, official), official)
+
+    def fact(fact_id: str) -> str:
+        found = scoped(article, fact_id)
+        return facts.get(found, found)
 
     def meeting(found: Meeting) -> Meeting:
         participants = tuple(ref(p) for p in found.participants)
@@ -161,23 +191,36 @@ def _remapped(
             else evolve(found, participants=participants)
         )
 
-    return evolve(
-        visit,
-        statements=tuple(scoped(article, s) for s in visit.statements),
-        agreements=tuple(scoped(article, a) for a in visit.agreements),
+    return _Refs(
         visitor=ref(visit.visitor),
         delegation=tuple(ref(p) for p in visit.delegation),
         inviter=ref(visit.inviter) if visit.inviter else None,
         meetings=tuple(meeting(m) for m in visit.meetings),
-        id=visit_id or visit.id,
+        statements=union([map(fact, visit.statements)]),
+        agreements=union([map(fact, visit.agreements)]),
     )
 
 
-def _merged(trip: Sequence[_Report], visit_id: str, remap: dict[tuple[str, str], str]) -> Visit:
+def _merged(
+    trip: Sequence[_Report],
+    visit_id: str,
+    remap: Mapping[tuple[str, str], str],
+    facts: Mapping[str, str],
+) -> Visit:
     """One visit of a trip's reports, with the given id."""
+    refs = [_refs(r.visit, r.article, remap, facts) for r in trip]
     if len(trip) == 1:
-        return _remapped(trip[0].visit, trip[0].article, remap, visit_id)
-    visits = [_remapped(r.visit, r.article, remap) for r in trip]
+        found = refs[0]
+        return evolve(
+            trip[0].visit,
+            id=visit_id,
+            visitor=found.visitor,
+            delegation=found.delegation,
+            inviter=found.inviter,
+            meetings=found.meetings,
+            statements=found.statements,
+            agreements=found.agreements,
+        )
     visits = [r.visit for r in trip]
     conflicts: list[Conflict] = []
     start = _best(trip, "start", conflicts)
@@ -188,21 +231,21 @@ def _merged(trip: Sequence[_Report], visit_id: str, remap: dict[tuple[str, str],
     first = min(visits, key=lambda v: _STATUS_ORDER[v.status])
     return Visit(
         id=visit_id,
-        visitor=visits[0].visitor,
+        visitor=refs[0].visitor,
         origin=next((v.origin for v in visits if v.origin), None),
         destination=visits[0].destination,
-        places=_union(v.places for v in visits),
+        places=union(v.places for v in visits),
         start=start,
         end=end,
         dates=tuple(sorted(set(d for v in visits for d in v.dates), key=PartialDate.sort_key)),
         days=days,
         status=first.status,
-        delegation=_union(v.delegation for v in visits),
-        inviter=next((v.inviter for v in visits if v.inviter), None),
-        meetings=_meetings(visits),
-        statements=_union(v.statements for v in visits),
-        agreements=_union(v.agreements for v in visits),
-        topics=_union(v.topics for v in visits),
+        delegation=union(r.delegation for r in refs),
+        inviter=next((r.inviter for r in refs if r.inviter), None),
+        meetings=_meetings(r.meetings for r in refs),
+        statements=union(r.statements for r in refs),
+        agreements=union(r.agreements for r in refs),
+        topics=union(v.topics for v in visits),
         conflicts=tuple(conflicts),
         evidence=tuple(span for v in visits for span in v.evidence),
     )
@@ -239,15 +282,15 @@ def _agreed(
     return first[max(counts, key=lambda text: (counts[text], -order[text]))]
 
 
-def _union(groups: Iterable[Iterable[str]]) -> tuple[str, ...]:
+def union(groups: Iterable[Iterable[H]]) -> tuple[H, ...]:
     return tuple(dict.fromkeys(item for group in groups for item in group))
 
 
-def _meetings(visits: Sequence[Visit]) -> tuple[Meeting, ...]:
+def _meetings(reports: Iterable[tuple[Meeting, ...]]) -> tuple[Meeting, ...]:
     seen: dict[tuple[frozenset[str], str, str], Meeting] = {}
     kinds: set[tuple[frozenset[str], str]] = set()  # participants and status of those seen
-    for visit in visits:
-        for meeting in visit.meetings:
+    for meetings in reports:
+        for meeting in meetings:
             key = (frozenset(meeting.participants), str(meeting.date or ""), meeting.status)
             undated = (frozenset(meeting.participants), "", meeting.status)
             if key in seen or (meeting.date is None and (key[0], key[2]) in kinds):

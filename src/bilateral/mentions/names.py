@@ -39,6 +39,8 @@ _UNDECOMPOSED: Final = str.maketrans(
     }
 )
 _POSSESSIVE: Final = re.compile(r"[’']s$")
+_REPEATS: Final = re.compile(r"(.)\1+")
+_NOT_LETTERS: Final = re.compile(r"[^a-z]+")
 
 
 def split_glued(name: str) -> str:
@@ -46,11 +48,13 @@ def split_glued(name: str) -> str:
     return _CAMEL.sub(" ", name)
 
 
+@lru_cache(maxsize=65536)
 def fold_token(token: str) -> str:
+    """A name part folded for spelling; each part is folded once (given names recur)."""
     token = _FIRST_NAMES.get(token, token)
     for written, folded in _SOUNDS:
         token = token.replace(written, folded)
-    return re.sub(r"(.)\1+", r"\1", token)
+    return _REPEATS.sub(r"\1", token)
 
 
 @lru_cache(maxsize=65536)
@@ -58,7 +62,7 @@ def name_tokens(name: str) -> tuple[str, ...]:
     """Folded tokens of a name, without honorific parts and particles."""
     spelt = split_glued(name).translate(_UNDECOMPOSED)
     ascii_name = unicodedata.normalize("NFKD", spelt).encode("ascii", "ignore")
-    words = re.sub(r"[^a-z]+", " ", ascii_name.decode().lower()).split()
+    words = _NOT_LETTERS.sub(" ", ascii_name.decode().lower()).split()
     return tuple(
         fold_token(w) for w in words if w not in HONORIFIC_PARTS and w not in NAME_PARTICLES
     )

@@ -32,7 +32,13 @@ _LETTERS: Final = re.compile(r"[^\W\d_]+")
 class OfficePattern:
     """Office forms grouped by the first word a match can begin with, so that each word of a
     sentence is tried only against the forms that may begin there, and most words (those no
-    form begins with) not at all."""
+    form begins with) not at all.
+
+    The forms that hold the country words (a trie of some 8,000 characters, which the engine
+    compiles anew in each copy) are compiled with only those country words that the sentence
+    holds, found by a scan for their first words: a match can hold no other. The forms a word
+    may begin are tried in order, those without country words together, so that each is
+    compiled once however many words may begin it."""
 
     groups: dict[str, tuple[str, str | None]]  # group name -> (office key, implied country)
     alternatives: tuple[str, ...]  # each form as a named group, in the order tried
@@ -40,7 +46,12 @@ class OfficePattern:
     by_char: dict[str, tuple[int, ...]]  # first character -> forms whose first word is open
     scanned: Guarded  # where forms begin that a sentence's indexed words cannot tell
     country_word_groups: frozenset[str] = frozenset()
-    _compiled: dict[tuple[int, ...], re.Pattern[str]] = attr.ib(factory=dict, eq=False)
+    templates: dict[int, str] = attr.ib(factory=dict)  # forms with "{C}" for country words
+    countries: CountryWords | None = None
+    _compiled: dict[object, re.Pattern[str]] = attr.ib(factory=dict, eq=False)
+    _segments: dict[tuple[int, ...], tuple[tuple[bool, tuple[int, ...]], ...]] = attr.ib(
+        factory=dict, eq=False
+    )
 
     def starts(self, words: Words) -> list[int]:
         """Where in a sentence a form may begin, in order: at its words that begin some
@@ -56,16 +67,95 @@ class OfficePattern:
         if word is None:
             return None
         forms = self.by_word.get(word.group().lower()) or self.by_char.get(text[position])
-        return self._bucket(forms).match(text, position) if forms else None
+        if not forms:
+            return None
+        present: frozenset[str] | None = None
+        for countries, segment in self._segments_of(forms):
+            if countries and present is None:
+                assert self.countries is not None
+                present = self.countries.present(text)
+            found = self._regex(segment, present if countries else None).match(text, position)
+            if found:
+                return found
+        return None
 
-    def _bucket(self, forms: tuple[int, ...]) -> re.Pattern[str]:
-        """The forms as one pattern, compiled when first needed (most never are)."""
-        compiled = self._compiled.get(forms)
+    def _segments_of(self, forms: tuple[int, ...]) -> tuple[tuple[bool, tuple[int, ...]], ...]:
+        """The forms in runs, in order: runs of forms without country words, and runs of
+        forms with them (whether it has them first)."""
+        found = self._segments.get(forms)
+        if found is None:
+            runs: list[tuple[bool, list[int]]] = []
+            for form in forms:
+                countries = form in self.templates
+                if runs and runs[-1][0] == countries:
+                    runs[-1][1].append(form)
+                else:
+                    runs.append((countries, [form]))
+            found = self._segments[forms] = tuple((c, tuple(run)) for c, run in runs)
+        return found
+
+    def _regex(self, forms: tuple[int, ...], present: frozenset[str] | None) -> re.Pattern[str]:
+        """The forms as one pattern, their country words those ``present`` (when they have
+        any), compiled when first needed (most never are)."""
+        key = (forms, present)
+        compiled = self._compiled.get(key)
         if compiled is None:
-            parts = "|".join(self.alternatives[i] for i in forms)
+            if present is None:
+                parts = "|".join(self.alternatives[i] for i in forms)
+            else:
+                country = rf"(?:{trie_alternation(present)})(?:[’']s)?"
+                parts = "|".join(
+                    f"(?P<f{i}>{self.templates[i].replace('{C}', country)})" for i in forms
+                )
             compiled = re.compile(rf"(?<![\w-])(?:{parts})(?![\w])", re.IGNORECASE)
-            self._compiled[forms] = compiled
+            if len(self._compiled) >= _COMPILED_AT_MOST:
+                self._compiled.clear()  # those of the sentences' country words seen lately
+            self._compiled[key] = compiled
         return compiled
+
+
+_COMPILED_AT_MOST: Final = 4096
+
+
+@attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
+class CountryWords:
+    """The country words (lower case) a text may hold, found by their first words: a scan
+    for every first word that begins at each position of the text (the longest, and then
+    those it begins with), in a pattern far smaller than one of all the words."""
+
+    scan: re.Pattern[str]
+    by_head: dict[str, frozenset[str]]  # a first word -> the country words it begins
+    always: frozenset[str]  # words that begin with no letter (none, in the packaged data)
+    _seen: dict[str, frozenset[str]] = attr.ib(factory=dict, eq=False)
+
+    def present(self, text: str) -> frozenset[str]:
+        found = self._seen.get(text)
+        if found is None:
+            words = set(self.always)
+            heads = {fold(m.group(1)) for m in self.scan.finditer(text)}
+            for head in heads:
+                for end in range(1, len(head) + 1):
+                    words.update(self.by_head.get(head[:end], ()))
+            found = frozenset(words)
+            if len(self._seen) >= _COMPILED_AT_MOST:
+                self._seen.clear()
+            self._seen[text] = found
+        return found
+
+
+def country_words(lexicon: Lexicon) -> CountryWords:
+    words = {w.lower() for c in lexicon.countries for w in (*c.names, *c.adjectives)}
+    by_head: dict[str, set[str]] = {}
+    always = set()
+    for word in words:
+        letters = re.match(r"[^\W\d_]*", word)
+        head = letters.group() if letters else ""
+        if head:
+            by_head.setdefault(fold(head), set()).add(word)
+        else:
+            always.add(word)
+    scan = re.compile(rf"(?=((?i:{trie_alternation(by_head)})))")
+    return CountryWords(scan, {h: frozenset(w) for h, w in by_head.items()}, frozenset(always))
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -126,6 +216,8 @@ class OfficeAlternative:
     country_word: bool
     regex: str
     lead_regex: str  # the same with a small stand-in for the country words, to read leads from
+    template: str = ""  # the regex with "{C}" where the country words go, if it has them
+    lead_probe: str = ""  # the lead regex with a word of its own for the country words
 
 
 def office_alternatives(lexicon: Lexicon) -> list[OfficeAlternative]:
@@ -142,10 +234,22 @@ def office_alternatives(lexicon: Lexicon) -> list[OfficeAlternative]:
         for form in sorted(office.forms, key=lambda f: len(f.pattern), reverse=True):
             name = f"f{len(found)}"
             body = form.pattern.replace("{Cap}", capital)
-            regex = body.replace("{Portfolio}", portfolio).replace("{C}", country)
-            leads = body.replace("{Portfolio}", portfolio_leads).replace("{C}", country_leads)
+            template = body.replace("{Portfolio}", portfolio)
+            regex = template.replace("{C}", country)
+            leads = body.replace("{Portfolio}", portfolio_leads)
+            probe = leads.replace("{C}", _PROBE) if "{C}" in leads else ""
+            leads = leads.replace("{C}", country_leads)
             found.append(
-                OfficeAlternative(name, office.key, form.country, form.country_word, regex, leads)
+                OfficeAlternative(
+                    name,
+                    office.key,
+                    form.country,
+                    form.country_word,
+                    regex,
+                    leads,
+                    template if "{C}" in template else "",
+                    probe,
+                )
             )
     return found
 
@@ -173,10 +277,23 @@ def _first_word_stand_ins(lexicon: Lexicon) -> set[str]:
     return stand_ins
 
 
+_PROBE: Final = "zqzcountryzqz"  # a word no text holds, in the place of the country words
+
+
+def _leads(form: OfficeAlternative) -> frozenset[str] | None:
+    """The first words of a form: read with one word for the country words, unless the
+    words read reach it (then, with the country words' first words)."""
+    if form.lead_probe:
+        found = lead_words(form.lead_probe)
+        if found is not None and not any(_PROBE in word for word in found):
+            return found
+    return lead_words(form.lead_regex)
+
+
 def _build_office_pattern(lexicon: Lexicon) -> OfficePattern:
     forms = office_alternatives(lexicon)
     alternatives = [f"(?P<{f.group}>{f.regex})" for f in forms]
-    leads = [lead_words(f.lead_regex) for f in forms]
+    leads = [_leads(f) for f in forms]
     groups = {f.group: (f.office, f.country) for f in forms}
     country_word_groups = frozenset(f.group for f in forms if f.country_word)
 
@@ -203,8 +320,16 @@ def _build_office_pattern(lexicon: Lexicon) -> OfficePattern:
     scanned = [f"(?i:{trie_alternation(foreign)})(?![^\\W\\d_])"] if foreign else []
     scanned += [f"(?i:(?:{forms[i].regex})(?![\\w]))" for i in unknown]
     scan = [rf"(?<![\w-])(?={'|'.join(scanned)})[^\W\d_]+"] if scanned else []
+    templates = {n: f.template for n, f in enumerate(forms) if f.template}
     return OfficePattern(
-        groups, tuple(alternatives), by_word, by_char, guarded(scan), country_word_groups
+        groups,
+        tuple(alternatives),
+        by_word,
+        by_char,
+        guarded(scan),
+        country_word_groups,
+        templates,
+        country_words(lexicon) if templates else None,
     )
 
 

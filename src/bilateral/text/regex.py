@@ -21,17 +21,18 @@ import attr
 TAIL_REACH: Final = 60  # the tails searched for are a few words ("the former", "was briefed")
 
 
+_BMP: Final = [chr(code) for code in range(0x10000) if not 0xD800 <= code < 0xE000]
+
+
 def _letter_class(wanted: Callable[[str], bool]) -> str:
     """A character class of the Basic Multilingual Plane's characters ``wanted`` accepts,
     written as ranges: what ``\\p{Lu}`` says in engines that know Unicode properties."""
-    ranges: list[tuple[int, int]] = []
-    for code in range(0x10000):
-        if 0xD800 <= code < 0xE000 or not wanted(chr(code)):
-            continue
+    ranges: list[list[int]] = []
+    for code in map(ord, filter(wanted, _BMP)):
         if ranges and ranges[-1][1] == code - 1:
-            ranges[-1] = (ranges[-1][0], code)
+            ranges[-1][1] = code
         else:
-            ranges.append((code, code))
+            ranges.append([code, code])
     parts = (
         re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
         for a, b in ranges

@@ -1,0 +1,300 @@
+"""One statement, agreement or call per real one, and the merge of whole results.
+
+:func:`merge_results` runs the merges in order: officials (``identity``), statements and
+agreements (here: blocked by their words), visits (``merging``: by trips), and every other
+kind of the registry by the key it declares (``FactKind.same``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from typing import Any, Final, TypeVar
+
+import attrs
+from attrs import evolve
+
+from bilateral.corpus.identity import free_id, merge_officials
+from bilateral.corpus.merging import (
+    CURRENT_WINDOW_DAYS,
+    MERGED,
+    Window,
+    merge_visits,
+    scoped,
+    union,
+)
+from bilateral.corpus.records import CorpusData
+from bilateral.facts.kinds import AGREEMENTS, KINDS, STATEMENTS, VISITS, FactKind
+from bilateral.model import Agreement, ExtractionResult, PartialDate, Span, Statement
+from bilateral.model.references import with_references
+
+R = TypeVar("R")
+
+
+def merge_results(sources: Sequence[ExtractionResult], holders: frozenset[str]) -> CorpusData:
+    """Results merged into one corpus, taken in the order of their article ids."""
+    results = sorted(sources, key=lambda r: (r.article.id, r.article.raw))
+    officials, remap = merge_officials(results, holders)
+    statements, agreements, ids = merge_facts(results, remap)
+    merged: dict[str, tuple[Any, ...]] = {
+        STATEMENTS.plural: statements,
+        AGREEMENTS.plural: agreements,
+        VISITS.plural: tuple(merge_visits(results, remap, ids)),
+    }
+    for kind in KINDS:
+        if kind.plural not in merged:
+            merged[kind.plural] = _merged_kind(kind, results, remap, ids)
+    return CorpusData(
+        articles=tuple(r.article for r in results if r.article.id != MERGED),
+        officials=tuple(officials),
+        **merged,
+    )
+
+
+def _merged_kind(
+    kind: FactKind, results: Sequence[ExtractionResult],
+    remap: Mapping[tuple[str, str], str], ids: Mapping[str, str],
+) -> tuple[Any, ...]:  # fmt: skip
+    """One kind's facts of every result, ids scoped by article, the officials and facts they
+    name those of the corpus; the reports of one fact as one, when the kind says which are."""
+
+    def names_in(article: str) -> Callable[[str, str], str]:
+        def change(named_kind: str, named: str) -> str:
+            if named_kind == "official":
+                return remap.get((article, named), named)
+            return ids.get(scoped(article, named), scoped(article, named))
+
+        return change
+
+    records = [
+        with_references(evolve(f, id=scoped(r.article.id, f.id)), names_in(r.article.id))
+        for r in results
+        for f in getattr(r, kind.plural)
+    ]
+    if kind.same is not None:
+        records = merged_reports(records, kind.same)
+    return _unique_ids(records)
+
+
+def _unique_ids(items: Iterable[R]) -> tuple[R, ...]:
+    """The items, each id made unique by a numbered suffix where two collide."""
+    seen: set[str] = set()
+    suffixes: dict[str, int] = {}
+    unique = []
+    for item in items:
+        wanted: str = getattr(item, "id")  # noqa: B009
+        found = free_id(wanted, seen, suffixes)
+        seen.add(found)
+        unique.append(item if found == wanted else evolve(item, id=found))  # type: ignore[misc]
+    return tuple(unique)
+
+
+# --- statements and agreements ----------------------------------------------------------
+# A statement or agreement is reported by every article that tells of it: a syndicated story
+# under many file names, or two outlets quoting one speaker. Reports are blocked by what must
+# agree anyway (the speaker and the folded words of a statement; the parties and the folded
+# words of an agreement), so each meets only its few real candidates, and within a block
+# those whose days overlap are one fact: its date, or the days before its article's
+# publication when it has none.
+
+FACT_WINDOW_DAYS = CURRENT_WINDOW_DAYS
+_WORDS: Final = re.compile(r"[^\W_]+")
+_ASCII_SPACES: Final = bytes(b if chr(b).isascii() and chr(b).isalnum() else 32 for b in range(256))
+F = TypeVar("F", Statement, Agreement)
+
+
+def words_key(text: str) -> str:
+    """The words of a text folded for comparison: case, punctuation, quotes and spacing
+    aside ("Talks went “well”." and "talks went well" are alike)."""
+    if text.isascii():  # the same words as below, by byte: far quicker
+        words = text.lower().encode("ascii").translate(_ASCII_SPACES).split()
+        return b" ".join(words).decode("ascii") or text
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(_WORDS.findall(folded)) or text
+
+
+def _days_before(published: PartialDate | None) -> Window | None:
+    """The days up to an article's publication that an undated fact of it may be of."""
+    if published is None:
+        return None
+    first = published.first_day() - dt.timedelta(days=FACT_WINDOW_DAYS)
+    return Window(first, published.last_day())
+
+
+def _fact_window(
+    date: PartialDate | None,
+    evidence: tuple[Span, ...],
+    own: Window | None,
+    article: str,
+    published: Mapping[str, PartialDate | None],
+) -> Window | None:
+    """The days a fact may be of: its date, else the days up to the publication of its
+    article (``own``), or of those of its evidence (a fact of a corpus merged before is
+    reported by several)."""
+    if date is not None:
+        return Window(date.first_day(), date.last_day())
+    if all(span.article_id == article for span in evidence):
+        return own
+    days = [_days_before(published.get(a)) for a in {span.article_id for span in evidence}]
+    known = [d for d in days if d is not None]
+    if not known:
+        return None
+    return Window(min(d.first for d in known), max(d.last for d in known))
+
+
+def _grouped(reports: list[tuple[int, Window | None, F]]) -> list[list[tuple[int, F]]]:
+    """Reports of one block grouped by overlapping days (those without any days together),
+    each group in report order."""
+    if len(reports) == 1:
+        return [[(reports[0][0], reports[0][2])]]
+    dated = sorted(
+        ((w.first, w.last, n, fact) for n, w, fact in reports if w is not None),
+        key=lambda r: (r[0], r[1], r[2]),
+    )
+    groups: list[list[tuple[int, F]]] = []
+    last = dt.date.min
+    for first, end, n, fact in dated:
+        if groups and first <= last:
+            groups[-1].append((n, fact))
+            last = max(last, end)
+        else:
+            groups.append([(n, fact)])
+            last = end
+    undated = [(n, fact) for n, w, fact in reports if w is None]
+    if undated:
+        groups.append(undated)
+    for group in groups:
+        group.sort(key=lambda r: r[0])
+    return groups
+
+
+def merge_facts(
+    results: Sequence[ExtractionResult], remap: Mapping[tuple[str, str], str]
+) -> tuple[tuple[Statement, ...], tuple[Agreement, ...], dict[str, str]]:
+    """The statements and agreements of the results (taken in the order given), remapped to
+    corpus officials, each reported twice or more made one with the evidence of every
+    report; and the corpus id of each report's scoped id."""
+    published = {r.article.id: r.article.published for r in results}
+    said: dict[tuple[str, str], list[tuple[int, Window | None, Statement]]] = {}
+    agreed: dict[tuple[tuple[str, ...], str], list[tuple[int, Window | None, Agreement]]] = {}
+    keys: dict[str, str] = {}  # the words of each text (copies of a story share them)
+    number = 0
+    for result in results:
+        article = result.article.id
+        own = _days_before(result.article.published)
+        for s in result.statements:
+            speaker = remap.get((article, s.speaker), s.speaker)
+            addressee = remap.get((article, s.addressee), s.addressee) if s.addressee else None
+            fact_id = scoped(article, s.id)
+            if (fact_id, speaker, addressee) != (s.id, s.speaker, s.addressee):
+                s = evolve(s, id=fact_id, speaker=speaker, addressee=addressee)
+            found = _fact_window(s.date, s.evidence, own, article, published)
+            words = keys.get(s.text)
+            if words is None:
+                words = keys[s.text] = words_key(s.text)
+            said.setdefault((speaker, words), []).append((number, found, s))
+            number += 1
+        for a in result.agreements:
+            signatories = tuple(remap.get((article, p), p) for p in a.signatories)
+            fact_id = scoped(article, a.id)
+            if fact_id != a.id or signatories != a.signatories:
+                a = evolve(a, id=fact_id, signatories=signatories)
+            found = _fact_window(a.date, a.evidence, own, article, published)
+            words = keys.get(a.text)
+            if words is None:
+                words = keys[a.text] = words_key(a.text)
+            key = (tuple(sorted(set(a.parties))), words)
+            agreed.setdefault(key, []).append((number, found, a))
+            number += 1
+    ids: dict[str, str] = {}
+    statements = _one_per_fact(said.values(), _statement, ids)
+    agreements = _one_per_fact(agreed.values(), _agreement, ids)
+    return statements, agreements, ids
+
+
+def _one_per_fact(
+    blocks: Iterable[list[tuple[int, Window | None, F]]],
+    merge: Callable[[list[F]], F],
+    ids: dict[str, str],
+) -> tuple[F, ...]:
+    """One fact per group of reports, in the order of their first reports, ids made unique
+    by a numbered suffix where two collide; ``ids`` gets each report's corpus id."""
+    groups = sorted(
+        (group for reports in blocks for group in _grouped(reports)),
+        key=lambda g: g[0][0],
+    )
+    seen: set[str] = set()
+    suffixes: dict[str, int] = {}
+    unique = []
+    for group in groups:
+        facts = [fact for _, fact in group]
+        fact = facts[0] if len(facts) == 1 else merge(facts)
+        found = free_id(fact.id, seen, suffixes)
+        seen.add(found)
+        if found != fact.id:
+            fact = evolve(fact, id=found)
+        for report in facts:
+            ids.setdefault(report.id, found)
+        unique.append(fact)
+    return tuple(unique)
+
+
+def _precise(dates: Iterable[PartialDate | None]) -> PartialDate | None:
+    """The most precise of the dates given (the first of those as precise)."""
+    order = {"day": 0, "month": 1, "year": 2}
+    known = [d for d in dates if d is not None]
+    return min(known, key=lambda d: order.get(d.precision, 3)) if known else None
+
+
+def _statement(reports: list[Statement]) -> Statement:
+    first = reports[0]
+    return evolve(
+        first,
+        mode="quoted" if any(r.mode == "quoted" for r in reports) else first.mode,
+        verb=next((r.verb for r in reports if r.verb), None),
+        channel=next((r.channel for r in reports if r.channel), None),
+        addressee=next((r.addressee for r in reports if r.addressee), None),
+        date=_precise(r.date for r in reports),
+        topics=union(r.topics for r in reports),
+        evidence=union(r.evidence for r in reports),
+    )
+
+
+def _agreement(reports: list[Agreement]) -> Agreement:
+    first = reports[0]
+    return evolve(
+        first,
+        verb=next((r.verb for r in reports if r.verb), None),
+        signatories=union(r.signatories for r in reports),
+        date=_precise(r.date for r in reports),
+        topics=union(r.topics for r in reports),
+        evidence=union(r.evidence for r in reports),
+    )
+
+
+def combined(first: R, other: R) -> R:
+    """``first`` with what ``other`` adds: the items of its tuples that ``first`` lacks
+    (evidence, statements...) and the values it has where ``first`` has none."""
+    changes: dict[str, Any] = {}
+    for attribute in attrs.fields(type(first)):  # type: ignore[arg-type]
+        mine, theirs = getattr(first, attribute.name), getattr(other, attribute.name)
+        if isinstance(mine, tuple) and theirs != mine:
+            union = tuple(dict.fromkeys((*mine, *theirs)))
+            if union != mine:
+                changes[attribute.name] = union
+        elif mine is None and theirs is not None:
+            changes[attribute.name] = theirs
+    return attrs.evolve(first, **changes) if changes else first  # type: ignore[misc]
+
+
+def merged_reports(records: Iterable[R], same: Callable[[R], Hashable]) -> list[R]:
+    """One record per key of ``same``, in the order of their first reports, each combining
+    every report."""
+    kept: dict[Hashable, R] = {}
+    for record in records:
+        key = same(record)
+        known = kept.get(key)
+        kept[key] = record if known is None else combined(known, record)
+    return list(kept.values())
