@@ -9,7 +9,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bilateral.mentions.lexicon import default_lexicon
-from bilateral.mentions.patterns import PhraseMatcher, office_alternatives, office_pattern
+from bilateral.mentions.patterns import office_alternatives, office_pattern
+from bilateral.mentions.phrase_matcher import PhraseMatcher
 from bilateral.text.regex import (
     TAIL_REACH,
     first_words,

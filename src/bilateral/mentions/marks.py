@@ -9,11 +9,10 @@ from bilateral.mentions.lexicon import Lexicon
 from bilateral.mentions.patterns import (
     OfficePattern,
     country_part,
-    fixed_kinds,
-    fixed_matcher,
     modifiers_before,
     office_pattern,
 )
+from bilateral.mentions.phrase_matcher import fixed_kinds, fixed_matcher
 from bilateral.text.lexicons import city_countries
 from bilateral.text.regex import search_tail
 from bilateral.text.words import SentenceText, index_words
