@@ -289,7 +289,9 @@ class Corpus:
         keys: list[Key] = [("country", c) for c in countries or ()]
         if channel:
             keys.append(("channel", channel))
-        return self._ix.calls_by.any_of(keys, "participant", self._ids(participant), between)
+        return self._ix.by_kind[CALLS.plural].any_of(
+            keys, "participant", self._ids(participant), between
+        )
 
     def _ids(self, who: str | Official | None) -> list[str] | None:
         """The officials' ids a filter names: an :class:`Official`, an id, or a name (the
@@ -350,7 +352,7 @@ class Corpus:
             ),
             statements=self._ix.statements_by.records([("speaker", who)]),
             agreements=self._ix.profile_agreements(who, made, hosted),
-            calls=self._ix.calls_by.records([("participant", who)]),
+            calls=tuple(self.calls(participant=who)),
         )
 
     def _foreign(self, official: str, country: str | None) -> bool:

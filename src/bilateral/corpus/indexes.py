@@ -7,10 +7,11 @@ import bisect
 import datetime as dt
 import itertools
 from collections.abc import Callable, Iterable, Sequence
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from bilateral.corpus.merging import window
 from bilateral.corpus.records import Between, CorpusData, VisitMeeting, as_day, collection_paused
+from bilateral.facts.kinds import KINDS
 from bilateral.mentions.names import name_tokens
 from bilateral.model import Agreement, PartialDate, Visit
 
@@ -72,13 +73,15 @@ class Indexes:
                     self.officials_by.add(("token", token), position)
         self.agreement_positions = {a.id: n for n, a in enumerate(data.agreements)}
         self.visit_positions = {v.id: n for n, v in enumerate(data.visits)}
-        self.calls_by = _Multi(data.calls, [_days(c.date) for c in data.calls])
-        for position, call in enumerate(data.calls):
-            for person in call.participants:
-                self.calls_by.add(("participant", person), position)
-            for country in call.countries:
-                self.calls_by.add(("country", country), position)
-            self.calls_by.add(("channel", call.channel), position)
+        self.by_kind: dict[str, _Multi[Any]] = {}  # of the kinds that declare their keys
+        for kind in KINDS:
+            if kind.index is not None:
+                records = getattr(data, kind.plural)
+                keyed: _Multi[Any] = _Multi(records, [_days(r.date) for r in records])
+                for position, record in enumerate(records):
+                    for key in kind.index(record):
+                        keyed.add(key, position)
+                self.by_kind[kind.plural] = keyed
         self._meetings: _Bounded[str | None, tuple[VisitMeeting, ...]] = _Bounded()
         self._timelines: _Bounded[tuple[frozenset[str], bool], tuple[Visit, ...]] = _Bounded()
         self._agreements_of: _Bounded[str, tuple[Agreement, ...]] = _Bounded()

@@ -6,11 +6,12 @@ import re
 from typing import Final
 
 import attr
+from attrs import evolve
 
 from bilateral.facts.findings import Findings
 from bilateral.mentions.context import Mentions
 from bilateral.mentions.dates import is_future
-from bilateral.model import Call, PartialDate, Span
+from bilateral.model import Call, PartialDate, Span, Statement
 from bilateral.model.records import CallChannel, CallStatus
 from bilateral.text.grammar import grammar
 
@@ -141,3 +142,29 @@ def build_calls(findings: Findings, found: list[FoundCall]) -> tuple[Call, ...]:
             )
         )
     return tuple(calls)
+
+
+def call_statements(findings: Findings) -> None:
+    """Each call names the statements its participants made in the sentences telling of it
+    (and the sentence after each)."""
+    ctx = findings.mentions
+    statements: tuple[Statement, ...] = findings.records["statements"]
+    calls: tuple[Call, ...] = findings.records["calls"]
+    linked = []
+    for call in calls:
+        told = {
+            i + step
+            for span in call.evidence
+            if (sentence := ctx.sentence_of(span))
+            for i in (sentence.index,)
+            for step in (0, 1)
+        }
+        said = tuple(
+            s.id
+            for s in statements
+            if s.speaker in call.participants
+            and (sentence := ctx.sentence_of(s.evidence[0]))
+            and sentence.index in told
+        )
+        linked.append(evolve(call, statements=said) if said else call)
+    findings.records["calls"] = tuple(linked)

@@ -9,7 +9,7 @@ entry here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from functools import cache
 from typing import Any, Final, Literal
 
@@ -17,7 +17,7 @@ from attrs import frozen
 
 from bilateral.errors import InvalidQueryError
 from bilateral.facts import building
-from bilateral.facts.calls import build_calls, find_calls
+from bilateral.facts.calls import build_calls, call_statements, find_calls
 from bilateral.facts.findings import Findings
 from bilateral.facts.vocabulary import topic_names
 from bilateral.model import Agreement, Call, PartialDate, Statement, Visit
@@ -50,6 +50,8 @@ class FactKind:
     filters: tuple[Filter, ...] = ()
     same: Callable[[Any], Hashable] | None = None  # reports of one fact share it
     columns: tuple[str, ...] = ()  # properties saved beside the fields (SQLite, frames)
+    link: Callable[[Findings], None] | None = None  # run on the records, after links.py's
+    index: Callable[[Any], Iterable[tuple[str, object]]] | None = None  # the keys queries read
 
 
 def _date(value: PartialDate | None) -> str:
@@ -86,6 +88,12 @@ def _call_line(call: Call, name: Name) -> str:
     )
 
 
+def _call_keys(call: Call) -> Iterable[tuple[str, object]]:
+    yield from (("participant", p) for p in call.participants)
+    yield from (("country", c) for c in call.countries)
+    yield "channel", call.channel
+
+
 def _same_call(call: Call) -> Hashable:
     return frozenset(call.participants), call.channel, call.status, call.date
 
@@ -117,6 +125,8 @@ AGREEMENTS: Final = FactKind(
 CALLS: Final = FactKind(
     "call", "calls", Call, find_calls, build_calls, _call_line,
     same=_same_call,
+    link=call_statements,
+    index=_call_keys,
     filters=(
         Filter("participant", "official", "calls of this official (id or name)"),
         Filter("countries", "countries", "calls between these countries: PK,IR"),

@@ -2,7 +2,8 @@
 
 ``countries_from_visits`` runs as soon as visits are found (the finders of statements and
 agreements read the countries it gives); the steps of :data:`BEFORE_RECORDS` run on what
-every finder found, those of :data:`AFTER_RECORDS` on the records built from it.
+every finder found, those of :data:`AFTER_RECORDS` on the records built from it, and then
+each kind's own ``link`` (a call's statements: ``calls.call_statements``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from bilateral.facts.agreements import FoundAgreement
 from bilateral.facts.findings import Findings
 from bilateral.facts.visits import FoundVisit
 from bilateral.mentions.context import Mentions
-from bilateral.model import Agreement, Call, PartialDate, Statement, Visit
+from bilateral.model import Agreement, PartialDate, Statement, Visit
 
 LINK_SLACK_DAYS: Final = 3
 AGREEMENT_REACH_DAYS: Final = 7
@@ -118,34 +119,5 @@ def _during(visit: Visit, date: PartialDate | None) -> bool:
     return date.first_day() <= last and first <= date.last_day()
 
 
-def call_statements(findings: Findings) -> None:
-    """Each call names the statements its participants made in the sentences telling of it
-    (and the sentence after each)."""
-    ctx = findings.mentions
-    statements: tuple[Statement, ...] = findings.records["statements"]
-    calls: tuple[Call, ...] = findings.records["calls"]
-    linked = []
-    for call in calls:
-        told = {
-            i + step
-            for span in call.evidence
-            if (sentence := ctx.sentence_of(span))
-            for i in (sentence.index,)
-            for step in (0, 1)
-        }
-        said = tuple(
-            s.id
-            for s in statements
-            if s.speaker in call.participants
-            and (sentence := ctx.sentence_of(s.evidence[0]))
-            and sentence.index in told
-        )
-        linked.append(evolve(call, statements=said) if said else call)
-    findings.records["calls"] = tuple(linked)
-
-
 BEFORE_RECORDS: Final[tuple[Callable[[Findings], None], ...]] = (agreement_dates_on_visits,)
-AFTER_RECORDS: Final[tuple[Callable[[Findings], None], ...]] = (
-    visit_statements_and_agreements,
-    call_statements,
-)
+AFTER_RECORDS: Final[tuple[Callable[[Findings], None], ...]] = (visit_statements_and_agreements,)

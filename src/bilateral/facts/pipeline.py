@@ -89,7 +89,7 @@ def _extract(text: str, article_id: str, lexicon: Lexicon) -> ExtractionResult:
     findings.officials = officials_of(findings.mentions)
     for kind in KINDS:
         findings.records[kind.plural] = kind.build(findings, findings.found[kind.name])
-    for step in AFTER_RECORDS:
+    for step in (*AFTER_RECORDS, *(kind.link for kind in KINDS if kind.link)):
         step(findings)
     return ExtractionResult(
         article=findings.mentions.article,
