@@ -17,8 +17,8 @@ from bilateral.corpus.persistence import (
     save_json,
     save_jsonl,
     save_sqlite,
-    write_atomically,
 )
+from bilateral.corpus.storage import write_atomically
 from bilateral.model import Article, ExtractionResult, Official, PartialDate, Span, Visit
 from bilateral.output.cli import main
 from tests.strategies import results
@@ -225,9 +225,8 @@ def test_corpus_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
 
 def test_frames(corpus: Corpus) -> None:
     pytest.importorskip("pandas")
-    from bilateral.corpus.frames import to_frames
 
-    frames = to_frames(corpus)
+    frames = corpus.to_frames()
     assert len(frames["visits"]) == len(corpus.data.visits)
     assert set(frames) == {
         "officials", "tenures", "visits", "meetings", "statements", "agreements", "calls"

@@ -116,9 +116,8 @@ def test_the_command_line_queries_calls(capsys: pytest.CaptureFixture[str]) -> N
 
 def test_frames_and_summary_have_every_kind(corpus: Corpus) -> None:
     pytest.importorskip("pandas")
-    from bilateral.corpus.frames import to_frames
 
-    frames = to_frames(corpus)
+    frames = corpus.to_frames()
     assert frames["calls"]["initiator_name"].tolist()[1] == "Mohammad Ashraf Ghani"
     assert len(frames["officials"]) == len(corpus.data.officials)
     text = summarize(bilateral.extract(bilateral.examples()[0].text, "seed-000"))

@@ -8,6 +8,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bilateral.corpus import storage
+from bilateral.corpus.frames import to_frames
 from bilateral.corpus.indexes import Indexes, Key
 from bilateral.corpus.merging import MERGED
 from bilateral.corpus.records import (
@@ -144,22 +146,16 @@ class Corpus:
     def load(cls, path: str | Path) -> Corpus:
         """A saved corpus, its format read from the suffix: ``.json``, ``.jsonl``, ``.db`` or
         ``.sqlite``; a malformed file raises :class:`~bilateral.errors.InvalidDataError`."""
-        from bilateral.corpus.persistence import load  # persistence imports this module
-
-        return load(path)
+        return cls(storage.load(path))
 
     def save(self, path: str | Path) -> None:
         """Save to ``path`` (atomically), in the format its suffix names: ``.json``,
         ``.jsonl``, ``.db`` or ``.sqlite``; ``Corpus.load(path) == self``."""
-        from bilateral.corpus.persistence import save
-
-        save(self, path)
+        storage.save(self.data, path)
 
     def to_frames(self) -> dict[str, pandas.DataFrame]:
         """A pandas DataFrame per table (see :func:`bilateral.corpus.frames.to_frames`)."""
-        from bilateral.corpus.frames import to_frames
-
-        return to_frames(self)
+        return to_frames(self.data)
 
     def merge(self, other: Corpus) -> Corpus:
         """The corpus of both corpora's results, equal to one made from all of them at once:

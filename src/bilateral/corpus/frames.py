@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bilateral.corpus.corpus import Corpus
+from bilateral.corpus.records import CorpusData
 from bilateral.errors import BilateralError
 from bilateral.facts.kinds import KINDS
 from bilateral.model import PartialDate, Span
@@ -22,8 +22,8 @@ def _pandas() -> Any:
     return pandas
 
 
-def to_frames(corpus: Corpus) -> dict[str, pandas.DataFrame]:
-    """A DataFrame per table: ``officials``, one per kind of fact (``visits``,
+def to_frames(data: CorpusData) -> dict[str, pandas.DataFrame]:
+    """A DataFrame per table of a corpus's data: ``officials``, one per kind of fact (``visits``,
     ``statements``, ``agreements``, ``calls``) and ``meetings``; a column per plain field (dates
     as ISO text, partial dates staying partial: "2018-06"), a ``<field>_name`` beside each
     field naming one official, tuples joined with ", ", and ``articles``, the number of
@@ -32,18 +32,18 @@ def to_frames(corpus: Corpus) -> dict[str, pandas.DataFrame]:
     office an official held (from the office-holder tables). Frames join on ids:
     ``meetings.visit`` is a visit's id, ``tenures.official`` an official's."""
     pd = _pandas()
-    names = {o.id: o.name for o in corpus.data.officials}
-    frames = {"officials": _rows(corpus.data.officials, names)}
+    names = {o.id: o.name for o in data.officials}
+    frames = {"officials": _rows(data.officials, names)}
     frames["tenures"] = [
-        {"official": o.id, **_row(t, names)} for o in corpus.data.officials for t in o.tenures
+        {"official": o.id, **_row(t, names)} for o in data.officials for t in o.tenures
     ]
     for kind in KINDS:
         frames[kind.plural] = [
             {**_row(record, names), **{c: getattr(record, c) for c in kind.columns}}
-            for record in getattr(corpus.data, kind.plural)
+            for record in getattr(data, kind.plural)
         ]
     frames["meetings"] = [
-        {"visit": v.id, **_row(m, names)} for v in corpus.data.visits for m in v.meetings
+        {"visit": v.id, **_row(m, names)} for v in data.visits for m in v.meetings
     ]
     tables = {table: pd.DataFrame(found) for table, found in frames.items()}
     for kind in KINDS:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from bilateral.corpus import Corpus
-from bilateral.corpus.persistence import write_atomically
+from bilateral.corpus.storage import write_atomically
 from bilateral.mentions.lexicon import default_lexicon
 from bilateral.model import Agreement, Call, Official, PartialDate, Span, Statement, Visit
 from bilateral.text.lexicons import countries
