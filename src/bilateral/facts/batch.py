@@ -13,8 +13,10 @@ import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, TimeoutError
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
+from multiprocessing.process import BaseProcess
 from multiprocessing.queues import SimpleQueue
 from pathlib import Path
 from typing import Final, TypeVar
@@ -30,6 +32,7 @@ from bilateral.text.documents import text_id
 
 Item = Document | str | Path
 IN_FLIGHT_PER_WORKER: Final = 4
+WORKER_CHECK_SECONDS: Final = 1.0  # how often a wait for results checks that the workers live
 T = TypeVar("T")
 
 _worker_lexicon: Lexicon | None = None
@@ -99,26 +102,44 @@ def _outcomes(
     context = multiprocessing.get_context()
     started: SimpleQueue[int] = context.SimpleQueue()  # each worker's process id, as it starts
     before = {child.pid for child in multiprocessing.active_children()}
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_start_worker,
+        initargs=(portable, started),
+    )  # fmt: skip
     try:
-        with ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=context,
-            initializer=_start_worker,
-            initargs=(portable, started),
-        ) as pool:
-            pending: deque[Future[list[T | UnreadableArticleError]]] = deque()
-            try:
-                for chunk in chunks:
-                    pending.append(pool.submit(_worker_chunk, chunk, convert))
-                    if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
-                        yield from pending.popleft().result()
-                while pending:
-                    yield from pending.popleft().result()
-            except BaseException:  # interrupted, terminated, a worker killed, or no longer read
-                _stop(pool, _workers(started, before, workers))
-                raise
+        pending: deque[Future[list[T | UnreadableArticleError]]] = deque()
+        seen: dict[int | None, BaseProcess] = {}
+        for chunk in chunks:
+            pending.append(pool.submit(_worker_chunk, chunk, convert))
+            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                yield from _result(pending.popleft(), seen, started, before, workers)
+        while pending:
+            yield from _result(pending.popleft(), seen, started, before, workers)
+    except BaseException:  # interrupted, terminated, a worker killed, or no longer read
+        # not shutdown(wait=True): the pool's thread may wait for ever on what a killed
+        # worker left half written
+        _stop(pool, _workers(started, before, workers))
+        raise
+    else:
+        pool.shutdown(wait=True)
     finally:
         started.close()
+
+
+def _result(
+    future: Future[list[T | UnreadableArticleError]], seen: dict[int | None, BaseProcess],
+    started: SimpleQueue[int], before: set[int | None], workers: int,
+) -> list[T | UnreadableArticleError]:  # fmt: skip
+    """The future's result, or :class:`BrokenProcessPool` as soon as a worker has died (the
+    pool may not tell, when the worker died writing a result); ``seen`` keeps the workers
+    met so far, whose exit codes tell."""
+    while True:
+        try:
+            return future.result(timeout=WORKER_CHECK_SECONDS)
+        except TimeoutError:
+            seen.update((p.pid, p) for p in _workers(started, before, workers))
+            if any(p.exitcode is not None for p in seen.values()):
+                raise BrokenProcessPool("a worker process died") from None
 
 
 def _workers(

@@ -174,7 +174,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenProcessPool as exc:
         print(f"bilateral: error: a worker process died ({exc}); results before it were written",
               file=sys.stderr)  # fmt: skip
-        return EXIT_FAILED
+        sys.stdout.flush()
+        sys.stderr.flush()
+        # at once: the pool's thread may wait for ever on what the dead worker half wrote,
+        # and the interpreter would wait for that thread on exit
+        os._exit(EXIT_FAILED)
     finally:
         for number, handler in previous.items():
             if handler is not None:  # None: a handler not set from Python, left as it is
