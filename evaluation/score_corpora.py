@@ -23,7 +23,7 @@ _ROW = re.compile(r"^(?P<kind>\w+|\(calls\))\s+(?P<p>[\d.]+)\s+(?P<r>[\d.]+)\s+(
 
 
 def sets(shared: Path) -> dict[str, list[Path]]:
-    """The sets scored: the shared corpus whole and in its two parts, and the written one."""
+    """The sets scored: the shared corpus whole and in its two parts, and the written ones."""
     corpus = shared / "corpus"
     golds = sorted(corpus.glob("*.gold.json"))
     other_pairs = [g for g in golds if re.match(r"dev-0(1[4-9]|2\d)\.", g.name)]
@@ -35,6 +35,9 @@ def sets(shared: Path) -> dict[str, list[Path]]:
         ],
         "written for the project (evaluation/written)": sorted(
             (HERE / "written").glob("*.gold.json")
+        ),
+        "written for the project, second set (evaluation/written2)": sorted(
+            (HERE / "written2").glob("*.gold.json")
         ),
     }
 
