@@ -20,6 +20,7 @@ from bilateral.corpus.merging import window
 from bilateral.model import (
     Agreement,
     Article,
+    Call,
     ExtractionResult,
     Meeting,
     Official,
@@ -96,8 +97,8 @@ def code(number: int) -> str:
 
 
 def articles(count: int, distinct: bool) -> list[ExtractionResult]:
-    """Reports of 20 trips, each by many articles; or (``distinct``) every article's people
-    their own, all sharing two given names."""
+    """Reports of 20 trips and of a call in each, each by many articles; or (``distinct``)
+    every article's people their own, all sharing two given names."""
     found = []
     for n in range(count):
         mark = code(n) if distinct else ""
@@ -116,8 +117,12 @@ def articles(count: int, distinct: bool) -> list[ExtractionResult]:
             meetings=(Meeting(participants=(people[0].id, people[1].id)),),
         )  # fmt: skip
         statement = Statement(id="statement-1", speaker=people[1].id, text="Talks went well.")
+        call = Call(
+            id="call-1", participants=(people[0].id, people[1].id), countries=("PK", "IR"),
+            date=PartialDate.of(day - dt.timedelta(days=10)), evidence=(span,),
+        )  # fmt: skip
         article = Article(id=f"a{n}", raw=raw, published=PartialDate.of(day))
-        found.append(ExtractionResult(article, people, (visit,), (statement,)))
+        found.append(ExtractionResult(article, people, (visit,), (statement,), calls=(call,)))
     return found
 
 
@@ -146,7 +151,30 @@ def test_four_times_the_articles_merge_in_at_most_five_times_the_time() -> None:
     assert len(merged.data.officials) == 8000 and len(merged.data.visits) == 4000
     same = Corpus.from_results(articles(2400, False)).data
     assert len(same.visits) == 20 and len(same.statements) == 20  # one of each per trip
+    assert len(same.calls) == 20 and len(same.calls[0].evidence) == 120  # every report's words
     assert len(merged.data.statements) == 4000  # each said by a person of its own
+
+
+def call_reports(count: int) -> list[ExtractionResult]:
+    """One call told by ``count`` articles."""
+    people = articles(1, False)[0].officials
+    found = []
+    for n in range(count):
+        raw = "Aziz Hassan Zorbek spoke by telephone with Hassan Karimi."
+        span = Span(f"c{n}", 0, len(raw), raw)
+        for_this = tuple(attrs.evolve(o, evidence=(span,)) for o in people)
+        call = Call(
+            id="call-1", participants=tuple(o.id for o in people), countries=("PK", "IR"),
+            date=PartialDate.of(dt.date(2015, 1, 1)), evidence=(span,),
+        )  # fmt: skip
+        found.append(ExtractionResult(Article(id=f"c{n}", raw=raw), for_this, calls=(call,)))
+    return found
+
+
+def test_a_fact_reported_four_times_as_often_merges_in_at_most_five_times_the_time() -> None:
+    reports = call_reports(4000)
+    assert merge_ratio(reports[:1000], reports) <= 5
+    assert len(Corpus.from_results(reports).data.calls[0].evidence) == 4000
 
 
 def respanned(item: T, article: str) -> T:
