@@ -9,7 +9,12 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bilateral.mentions.lexicon import default_lexicon
-from bilateral.mentions.patterns import office_alternatives, office_pattern
+from bilateral.mentions.patterns import (
+    _leads,
+    _placeholder_leads,
+    office_alternatives,
+    office_pattern,
+)
 from bilateral.mentions.phrase_matcher import PhraseMatcher
 from bilateral.text.regex import (
     TAIL_REACH,
@@ -67,6 +72,14 @@ def test_lead_words_list_the_words_a_form_can_begin_with() -> None:
     assert lead_words("(?:federal |state )?minister") == {"federal", "state", "minister"}
     assert lead_words("defen[cs]e minister") == {"defence", "defense"}
     assert lead_words("(?-i:[A-Z][a-z]+) minister") is None
+
+
+def test_a_forms_first_words_read_through_probe_words_are_those_of_the_whole_form() -> None:
+    lexicon = default_lexicon()
+    placeholders = _placeholder_leads(lexicon)
+    forms = office_alternatives(lexicon)
+    assert [_leads(f, placeholders) for f in forms] == [lead_words(f.lead_regex) for f in forms]
+    assert any(f.lead_probe != f.lead_regex for f in forms)  # the probes stood in for words
 
 
 @given(

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Final
 
 import attr
+import tomli
 from attrs import evolve
 
 from bilateral.errors import InvalidDataError
@@ -207,10 +207,10 @@ def load_officeholders(path: str | Path) -> tuple[Holder, ...]:
     """Read and fully validate a user's office-holder table (same format as the packaged one)."""
     path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomli.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise InvalidDataError(str(path), "file", str(exc)) from exc
-    except tomllib.TOMLDecodeError as exc:
+    except tomli.TOMLDecodeError as exc:
         raise InvalidDataError(str(path), "file", str(exc)) from exc
     return parse_officeholders(data, str(path))
 

@@ -66,7 +66,6 @@ def find_marks(sentence: SentenceText, lexicon: Lexicon) -> list[Mark]:
             elif text[after : after + 1].isspace() and not (start and text[start - 1] == "."):
                 marks.append(_mark(start, offset, "rank", ranks[phrase], None, phrase))
     offices = office_pattern(lexicon)
-    tail = country_part(lexicon)
     modifiers = modifiers_before(lexicon)
     country_ends = {m.start - offset: m.end - offset for m in marks if m.kind == "country"}
     position = 0
@@ -82,7 +81,9 @@ def find_marks(sentence: SentenceText, lexicon: Lexicon) -> list[Mark]:
             continue
         key, implied = offices.groups[group]
         begin, end = match.start(), match.end()
-        if text.startswith((" of ", ", of "), end) and (part := tail.match(text, end)):
+        if text.startswith((" of ", ", of "), end) and (
+            part := country_part(lexicon, text).match(text, end)
+        ):
             end = part.end()
         if begin and text[begin - 1] == " " and (lead := search_tail(modifiers, text, begin)):
             begin = lead.start()

@@ -34,7 +34,7 @@ class OfficePattern:
     The forms that hold the country words (a trie of some 8,000 characters, which the engine
     compiles anew in each copy) are compiled with only those country words that the sentence
     holds, found by a scan for their first words: a match can hold no other. The forms a word
-    may begin are tried in order, those without country words together, so that each is
+    may begin are tried in order, each without country words compiled alone, so that each is
     compiled once however many words may begin it."""
 
     groups: dict[str, tuple[str, str | None]]  # group name -> (office key, implied country)
@@ -77,14 +77,15 @@ class OfficePattern:
         return None
 
     def _segments_of(self, forms: tuple[int, ...]) -> tuple[tuple[bool, tuple[int, ...]], ...]:
-        """The forms in runs, in order: runs of forms without country words, and runs of
-        forms with them (whether it has them first)."""
+        """The forms in runs, in order: each form without country words alone (so that it is
+        compiled once, whatever words it is tried at; forms of unknown first word are tried
+        at every word), and runs of forms with them (whether it has them first)."""
         found = self._segments.get(forms)
         if found is None:
             runs: list[tuple[bool, list[int]]] = []
             for form in forms:
                 countries = form in self.templates
-                if runs and runs[-1][0] == countries:
+                if runs and countries and runs[-1][0]:
                     runs[-1][1].append(form)
                 else:
                     runs.append((countries, [form]))
@@ -174,17 +175,21 @@ def rank_alternation(lexicon: Lexicon) -> str:
     )
 
 
-def country_part(lexicon: Lexicon) -> re.Pattern[str]:
+def country_part(lexicon: Lexicon, text: str) -> re.Pattern[str]:
     """The country part any title may end with: "(Chief of Naval Staff) of the Indian Navy",
-    "(President) of South Africa"."""
-    return cached(
-        lexicon,
-        "country_part",
-        lambda: re.compile(
-            rf",? of (?:the )?(?i:{lexicon.country_words})(?:[’']s)?"
+    "(President) of South Africa"; with only the country words ``text`` holds (a match in it
+    can hold no other), as all of them make a pattern of some 8,000 characters."""
+    present = cached(lexicon, "country_words", lambda: country_words(lexicon)).present(text)
+    compiled: dict[frozenset[str], re.Pattern[str]] = cached(lexicon, "country_parts", dict)
+    found = compiled.get(present)
+    if found is None:
+        if len(compiled) >= _COMPILED_AT_MOST:
+            compiled.clear()  # those of the sentences' country words seen lately
+        found = compiled[present] = re.compile(
+            rf",? of (?:the )?(?i:{trie_alternation(present)})(?:[’']s)?"
             r"(?: (?:Navy|Army|Air Force|Armed Forces|Government|government))?(?![\w-])"
-        ),
-    )
+        )
+    return found
 
 
 def modifiers_before(lexicon: Lexicon) -> re.Pattern[str]:
@@ -215,7 +220,7 @@ class OfficeAlternative:
     regex: str
     lead_regex: str  # the same with a small stand-in for the country words, to read leads from
     template: str = ""  # the regex with "{C}" where the country words go, if it has them
-    lead_probe: str = ""  # the lead regex with a word of its own for the country words
+    lead_probe: str = ""  # the form with a word of its own for each placeholder
 
 
 def office_alternatives(lexicon: Lexicon) -> list[OfficeAlternative]:
@@ -234,9 +239,10 @@ def office_alternatives(lexicon: Lexicon) -> list[OfficeAlternative]:
             body = form.pattern.replace("{Cap}", capital)
             template = body.replace("{Portfolio}", portfolio)
             regex = template.replace("{C}", country)
-            leads = body.replace("{Portfolio}", portfolio_leads)
-            probe = leads.replace("{C}", _PROBE) if "{C}" in leads else ""
-            leads = leads.replace("{C}", country_leads)
+            leads = body.replace("{Portfolio}", portfolio_leads).replace("{C}", country_leads)
+            probe = form.pattern
+            for placeholder, word in _PROBES.items():
+                probe = probe.replace(placeholder, word)
             found.append(
                 OfficeAlternative(
                     name,
@@ -275,23 +281,50 @@ def _first_word_stand_ins(lexicon: Lexicon) -> set[str]:
     return stand_ins
 
 
-_PROBE: Final = "zqzcountryzqz"  # a word no text holds, in the place of the country words
+# words no text holds, in the place of each placeholder, to read a form's first words from
+_PROBES: Final = {"{C}": "zqzcountryzqz", "{Portfolio}": "zqzportfoliozqz", "{Cap}": "zqzcapzqz"}
 
 
-def _leads(form: OfficeAlternative) -> frozenset[str] | None:
-    """The first words of a form: read with one word for the country words, unless the
-    words read reach it (then, with the country words' first words)."""
-    if form.lead_probe:
-        found = lead_words(form.lead_probe)
-        if found is not None and not any(_PROBE in word for word in found):
-            return found
-    return lead_words(form.lead_regex)
+def _placeholder_leads(lexicon: Lexicon) -> dict[str, frozenset[str] | None]:
+    """The first words each placeholder's words can begin with, by its probe word; None
+    for a capitalised word (any word)."""
+    country = rf"(?:{_alternation(_first_word_stand_ins(lexicon))})(?:[’']s)?"
+    portfolio = f"(?:{_alternation(w.lower() for w in lexicon.portfolio_words)})"
+    return {
+        _PROBES["{C}"]: lead_words(country),
+        _PROBES["{Portfolio}"]: lead_words(portfolio),
+        _PROBES["{Cap}"]: None,
+    }
+
+
+def _leads(
+    form: OfficeAlternative, placeholders: dict[str, frozenset[str] | None]
+) -> frozenset[str] | None:
+    """The first words of a form, read from the form with a probe word for each placeholder
+    (the placeholders' words are thousands of characters, read once) and the probe words
+    replaced by their placeholder's first words; from the whole form where a probe word is
+    glued to others or the probe form cannot be read."""
+    found = lead_words(form.lead_probe)
+    if found is None:
+        return lead_words(form.lead_regex)
+    words: set[str] = set()
+    for word in found:
+        if word in placeholders:
+            if (stand_in := placeholders[word]) is None:
+                return None
+            words |= stand_in
+        elif any(probe in word for probe in placeholders):
+            return lead_words(form.lead_regex)
+        else:
+            words.add(word)
+    return frozenset(words)
 
 
 def _build_office_pattern(lexicon: Lexicon) -> OfficePattern:
     forms = office_alternatives(lexicon)
     alternatives = [f"(?P<{f.group}>{f.regex})" for f in forms]
-    leads = [_leads(f) for f in forms]
+    placeholders = _placeholder_leads(lexicon)
+    leads = [_leads(f, placeholders) for f in forms]
     groups = {f.group: (f.office, f.country) for f in forms}
     country_word_groups = frozenset(f.group for f in forms if f.country_word)
 
@@ -327,5 +360,5 @@ def _build_office_pattern(lexicon: Lexicon) -> OfficePattern:
         guarded(scan),
         country_word_groups,
         templates,
-        country_words(lexicon) if templates else None,
+        cached(lexicon, "country_words", lambda: country_words(lexicon)) if templates else None,
     )

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
 from importlib import resources
 from typing import Any
+
+import tomli
 
 from bilateral.errors import InvalidDataError
 
@@ -15,8 +16,8 @@ def packaged_toml(name: str) -> dict[str, Any]:
     """The parsed ``bilateral/data/<name>.toml`` (cached; treat it as read-only)."""
     resource = resources.files("bilateral") / "data" / f"{name}.toml"
     try:
-        return tomllib.loads(resource.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
+        return tomli.loads(resource.read_text(encoding="utf-8"))
+    except tomli.TOMLDecodeError as exc:
         raise InvalidDataError(f"bilateral/data/{name}.toml", "file", str(exc)) from exc
 
 
