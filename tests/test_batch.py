@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import attrs
 import pytest
 
 import bilateral
@@ -16,6 +17,7 @@ from bilateral import InvalidDataError, UnreadableArticleError
 from bilateral.corpus import Corpus
 from bilateral.corpus.distributed import corpus_from_bag, extract_bag
 from bilateral.facts.batch import IN_FLIGHT_PER_WORKER
+from bilateral.mentions.lexicon import default_lexicon
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +59,17 @@ def test_items_are_read_as_results_are_taken(workers: int) -> None:
     ]
     in_flight = workers * IN_FLIGHT_PER_WORKER if workers > 1 else 1  # chunks of 2 items
     assert taken <= 2 * (in_flight + 1)  # and the chunk whose results are being taken
+
+
+@pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork", reason="only forked workers share memory"
+)
+def test_forked_workers_inherit_a_lexicon_made_ready_once(paths: list[Path]) -> None:
+    lexicon = attrs.evolve(default_lexicon(), cache={})
+    results = list(bilateral.extract_many(paths, workers=2, lexicon=lexicon))
+    assert results == sequential(paths)
+    # this process compiled the patterns for the workers, and extracted nothing itself
+    assert "office" in lexicon._cache
 
 
 def test_no_workers_or_empty_chunks_are_refused() -> None:

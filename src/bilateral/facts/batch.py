@@ -27,7 +27,7 @@ from bilateral.errors import UnreadableArticleError
 from bilateral.facts.pipeline import extract_document
 from bilateral.mentions.lexicon import Lexicon
 from bilateral.model import ExtractionResult
-from bilateral.text import Document, read_document
+from bilateral.text import Document, examples, read_document
 from bilateral.text.documents import text_id
 
 Item = Document | str | Path
@@ -98,13 +98,13 @@ def _outcomes(
         for chunk in chunks:
             yield from _run_chunk(chunk, convert, lexicon)
         return
-    portable = evolve(lexicon, cache={}) if lexicon is not None else None
     context = multiprocessing.get_context()
+    shared = _for_workers(lexicon, context.get_start_method())
     started: SimpleQueue[int] = context.SimpleQueue()  # each worker's process id, as it starts
     before = {child.pid for child in multiprocessing.active_children()}
     pool = ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_start_worker,
-        initargs=(portable, started),
+        initargs=(shared, started),
     )  # fmt: skip
     try:
         pending: deque[Future[list[T | UnreadableArticleError]]] = deque()
@@ -171,6 +171,17 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
+
+
+def _for_workers(lexicon: Lexicon | None, start_method: str | None) -> Lexicon | None:
+    """The lexicon the workers are given. Forked workers inherit this process's memory: the
+    lexicon (or the default one) is made ready here, its tables built and the patterns every
+    article needs compiled by the extraction of an example, once rather than in each worker.
+    Other workers are sent a copy without what it compiled, which would not pickle."""
+    if start_method != "fork":
+        return evolve(lexicon, cache={}) if lexicon is not None else None
+    extract_document(examples()[0], lexicon)
+    return lexicon
 
 
 def _start_worker(lexicon: Lexicon | None, started: SimpleQueue[int]) -> None:
