@@ -26,7 +26,7 @@ _NAME_RUN: Final = re.compile(  # the look-ahead (a capital or a particle's firs
 # The same matches in a text without a hyphened particle, found twice as fast: the pattern
 # begins with a character class, so the search skips what is not a capital without trying it.
 _CAPITALISED_RUN: Final = re.compile(
-    rf"{UPPER}(?:(?<=[AE])l-{UPPER}{_AFTER_CAPITAL}|{_AFTER_CAPITAL})(?:{_NAME_JOINT}{_NAME_TOKEN})*"
+    rf"{UPPER}(?:(?<=[AE])l-{UPPER})?{_AFTER_CAPITAL}(?:{_NAME_JOINT}{_NAME_TOKEN})*"
 )
 _NOT_NAMES: Final = frozenset(
     [
