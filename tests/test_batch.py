@@ -16,7 +16,7 @@ import bilateral
 from bilateral import InvalidDataError, UnreadableArticleError
 from bilateral.corpus import Corpus
 from bilateral.corpus.distributed import corpus_from_bag, extract_bag
-from bilateral.facts.batch import IN_FLIGHT_PER_WORKER
+from bilateral.facts.pool import IN_FLIGHT_PER_WORKER
 from bilateral.mentions.lexicon import default_lexicon
 
 
@@ -126,7 +126,7 @@ def test_two_worker_processes_of_a_local_cluster_merge_the_corpus(paths: list[Pa
 
 def test_workers_are_reached_through_public_interfaces_only() -> None:
     """No private attribute of the standard library's objects (``pool._processes``)."""
-    source = Path(__file__).parent.parent / "src" / "bilateral" / "facts" / "batch.py"
+    source = Path(__file__).parent.parent / "src" / "bilateral" / "facts" / "pool.py"
     tree = ast.parse(source.read_text(encoding="utf-8"))  # compiled, the module has no source
     private = [
         f"{ast.unparse(node)} (line {node.lineno})"

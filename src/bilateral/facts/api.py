@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from bilateral.errors import UnreadableArticleError
 from bilateral.facts import batch, pipeline
-from bilateral.facts.batch import Item
+from bilateral.facts.chunks import Item
 from bilateral.mentions.lexicon import Lexicon
 from bilateral.model import ExtractionResult
 from bilateral.text import Document

@@ -1,23 +1,34 @@
-"""One cattrs converter for the whole model, and JSON / JSON Lines in and out."""
+"""One cattrs converter for the whole model, and JSON / JSON Lines in and out.
+
+cattrs is imported when the converter is first needed: an extraction alone does not pay for it.
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from typing import Any, TypeVar
-
-import cattrs
+from functools import cache
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from bilateral.errors import InvalidDataError
 from bilateral.model.dates import PartialDate
 
 __all__ = ["from_data", "from_json", "from_jsonl", "to_data", "to_json", "to_jsonl"]
 
+if TYPE_CHECKING:
+    import cattrs
+
 T = TypeVar("T")
 
-converter = cattrs.Converter(forbid_extra_keys=True)
-converter.register_unstructure_hook(PartialDate, PartialDate.iso)
-converter.register_structure_hook(PartialDate, lambda value, _type: _structure_date(value))
+
+@cache
+def _converter() -> cattrs.Converter:
+    import cattrs
+
+    converter = cattrs.Converter(forbid_extra_keys=True)
+    converter.register_unstructure_hook(PartialDate, PartialDate.iso)
+    converter.register_structure_hook(PartialDate, lambda value, _type: _structure_date(value))
+    return converter
 
 
 def _structure_date(value: object) -> PartialDate:
@@ -28,11 +39,14 @@ def _structure_date(value: object) -> PartialDate:
 
 def to_data(obj: object) -> Any:
     """Plain dicts, lists and strings for a model object."""
-    return converter.unstructure(obj)
+    return _converter().unstructure(obj)
 
 
 def from_data(data: object, cls: type[T], source: str = "<data>", record: str = "record") -> T:
     """A model object from plain data, or :class:`InvalidDataError` naming the record."""
+    converter = _converter()
+    import cattrs  # imported by the converter
+
     try:
         return converter.structure(data, cls)
     except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
@@ -97,6 +111,8 @@ def from_jsonl(lines: Iterable[str], cls: type[T], source: str = "<jsonl>") -> I
 
 
 def _describe(exc: BaseException) -> str:
+    import cattrs  # imported by the converter
+
     if isinstance(exc, cattrs.BaseValidationError):
         messages = cattrs.transform_error(exc)
         return "; ".join(messages)
