@@ -48,7 +48,29 @@ TITLES = [
      "Luc Morel", "Minister Delegate for Foreign Trade"),
     ("President of the Council of Ministers Ana Torres opened the session.",
      "Ana Torres", "President of the Council of Ministers"),
+    # long portfolios joined by commas, their words no names
+    ("Minister of Foreign Affairs, Trade and Regional Integration Jane Doe arrived on Monday.",
+     "Jane Doe", "Minister of Foreign Affairs, Trade and Regional Integration"),
+    ("Minister of Foreign Affairs, Pacific Cooperation and Fijian Expatriates Josefa Vosa spoke.",
+     "Josefa Vosa", "Minister of Foreign Affairs, Pacific Cooperation and Fijian Expatriates"),
+    ("Foreign Affairs, International Trade and Worship Minister Carla Ibarra signed the accord.",
+     "Carla Ibarra", "Foreign Affairs, International Trade and Worship Minister"),
+    ("The envoy met Lina Haddad, Minister Delegate in charge of Trade, Investment and the "
+     "Promotion of Exports.", "Lina Haddad",
+     "Minister Delegate in charge of Trade, Investment and the Promotion of Exports"),
+    ("He thanked the Minister of Foreign Affairs, Trade and Regional Integration, Jane Doe.",
+     "Jane Doe", "Minister of Foreign Affairs, Trade and Regional Integration"),
 ]  # fmt: skip
+
+
+def test_an_office_after_a_portfolio_list_is_its_own() -> None:
+    found = _officials(
+        DATELINE + "He met the Minister of Foreign Affairs, Jane Doe, and Trade Minister Bob Smith."
+    )
+    assert {name: titles for name, (_, titles) in found.items()} == {
+        "Jane Doe": ("Minister of Foreign Affairs",),
+        "Bob Smith": ("Trade Minister",),
+    }
 
 
 def test_institution_words_are_no_names() -> None:
@@ -62,7 +84,7 @@ def test_institution_words_are_no_names() -> None:
 @pytest.mark.parametrize(("sentence", "name", "title"), TITLES)
 def test_a_title_is_read_by_its_grammar(sentence: str, name: str, title: str) -> None:
     found = _officials(DATELINE + sentence)
-    assert name in found, found
+    assert set(found) == {name}, found
     assert title in found[name][1]
 
 

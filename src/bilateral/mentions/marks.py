@@ -11,6 +11,7 @@ from bilateral.mentions.patterns import (
     country_part,
     modifiers_before,
     office_pattern,
+    portfolio_tail,
 )
 from bilateral.mentions.phrase_matcher import fixed_kinds, fixed_matcher
 from bilateral.text.lexicons import city_countries
@@ -68,6 +69,8 @@ def find_marks(sentence: SentenceText, lexicon: Lexicon) -> list[Mark]:
     offices = office_pattern(lexicon)
     tail = country_part(lexicon)
     modifiers = modifiers_before(lexicon)
+    more_portfolio = portfolio_tail(lexicon)
+    portfolio_words = {w.lower() for w in lexicon.portfolio_words}
     country_ends = {m.start - offset: m.end - offset for m in marks if m.kind == "country"}
     position = 0
     for start in offices.starts(words):
@@ -82,6 +85,12 @@ def find_marks(sentence: SentenceText, lexicon: Lexicon) -> list[Mark]:
             continue
         key, implied = offices.groups[group]
         begin, end = match.start(), match.end()
+        if (
+            _last_word(match.group()) in portfolio_words
+            and (more := more_portfolio.match(text, end))
+            and not _office_begins(offices, text, more)
+        ):
+            end = more.end()
         if text.startswith((" of ", ", of "), end) and (part := tail.match(text, end)):
             end = part.end()
         if begin and text[begin - 1] == " " and (lead := search_tail(modifiers, text, begin)):
@@ -99,6 +108,20 @@ def _after_country_word(
     if country_end is None or text[country_end : country_end + 1] != " ":
         return found
     return offices.match_at(text, country_end + 1) or found
+
+
+def _last_word(said: str) -> str:
+    return said.rsplit(" ", 1)[-1].lower()
+
+
+def _office_begins(offices: OfficePattern, text: str, more: re.Match[str]) -> bool:
+    """Whether an office begins in the last part of a portfolio tail and reaches past it
+    ("..., and Trade Minister"): that part is no portfolio of the office before."""
+    last, end = more.start("last"), more.end()
+    starts = [last, *(last + m.end() for m in re.finditer(" ", text[last:end]))]
+    if text[end : end + 1] == " ":
+        starts.append(end + 1)
+    return any((found := offices.match_at(text, at)) and found.end() > end for at in starts)
 
 
 def _mark(start: int, offset: int, kind: MarkKind, value: str, country: str | None,
