@@ -133,6 +133,15 @@ def test_a_name_keeps_every_letter(sentence: str, name: str) -> None:
     assert name in _officials(DATELINE + sentence)
 
 
+def test_a_city_beginning_a_known_holders_name_is_a_given_name() -> None:
+    text = "NAIROBI, Feb 8, 2024 -- Kenyan Cabinet Secretary Aden Duale flew to Aden on Monday."
+    result = _run(text)
+    assert [(o.name, o.titles) for o in result.officials] == [
+        ("Aden Duale", ("Cabinet Secretary",))
+    ]
+    assert [v.places for v in result.visits] == [("Aden",)]
+
+
 def test_honorifics_are_no_names() -> None:
     found = _officials(DATELINE + "He will meet Hon. Prime Minister and HE the President.")
     assert not {"Hon", "HE"} & set(found)
@@ -263,6 +272,45 @@ def test_a_call_is_found_with_its_sides(
     assert (call.channel, call.status) == (channel, status)
     assert (by_id[call.initiator] if call.initiator else None) == initiator
     assert set(call.countries) == {o.country for o in result.officials}
+
+
+CALL_OPENING = "ACCRA, June 4, 2024 -- "
+CALLS_BY_STRUCTURE = [
+    # (text after the opening, the participants' names, channel, date)
+    ("The two governments held a video conference between Ghanaian Foreign Minister Ama "
+     "Owusu and Kenyan Foreign Minister John Otieno on Monday.",
+     {"Ama Owusu", "John Otieno"}, "video", "2024-06-03"),
+    ("The summit followed a telephone conversation on Friday between Ghanaian President Kofi "
+     "Mensah and Nigerian President Musa Bello.",
+     {"Kofi Mensah", "Musa Bello"}, "phone", "2024-05-31"),
+    ("The talks come after a phone call between Minister of Foreign Affairs, Trade and "
+     "Regional Integration Jane Doe and Nigerian Foreign Minister Musa Bello.",
+     {"Jane Doe", "Musa Bello"}, "phone", None),
+    ("Ghanaian Foreign Minister Ama Owusu arrived in Nairobi on Monday for talks with Kenyan "
+     "Foreign Minister John Otieno. Owusu had earlier stopped in Kampala, where she met "
+     "Ugandan Foreign Minister Sam Okello. Otieno visited Accra last year. The two officials "
+     "also held a video call in April.",
+     {"Ama Owusu", "John Otieno"}, "video", "2024-04"),
+    ("Ghanaian President Kofi Mensah spoke by phone with Nigerian President Musa Bello on "
+     "Monday.", {"Kofi Mensah", "Musa Bello"}, "phone", "2024-06-03"),
+    ("In a phone call on Monday, Ghanaian President Kofi Mensah and Nigerian President Musa "
+     "Bello discussed the border.", {"Kofi Mensah", "Musa Bello"}, "phone", "2024-06-03"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "names", "channel", "date"), CALLS_BY_STRUCTURE)
+def test_a_call_is_told_by_its_structure(
+    text: str, names: set[str], channel: str, date: str | None
+) -> None:
+    result = _run(CALL_OPENING + text)
+    by_id = {o.id: o.name for o in result.officials}
+    found = [({by_id[p] for p in c.participants}, c.channel, c.date) for c in result.calls]
+    assert [(n, c, str(d) if d else None) for n, c, d in found] == [(names, channel, date)]
+
+
+def test_a_pair_of_one_official_makes_no_call() -> None:
+    text = "Ghanaian Foreign Minister Ama Owusu met reporters. The two ministers held a video call."
+    assert not _run(CALL_OPENING + text).calls
 
 
 def test_calling_on_someone_is_no_call() -> None:

@@ -6,6 +6,7 @@ import re
 from typing import Final, Literal, final
 
 from bilateral.mentions.lexicon import Lexicon
+from bilateral.mentions.names import name_tokens
 from bilateral.mentions.patterns import (
     OfficePattern,
     country_part,
@@ -15,10 +16,11 @@ from bilateral.mentions.patterns import (
 )
 from bilateral.mentions.phrase_matcher import fixed_kinds, fixed_matcher
 from bilateral.text.lexicons import city_countries
-from bilateral.text.regex import search_tail
+from bilateral.text.regex import UPPER, search_tail
 from bilateral.text.words import SentenceText, index_words
 
 MarkKind = Literal["country", "city", "organisation", "rank", "office"]
+_NAME_AFTER: Final = re.compile(rf"(?:\s{UPPER}[\w’'-]+)+")  # " Bare Duale" after "Aden"
 
 
 @final
@@ -60,6 +62,8 @@ def find_marks(sentence: SentenceText, lexicon: Lexicon) -> list[Mark]:
                 if code := lexicon.country_of_word(said):
                     marks.append(_mark(start, offset, "country", code, code, said))
             elif kind == "city":
+                if _names_a_holder(lexicon, text, start, after):
+                    continue
                 marks.append(_mark(start, offset, "city", phrase, cities[phrase], phrase))
             elif kind == "organisation":
                 org = organisations[phrase]
@@ -108,6 +112,16 @@ def _after_country_word(
     if country_end is None or text[country_end : country_end + 1] != " ":
         return found
     return offices.match_at(text, country_end + 1) or found
+
+
+def _names_a_holder(lexicon: Lexicon, text: str, start: int, end: int) -> bool:
+    """Whether a city's name begins the name of a known office-holder ("Aden Duale" of
+    "Aden Bare Duale"): there, it is a given name."""
+    rest = _NAME_AFTER.match(text, end)
+    if rest is None:
+        return False
+    tokens = name_tokens(text[start : rest.end()])
+    return len(tokens) > 1 and bool(lexicon.holders_with((tokens[0], tokens[-1])))
 
 
 def _last_word(said: str) -> str:
