@@ -364,6 +364,40 @@ def test_a_statement_is_found_with_its_speaker(
     assert found == statements
 
 
+SHARED_STATEMENTS = [
+    # (sentence after the opening, the text of the one statement both speakers made, or None)
+    ("The two ministers noted that trade between the two countries had doubled since 2020.",
+     "noted that trade between the two countries had doubled since 2020"),
+    ("Both ministers stressed the need to reopen the railway line to the port.",
+     "stressed the need to reopen the railway line to the port"),
+    ("The talks were cordial, and the two officials also underlined the role of the regional "
+     "bloc.", "underlined the role of the regional bloc"),
+    ("The two ministers discussed the security situation along the border at length.", None),
+    ("The two sides stressed the need for a ceasefire in the region.", None),
+    ("The two sides agreed that the joint commission would meet in June.", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "text"), SHARED_STATEMENTS)
+def test_a_statement_of_two_speakers_is_one_of_theirs(sentence: str, text: str | None) -> None:
+    result = _run(STATEMENT_OPENING + sentence)
+    names = {o.id: o.name for o in result.officials}
+    found = [
+        (names[s.speaker], s.text)
+        for s in result.statements
+        if s.evidence[0].start >= len(STATEMENT_OPENING) - 1
+    ]
+    assert found == ([("Ruth Wanjiku", text)] if text else [])
+
+
+def test_two_speakers_need_two_officials() -> None:
+    text = (
+        "NAIROBI, March 3, 2024 - Kenyan Foreign Minister Ruth Wanjiku spoke in Nairobi. "
+        "Both ministers stressed the need to reopen the railway line to the port."
+    )
+    assert not _run(text).statements
+
+
 # --- 9. meetings ------------------------------------------------------------------------------
 MEETING_OPENING = "ADDIS ABABA, Feb 12, 2024 - Kenyan Foreign Minister Ruth Wanjiku "
 MEETINGS = [

@@ -167,7 +167,9 @@ def _reported(ctx: Mentions, index: int, visitors: dict[str, str]) -> FoundState
         if search_tail(_G.passive_before, sentence.text, verb.start()):
             continue  # "was briefed on": the official is not the one who spoke
         speech = _is_speech(ctx, word)
-        speaker = _speaker_before(ctx, index, at, visitors, speech)
+        speaker = _speaker_before(ctx, index, at, visitors, speech) or _shared_speaker(
+            ctx, index, verb
+        )
         if speaker is None:
             continue
         if word == "discussed" and ctx.phrases.pattern("meetings", "verbs").search(
@@ -247,6 +249,22 @@ def _speaker_before(
     if _G.other_clause.search(gap) and len(gap) > 80:
         return None
     return person
+
+
+def _shared_speaker(ctx: Mentions, index: int, verb: re.Match[str]) -> str | None:
+    """One of two officials who say a thing together ("the two presidents noted ..."): the
+    one the article names first, as the statement is each one's. ("A and B stressed ..." is
+    read as the two countries' joint word, an agreement.)"""
+    if not ctx.phrases.whole("statements", "shared").match(verb.group()):
+        return None
+    sentence = ctx.sentences[index]
+    at = sentence.start + verb.start()
+    if not ctx.phrases.before_end("statements", "pairs").search(sentence.text[: verb.start()]):
+        return None
+    pair = ctx.last_pair(index, before=at)
+    if len(pair) != 2:
+        return None
+    return min(pair, key=lambda p: min(m.start for m in ctx.persons[p].mentions))
 
 
 def _speaker_in(

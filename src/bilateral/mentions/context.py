@@ -169,14 +169,15 @@ class Mentions:
                 return found
         return None
 
-    def last_pair(self, index: int) -> list[str]:
-        """The two officials of two countries named last, in sentence ``index`` or the few
-        before ("the two leaders"): of each sentence its subject first, as the pair a text
-        goes on about are its subjects more than those they met."""
+    def last_pair(self, index: int, before: int | None = None) -> list[str]:
+        """The two officials of two countries named last, in sentence ``index`` (before an
+        offset) or the few before ("the two leaders"): of each sentence its subject first, as
+        the pair a text goes on about are its subjects more than those they met."""
         found: dict[str, str] = {}  # country -> official
         for earlier in range(index, max(-1, index - _PAIR_SENTENCES), -1):
-            subject = self.subject(earlier)
-            named = [m.person for m in reversed(self.officials_in(earlier)) if m.person]
+            end = before if earlier == index else None
+            subject = self.subject(earlier, before=end)
+            named = [m.person for m in reversed(self.officials_in(earlier, end=end)) if m.person]
             for person in sorted(named, key=lambda p: p != subject):
                 country = self.country(person)
                 if country and country not in found:
