@@ -347,6 +347,27 @@ STATEMENTS = [
        "joint press conference")]),
     ("Wanjiku said in a tweet that the visit had been productive.",
      [("Ruth Wanjiku", "the visit had been productive", "reported", "tweet")]),
+    # verbs of praise, request and explanation
+    ("Alemu commended Kenya for its role in the regional peace talks.",
+     [("Tesfaye Alemu", "commended Kenya for its role in the regional peace talks", "reported",
+       None)]),
+    ("Wanjiku congratulated the Ethiopian government on the peaceful elections.",
+     [("Ruth Wanjiku", "congratulated the Ethiopian government on the peaceful elections",
+       "reported", None)]),
+    ("Alemu complimented the Kenyan engineers on the quick completion of the road.",
+     [("Tesfaye Alemu", "complimented the Kenyan engineers on the quick completion of the road",
+       "reported", None)]),
+    ("Wanjiku applauded the progress made on the cross-border power line.",
+     [("Ruth Wanjiku", "applauded the progress made on the cross-border power line", "reported",
+       None)]),
+    ("Wanjiku asked for Ethiopia's support for her candidacy at the regional bloc.",
+     [("Ruth Wanjiku", "asked for Ethiopia's support for her candidacy at the regional bloc",
+       "reported", None)]),
+    ("Alemu pointed out that the railway had carried twice as much freight this year.",
+     [("Tesfaye Alemu", "the railway had carried twice as much freight this year", "reported",
+       None)]),
+    ("Wanjiku explained that the new visa rules would take effect in May.",
+     [("Ruth Wanjiku", "the new visa rules would take effect in May", "reported", None)]),
 ]  # fmt: skip
 
 

@@ -8,15 +8,14 @@ from typing import Final
 import attr
 from attrs import evolve
 
+from bilateral.facts.speakers import shared_speaker, speaker_before, speaker_in
 from bilateral.mentions.context import Mentions
-from bilateral.mentions.person import PersonMention
 from bilateral.model import PartialDate, Span
 from bilateral.model.records import StatementMode
 from bilateral.text.grammar import grammar
-from bilateral.text.regex import fold, search_tail
+from bilateral.text.regex import search_tail
 
 _SPEAKER_REACH: Final = 90
-_SPEECH_GAP: Final = 60
 _MIN_WORDS: Final = 4
 _THAT_REACH: Final = 60
 _TAIL_REACH: Final = 140
@@ -28,16 +27,12 @@ class _Grammar:
 
     speaker_after: re.Pattern[str]
     ends_clause: re.Pattern[str]
-    parenthetical: re.Pattern[str]
     second_verb: re.Pattern[str]
     adding_that: re.Pattern[str]
     passive_before: re.Pattern[str]
-    who_before: re.Pattern[str]
-    and_before: re.Pattern[str]
     tail_start: re.Pattern[str]
     back_reference: re.Pattern[str]
     that: re.Pattern[str]
-    two_sides: re.Pattern[str]
     apposition: re.Pattern[str]
     opening_that: re.Pattern[str]
     later_that: re.Pattern[str]
@@ -46,11 +41,6 @@ class _Grammar:
     opening_quote: re.Pattern[str]
     that_after: re.Pattern[str]
     leading_that: re.Pattern[str]
-    pair_gap: re.Pattern[str]
-    he_or_she: re.Pattern[str]
-    and_word: re.Pattern[str]
-    other_clause: re.Pattern[str]
-    visiting: re.Pattern[str]
 
 
 _G: Final = grammar(_Grammar, "statements")
@@ -144,7 +134,7 @@ def _quoted(ctx: Mentions, index: int, visitors: dict[str, str]) -> FoundStateme
             and verb.group().lower() not in ("told", "informed")
         ):
             continue
-        speaker = after or _speaker_in(ctx, index, rest_at, sentence.start + verb.start(), visitors)
+        speaker = after or speaker_in(ctx, index, rest_at, sentence.start + verb.start(), visitors)
         if speaker is None:
             continue
         content = _clean(ctx, text[: comma.start()])
@@ -167,7 +157,7 @@ def _reported(ctx: Mentions, index: int, visitors: dict[str, str]) -> FoundState
         if search_tail(_G.passive_before, sentence.text, verb.start()):
             continue  # "was briefed on": the official is not the one who spoke
         speech = _is_speech(ctx, word)
-        speaker = _speaker_before(ctx, index, at, visitors, speech) or _shared_speaker(
+        speaker = speaker_before(ctx, index, at, visitors, speech) or shared_speaker(
             ctx, index, verb
         )
         if speaker is None:
@@ -200,93 +190,6 @@ def _reported(ctx: Mentions, index: int, visitors: dict[str, str]) -> FoundState
     return None
 
 
-def _speaker_before(
-    ctx: Mentions, index: int, at: int, visitors: dict[str, str], speech: bool
-) -> str | None:
-    """Who speaks through the verb at ``at``: a speech verb ("said") must follow its
-    speaker closely, with no comma between."""
-    sentence = ctx.sentences[index]
-    before_text = sentence.text[: at - sentence.start]
-    clause_start = max(before_text.rfind(";"), 0)
-    visiting = _visiting(ctx, index, sentence.start + clause_start, at, visitors)
-    candidates = [
-        m for m in ctx.officials_in(index, start=sentence.start + clause_start, end=at)
-        if not ctx.is_governed(m)
-    ]  # fmt: skip
-    candidates = [m for m in candidates if not _possessive(ctx, m)]
-    relative = search_tail(_G.who_before, before_text, len(before_text))
-    if relative:
-        named = ctx.officials_in(index, end=sentence.start + relative.start() + 1)
-        if named and named[-1].end >= sentence.start + relative.start() - 1:
-            return named[-1].person  # "... called on X, who underlined that"
-    if speech and search_tail(_G.and_before, before_text, len(before_text)):
-        subject = ctx.subject(index, before=at)
-        return subject  # "X received Y and said ...": X speaks
-    named = ctx.officials_in(index, start=sentence.start + clause_start, end=at)
-    if len(named) >= 2 and _G.pair_gap.fullmatch(
-        sentence.text[named[-2].end - sentence.start : named[-1].start - sentence.start],
-    ):
-        return None  # "A and B discussed": two speakers, no one's statement
-    gap_from = candidates[-1].end if candidates else sentence.start + clause_start
-    person: str | None
-    if visiting and (not candidates or visiting[0] > candidates[-1].start):
-        gap_from, person = visiting[1], visiting[2]
-    elif candidates:
-        person = candidates[-1].person
-    else:
-        pronoun = ctx.pronoun_at(index, sentence.start + clause_start, at)
-        if pronoun is None or not _G.he_or_she.match(sentence.text, pronoun - sentence.start):
-            return None
-        return ctx.antecedent(index, pronoun)
-    gap = sentence.text[gap_from - sentence.start : at - sentence.start]
-    if ctx.phrases.pattern("agreements", "sides").regex.search(gap):
-        return None  # "X met Y, where the two sides agreed": the sides speak, not X
-    parenthetical = bool(_G.parenthetical.fullmatch(gap))
-    if speech and not parenthetical and ("," in gap or len(gap) > _SPEECH_GAP):
-        return None
-    if _G.two_sides.search(gap) and _G.and_word.search(gap) and len(gap) < 25:
-        return None
-    if _G.other_clause.search(gap) and len(gap) > 80:
-        return None
-    return person
-
-
-def _shared_speaker(ctx: Mentions, index: int, verb: re.Match[str]) -> str | None:
-    """One of two officials who say a thing together ("the two presidents noted ..."): the
-    one the article names first, as the statement is each one's. ("A and B stressed ..." is
-    read as the two countries' joint word, an agreement.)"""
-    if not ctx.phrases.whole("statements", "shared").match(verb.group()):
-        return None
-    sentence = ctx.sentences[index]
-    at = sentence.start + verb.start()
-    if not ctx.phrases.before_end("statements", "pairs").search(sentence.text[: verb.start()]):
-        return None
-    pair = ctx.last_pair(index, before=at)
-    if len(pair) != 2:
-        return None
-    return min(pair, key=lambda p: min(m.start for m in ctx.persons[p].mentions))
-
-
-def _speaker_in(
-    ctx: Mentions, index: int, start: int, end: int, visitors: dict[str, str]
-) -> str | None:
-    """The speaker named right after a comma and right before the verb at ``end``."""
-    sentence = ctx.sentences[index]
-    mentions = ctx.officials_in(index, start=start, end=end)
-    if mentions:
-        mention = mentions[-1]
-        lead = sentence.text[start - sentence.start : mention.start - sentence.start]
-        gap = sentence.text[mention.end - sentence.start : end - sentence.start]
-        if len(lead) > 12 or len(gap) > 25 or "," in gap:
-            return None
-        return mention.person
-    visiting = _visiting(ctx, index, start, end, visitors)
-    if visiting:
-        return visiting[2]
-    pronoun = ctx.pronoun_at(index, start, end)
-    return ctx.antecedent(index, pronoun) if pronoun is not None else None
-
-
 def _speaker_after_verb(ctx: Mentions, index: int, at: int) -> str | None:
     """The speaker named right after the verb that ends a quote ('..., said X.')."""
     sentence = ctx.sentences[index]
@@ -314,26 +217,6 @@ def _continued(ctx: Mentions, index: int, last: FoundStatement | None) -> FoundS
     if len(content.split()) < _MIN_WORDS:
         return None
     return _statement(ctx, index, last.speaker, content, "quoted", last.verb)
-
-
-def _visiting(
-    ctx: Mentions, index: int, start: int, end: int, visitors: dict[str, str]
-) -> tuple[int, int, str] | None:
-    """(start, end, person) of "the visiting Iranian commander" in a stretch."""
-    sentence = ctx.sentences[index]
-    if "visiting" not in (sentence.words.folded if sentence.words else fold(sentence.text)):
-        return None
-    for match in _G.visiting.finditer(sentence.text, start - sentence.start, end - sentence.start):
-        code = ctx.lexicon.country_of_word(match["adj"]) if match["adj"] else None
-        person = next((p for home, p in visitors.items() if code is None or home == code), None)
-        if person:
-            return sentence.start + match.start(), sentence.start + match.end(), person
-    return None
-
-
-def _possessive(ctx: Mentions, mention: PersonMention) -> bool:
-    sentence = ctx.sentences[mention.sentence]
-    return sentence.text[mention.end - sentence.start :].startswith(("’s", "'s", "’", "'"))
 
 
 def _clean(ctx: Mentions, content: str) -> str:
