@@ -368,6 +368,16 @@ STATEMENTS = [
        None)]),
     ("Wanjiku explained that the new visa rules would take effect in May.",
      [("Ruth Wanjiku", "the new visa rules would take effect in May", "reported", None)]),
+    # two speakers in one sentence, each in a clause of their own
+    ("Wanjiku asked for Ethiopia's support for the new corridor, and Alemu reaffirmed his "
+     "government's backing for the project.",
+     [("Ruth Wanjiku", "asked for Ethiopia's support for the new corridor", "reported", None),
+      ("Tesfaye Alemu", "reaffirmed his government's backing for the project", "reported",
+       None)]),
+    ("Wanjiku said the road would open in May, while Alemu stressed the need for more border "
+     "posts.",
+     [("Ruth Wanjiku", "the road would open in May", "reported", None),
+      ("Tesfaye Alemu", "stressed the need for more border posts", "reported", None)]),
 ]  # fmt: skip
 
 

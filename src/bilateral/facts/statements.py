@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Final
 
 import attr
@@ -41,6 +42,8 @@ class _Grammar:
     opening_quote: re.Pattern[str]
     that_after: re.Pattern[str]
     leading_that: re.Pattern[str]
+    clause_joint: re.Pattern[str]
+    verb_gap: re.Pattern[str]
 
 
 _G: Final = grammar(_Grammar, "statements")
@@ -63,12 +66,11 @@ def find_statements(ctx: Mentions, visitors: dict[str, str]) -> list[FoundStatem
     """``visitors`` maps a country (or "") to the person visiting it, for "the visiting X"."""
     found: list[FoundStatement] = []
     for index in range(len(ctx.sentences)):
-        statement = (
-            _quoted(ctx, index, visitors)
-            or _reported(ctx, index, visitors)
-            or _continued(ctx, index, found[-1] if found else None)
-        )
-        if statement:
+        quoted = _quoted(ctx, index, visitors)
+        here = [quoted] if quoted else _reported_clauses(ctx, index, visitors)
+        if not here and (continued := _continued(ctx, index, found[-1] if found else None)):
+            here = [continued]
+        for statement in here:
             found.extend(_split_coordinated(ctx, statement))
     return found
 
@@ -147,10 +149,39 @@ def _quoted(ctx: Mentions, index: int, visitors: dict[str, str]) -> FoundStateme
     return None
 
 
-def _reported(ctx: Mentions, index: int, visitors: dict[str, str]) -> FoundStatement | None:
+def _reported_clauses(ctx: Mentions, index: int, visitors: dict[str, str]) -> list[FoundStatement]:
+    """The reported statement of each clause of a sentence that has a speaker of its own:
+    "A asked for X, and B reaffirmed Y" is A's and B's."""
+    bounds = [0, *_speaker_joints(ctx, index), len(ctx.sentences[index].text)]
+    found = (_reported(ctx, index, visitors, start, end) for start, end in pairwise(bounds))
+    return [statement for statement in found if statement]
+
+
+def _speaker_joints(ctx: Mentions, index: int) -> list[int]:
+    """Where a clause begins whose subject is an official right before a reporting verb
+    (", and B reaffirmed"): the offsets in the sentence of the words that join it."""
     sentence = ctx.sentences[index]
-    verbs = list(ctx.phrases.pattern("statements", "speech").finditer(sentence))
-    verbs += list(ctx.phrases.pattern("statements", "reported").finditer(sentence))
+    starts = {m.start - sentence.start: m for m in ctx.officials_in(index)}
+    joints = []
+    for joint in _G.clause_joint.finditer(sentence.text):
+        mention = starts.get(joint.end())
+        gap = mention and _G.verb_gap.match(sentence.text, mention.end - sentence.start)
+        if gap and any(
+            ctx.phrases.pattern("statements", kind).regex.match(sentence.text, gap.end())
+            for kind in ("speech", "reported")
+        ):
+            joints.append(joint.start())
+    return joints
+
+
+def _reported(
+    ctx: Mentions, index: int, visitors: dict[str, str], start: int, end: int
+) -> FoundStatement | None:
+    """The statement of the first reporting verb in [start, end) of a sentence with a
+    speaker, its content ending at ``end``."""
+    sentence = ctx.sentences[index]
+    verbs = list(ctx.phrases.pattern("statements", "speech").finditer(sentence, start, end))
+    verbs += list(ctx.phrases.pattern("statements", "reported").finditer(sentence, start, end))
     for verb in sorted(verbs, key=lambda m: m.start()):
         at = sentence.start + verb.start()
         word = verb.group().lower()
@@ -166,13 +197,13 @@ def _reported(ctx: Mentions, index: int, visitors: dict[str, str]) -> FoundState
             sentence, 0, verb.start()
         ):
             continue
-        rest = sentence.text[verb.end() :]
+        rest = sentence.text[verb.end() : end]
         addressee = None
         if word in ("told", "tells", "informed"):
             target = next(iter(ctx.officials_in(index, start=sentence.start + verb.end())), None)
             if target and target.start - (sentence.start + verb.end()) <= 2:
                 addressee = target.person
-                rest = sentence.text[target.end - sentence.start :]
+                rest = sentence.text[target.end - sentence.start : end]
                 rest = _G.apposition.sub("", rest)
         if _is_speech(ctx, word):
             content = _G.that.sub("", rest, count=1)
@@ -181,7 +212,7 @@ def _reported(ctx: Mentions, index: int, visitors: dict[str, str]) -> FoundState
             if that and not _G.clause_mark.search(content[: that.start()]):
                 content = content[that.end() :]
         else:
-            content = sentence.text[verb.start() :]
+            content = sentence.text[verb.start() : end]
         mode: StatementMode = "quoted" if _G.quote_mark.search(content) else "reported"
         content = _clean(ctx, content)
         if len(content.split()) < _MIN_WORDS or (speech and _G.back_reference.match(content)):
