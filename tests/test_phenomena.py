@@ -368,6 +368,9 @@ STATEMENTS = [
        None)]),
     ("Wanjiku explained that the new visa rules would take effect in May.",
      [("Ruth Wanjiku", "the new visa rules would take effect in May", "reported", None)]),
+    # no one's statement: an office's words, what two do together
+    ('"The border will open by June," her office said.', []),
+    ("She and her host praised each other for the progress made on the railway line.", []),
     # two speakers in one sentence, each in a clause of their own
     ("Wanjiku asked for Ethiopia's support for the new corridor, and Alemu reaffirmed his "
      "government's backing for the project.",

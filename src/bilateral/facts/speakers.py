@@ -118,7 +118,9 @@ def speaker_in(
     if visiting:
         return visiting[2]
     pronoun = ctx.pronoun_at(index, start, end)
-    return ctx.antecedent(index, pronoun) if pronoun is not None else None
+    if pronoun is None or not _G.he_or_she.match(sentence.text, pronoun - sentence.start):
+        return None  # "..., his office said": the office speaks, not he
+    return ctx.antecedent(index, pronoun)
 
 
 def visiting_official(

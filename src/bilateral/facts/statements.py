@@ -43,6 +43,7 @@ class _Grammar:
     that_after: re.Pattern[str]
     leading_that: re.Pattern[str]
     clause_joint: re.Pattern[str]
+    reciprocal: re.Pattern[str]
     verb_gap: re.Pattern[str]
 
 
@@ -187,6 +188,8 @@ def _reported(
         word = verb.group().lower()
         if search_tail(_G.passive_before, sentence.text, verb.start()):
             continue  # "was briefed on": the official is not the one who spoke
+        if _G.reciprocal.match(sentence.text, verb.end()):
+            continue  # "invited each other": what two do together, no one's statement
         speech = _is_speech(ctx, word)
         speaker = speaker_before(ctx, index, at, visitors, speech) or shared_speaker(
             ctx, index, verb
