@@ -9,7 +9,7 @@ import pytest
 import bilateral
 from bilateral.article import read_article
 from bilateral.facts.pipeline import EXTRACTION_GC_THRESHOLD
-from bilateral.facts.statements import _visiting
+from bilateral.facts.speakers import visiting_official
 from bilateral.mentions.lexicon import Lexicon, default_lexicon
 from bilateral.mentions.stage import find_mentions
 from bilateral.model import ExtractionResult, PartialDate
@@ -239,7 +239,7 @@ def test_a_visiting_guest_is_found_at_the_start_of_a_sentence_too() -> None:
         ctx = find_mentions(article, lexicon)
         sentence = ctx.sentences[0]
         end = sentence.start + len(sentence.text)
-        found = _visiting(ctx, 0, sentence.start, end, {"IR": "a-visitor"})
+        found = visiting_official(ctx, 0, sentence.start, end, {"IR": "a-visitor"})
         assert found is not None and found[2] == "a-visitor"
 
 

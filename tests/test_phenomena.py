@@ -48,7 +48,29 @@ TITLES = [
      "Luc Morel", "Minister Delegate for Foreign Trade"),
     ("President of the Council of Ministers Ana Torres opened the session.",
      "Ana Torres", "President of the Council of Ministers"),
+    # long portfolios joined by commas, their words no names
+    ("Minister of Foreign Affairs, Trade and Regional Integration Jane Doe arrived on Monday.",
+     "Jane Doe", "Minister of Foreign Affairs, Trade and Regional Integration"),
+    ("Minister of Foreign Affairs, Pacific Cooperation and Fijian Expatriates Josefa Vosa spoke.",
+     "Josefa Vosa", "Minister of Foreign Affairs, Pacific Cooperation and Fijian Expatriates"),
+    ("Foreign Affairs, International Trade and Worship Minister Carla Ibarra signed the accord.",
+     "Carla Ibarra", "Foreign Affairs, International Trade and Worship Minister"),
+    ("The envoy met Lina Haddad, Minister Delegate in charge of Trade, Investment and the "
+     "Promotion of Exports.", "Lina Haddad",
+     "Minister Delegate in charge of Trade, Investment and the Promotion of Exports"),
+    ("He thanked the Minister of Foreign Affairs, Trade and Regional Integration, Jane Doe.",
+     "Jane Doe", "Minister of Foreign Affairs, Trade and Regional Integration"),
 ]  # fmt: skip
+
+
+def test_an_office_after_a_portfolio_list_is_its_own() -> None:
+    found = _officials(
+        DATELINE + "He met the Minister of Foreign Affairs, Jane Doe, and Trade Minister Bob Smith."
+    )
+    assert {name: titles for name, (_, titles) in found.items()} == {
+        "Jane Doe": ("Minister of Foreign Affairs",),
+        "Bob Smith": ("Trade Minister",),
+    }
 
 
 def test_institution_words_are_no_names() -> None:
@@ -62,7 +84,7 @@ def test_institution_words_are_no_names() -> None:
 @pytest.mark.parametrize(("sentence", "name", "title"), TITLES)
 def test_a_title_is_read_by_its_grammar(sentence: str, name: str, title: str) -> None:
     found = _officials(DATELINE + sentence)
-    assert name in found, found
+    assert set(found) == {name}, found
     assert title in found[name][1]
 
 
@@ -109,6 +131,15 @@ NAMES = [
 @pytest.mark.parametrize(("sentence", "name"), NAMES)
 def test_a_name_keeps_every_letter(sentence: str, name: str) -> None:
     assert name in _officials(DATELINE + sentence)
+
+
+def test_a_city_beginning_a_known_holders_name_is_a_given_name() -> None:
+    text = "NAIROBI, Feb 8, 2024 -- Kenyan Cabinet Secretary Aden Duale flew to Aden on Monday."
+    result = _run(text)
+    assert [(o.name, o.titles) for o in result.officials] == [
+        ("Aden Duale", ("Cabinet Secretary",))
+    ]
+    assert [v.places for v in result.visits] == [("Aden",)]
 
 
 def test_honorifics_are_no_names() -> None:
@@ -243,6 +274,45 @@ def test_a_call_is_found_with_its_sides(
     assert set(call.countries) == {o.country for o in result.officials}
 
 
+CALL_OPENING = "ACCRA, June 4, 2024 -- "
+CALLS_BY_STRUCTURE = [
+    # (text after the opening, the participants' names, channel, date)
+    ("The two governments held a video conference between Ghanaian Foreign Minister Ama "
+     "Owusu and Kenyan Foreign Minister John Otieno on Monday.",
+     {"Ama Owusu", "John Otieno"}, "video", "2024-06-03"),
+    ("The summit followed a telephone conversation on Friday between Ghanaian President Kofi "
+     "Mensah and Nigerian President Musa Bello.",
+     {"Kofi Mensah", "Musa Bello"}, "phone", "2024-05-31"),
+    ("The talks come after a phone call between Minister of Foreign Affairs, Trade and "
+     "Regional Integration Jane Doe and Nigerian Foreign Minister Musa Bello.",
+     {"Jane Doe", "Musa Bello"}, "phone", None),
+    ("Ghanaian Foreign Minister Ama Owusu arrived in Nairobi on Monday for talks with Kenyan "
+     "Foreign Minister John Otieno. Owusu had earlier stopped in Kampala, where she met "
+     "Ugandan Foreign Minister Sam Okello. Otieno visited Accra last year. The two officials "
+     "also held a video call in April.",
+     {"Ama Owusu", "John Otieno"}, "video", "2024-04"),
+    ("Ghanaian President Kofi Mensah spoke by phone with Nigerian President Musa Bello on "
+     "Monday.", {"Kofi Mensah", "Musa Bello"}, "phone", "2024-06-03"),
+    ("In a phone call on Monday, Ghanaian President Kofi Mensah and Nigerian President Musa "
+     "Bello discussed the border.", {"Kofi Mensah", "Musa Bello"}, "phone", "2024-06-03"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "names", "channel", "date"), CALLS_BY_STRUCTURE)
+def test_a_call_is_told_by_its_structure(
+    text: str, names: set[str], channel: str, date: str | None
+) -> None:
+    result = _run(CALL_OPENING + text)
+    by_id = {o.id: o.name for o in result.officials}
+    found = [({by_id[p] for p in c.participants}, c.channel, c.date) for c in result.calls]
+    assert [(n, c, str(d) if d else None) for n, c, d in found] == [(names, channel, date)]
+
+
+def test_a_pair_of_one_official_makes_no_call() -> None:
+    text = "Ghanaian Foreign Minister Ama Owusu met reporters. The two ministers held a video call."
+    assert not _run(CALL_OPENING + text).calls
+
+
 def test_calling_on_someone_is_no_call() -> None:
     text = (
         "ACCRA, June 4 -- Nigerian President Musa Bello called on Ghanaian President Kofi Mensah."
@@ -277,6 +347,40 @@ STATEMENTS = [
        "joint press conference")]),
     ("Wanjiku said in a tweet that the visit had been productive.",
      [("Ruth Wanjiku", "the visit had been productive", "reported", "tweet")]),
+    # verbs of praise, request and explanation
+    ("Alemu commended Kenya for its role in the regional peace talks.",
+     [("Tesfaye Alemu", "commended Kenya for its role in the regional peace talks", "reported",
+       None)]),
+    ("Wanjiku congratulated the Ethiopian government on the peaceful elections.",
+     [("Ruth Wanjiku", "congratulated the Ethiopian government on the peaceful elections",
+       "reported", None)]),
+    ("Alemu complimented the Kenyan engineers on the quick completion of the road.",
+     [("Tesfaye Alemu", "complimented the Kenyan engineers on the quick completion of the road",
+       "reported", None)]),
+    ("Wanjiku applauded the progress made on the cross-border power line.",
+     [("Ruth Wanjiku", "applauded the progress made on the cross-border power line", "reported",
+       None)]),
+    ("Wanjiku asked for Ethiopia's support for her candidacy at the regional bloc.",
+     [("Ruth Wanjiku", "asked for Ethiopia's support for her candidacy at the regional bloc",
+       "reported", None)]),
+    ("Alemu pointed out that the railway had carried twice as much freight this year.",
+     [("Tesfaye Alemu", "the railway had carried twice as much freight this year", "reported",
+       None)]),
+    ("Wanjiku explained that the new visa rules would take effect in May.",
+     [("Ruth Wanjiku", "the new visa rules would take effect in May", "reported", None)]),
+    # no one's statement: an office's words, what two do together
+    ('"The border will open by June," her office said.', []),
+    ("She and her host praised each other for the progress made on the railway line.", []),
+    # two speakers in one sentence, each in a clause of their own
+    ("Wanjiku asked for Ethiopia's support for the new corridor, and Alemu reaffirmed his "
+     "government's backing for the project.",
+     [("Ruth Wanjiku", "asked for Ethiopia's support for the new corridor", "reported", None),
+      ("Tesfaye Alemu", "reaffirmed his government's backing for the project", "reported",
+       None)]),
+    ("Wanjiku said the road would open in May, while Alemu stressed the need for more border "
+     "posts.",
+     [("Ruth Wanjiku", "the road would open in May", "reported", None),
+      ("Tesfaye Alemu", "stressed the need for more border posts", "reported", None)]),
 ]  # fmt: skip
 
 
@@ -292,6 +396,40 @@ def test_a_statement_is_found_with_its_speaker(
         if s.evidence[0].start >= len(STATEMENT_OPENING) - 1
     ]
     assert found == statements
+
+
+SHARED_STATEMENTS = [
+    # (sentence after the opening, the text of the one statement both speakers made, or None)
+    ("The two ministers noted that trade between the two countries had doubled since 2020.",
+     "noted that trade between the two countries had doubled since 2020"),
+    ("Both ministers stressed the need to reopen the railway line to the port.",
+     "stressed the need to reopen the railway line to the port"),
+    ("The talks were cordial, and the two officials also underlined the role of the regional "
+     "bloc.", "underlined the role of the regional bloc"),
+    ("The two ministers discussed the security situation along the border at length.", None),
+    ("The two sides stressed the need for a ceasefire in the region.", None),
+    ("The two sides agreed that the joint commission would meet in June.", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "text"), SHARED_STATEMENTS)
+def test_a_statement_of_two_speakers_is_one_of_theirs(sentence: str, text: str | None) -> None:
+    result = _run(STATEMENT_OPENING + sentence)
+    names = {o.id: o.name for o in result.officials}
+    found = [
+        (names[s.speaker], s.text)
+        for s in result.statements
+        if s.evidence[0].start >= len(STATEMENT_OPENING) - 1
+    ]
+    assert found == ([("Ruth Wanjiku", text)] if text else [])
+
+
+def test_two_speakers_need_two_officials() -> None:
+    text = (
+        "NAIROBI, March 3, 2024 - Kenyan Foreign Minister Ruth Wanjiku spoke in Nairobi. "
+        "Both ministers stressed the need to reopen the railway line to the port."
+    )
+    assert not _run(text).statements
 
 
 # --- 9. meetings ------------------------------------------------------------------------------

@@ -214,13 +214,13 @@ def test_fixed_phrases_at_indexed_words_are_what_a_scan_finds(text: str) -> None
 def test_the_words_checked_before_a_pattern_are_words_its_matches_need() -> None:
     """The facts layer skips these patterns in texts without a word ("visiting", "who"):
     each pattern's matches must hold it."""
-    from bilateral.facts import statements, visit_triggers
+    from bilateral.facts import speakers, visit_triggers
     from bilateral.mentions import context
 
     for regex, word, looked_for_in_any_case in [
         (context._G.visiting_guest, "visiting", False),
         (visit_triggers._G.visiting_before, "visiting", False),
-        (statements._G.visiting, "visiting", True),
+        (speakers._G.visiting, "visiting", True),
         (context._G.relative, "who", False),
     ]:
         assert required_strings(regex.pattern) == {word}

@@ -23,6 +23,8 @@ class _Grammar:
     """The structural patterns of this module: ``data/grammar.toml`` [calls]."""
 
     planned: re.Pattern[str]
+    between: re.Pattern[str]
+    sides_joint: re.Pattern[str]
 
 
 _G: Final = grammar(_Grammar, "calls")
@@ -68,11 +70,14 @@ def _call_in(ctx: Mentions, index: int) -> FoundCall | None:
     if said is None:
         return None
     at, end = sentence.start + said.start(), sentence.start + said.end()
-    caller = _caller(ctx, index, at)
-    other = _other_side(ctx, index, end, caller)
-    if caller is None or other is None:
+    paired = _between(ctx, index, said.end()) or _pair_subject(ctx, index, at)
+    sides = paired or _subject_and_object(ctx, index, at, end)
+    if sides is None:
         return None
-    initiating = ctx.phrases.pattern("calls", "initiating").regex.match(sentence.text, said.start())
+    caller, other = sides
+    initiating = not paired and ctx.phrases.pattern("calls", "initiating").regex.match(
+        sentence.text, said.start()
+    )
     initiator = caller if initiating else _named_caller(ctx, index, caller, other)
     planned = is_future(sentence, said.start()) or bool(
         _G.planned.search(sentence.text, max(0, said.start() - 30), said.end())
@@ -82,9 +87,54 @@ def _call_in(ctx: Mentions, index: int) -> FoundCall | None:
         channel="video" if video else "phone",
         status="planned" if planned else "held",
         initiator=initiator,
-        date=ctx.date_around(index, at),
+        date=ctx.date_around(index, at, days_only=False),
         evidence=[ctx.sentence_span(index)],
     )
+
+
+def _between(ctx: Mentions, index: int, after: int) -> tuple[str, str] | None:
+    """The two sides named right after the call's words: "a phone call (on Monday) between
+    A and B"."""
+    sentence = ctx.sentences[index]
+    found = _G.between.match(sentence.text, after)
+    if found is None:
+        return None
+    named = ctx.officials_in(index, start=sentence.start + found.end())
+    if len(named) < 2 or named[0].start != sentence.start + found.end():
+        return None
+    first, second = named[0], named[1]
+    gap = sentence.text[first.end - sentence.start : second.start - sentence.start]
+    if not (first.person and second.person and _G.sides_joint.fullmatch(gap)):
+        return None
+    return first.person, second.person
+
+
+def _pair_subject(ctx: Mentions, index: int, at: int) -> tuple[str, str] | None:
+    """The two officials named last, when "the two ministers" make the call."""
+    sentence = ctx.sentences[index]
+    before = sentence.text[: at - sentence.start]
+    if ctx.officials_in(index, end=at) or not ctx.phrases.before_end("calls", "pairs").search(
+        before
+    ):
+        return None
+    pair = ctx.last_pair(index)
+    return (pair[0], pair[1]) if len(pair) == 2 else None
+
+
+def _subject_and_object(ctx: Mentions, index: int, at: int, end: int) -> tuple[str, str] | None:
+    """Who calls (the subject, before the call's words or after them) and whom."""
+    caller = _caller(ctx, index, at) or _subject_after(ctx, index, end)
+    other = _other_side(ctx, index, end, caller)
+    return (caller, other) if caller and other else None
+
+
+def _subject_after(ctx: Mentions, index: int, end: int) -> str | None:
+    """The subject of the clause after the call's words, when none is before them: "In a
+    phone call on Monday, A and B discussed ..."."""
+    for mention in ctx.officials_in(index, start=end):
+        if not ctx.is_governed(mention):
+            return mention.person
+    return None
 
 
 def _caller(ctx: Mentions, index: int, at: int) -> str | None:

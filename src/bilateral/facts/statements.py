@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Final
 
 import attr
 from attrs import evolve
 
+from bilateral.facts.speakers import shared_speaker, speaker_before, speaker_in
 from bilateral.mentions.context import Mentions
-from bilateral.mentions.person import PersonMention
 from bilateral.model import PartialDate, Span
 from bilateral.model.records import StatementMode
 from bilateral.text.grammar import grammar
-from bilateral.text.regex import fold, search_tail
+from bilateral.text.regex import search_tail
 
 _SPEAKER_REACH: Final = 90
-_SPEECH_GAP: Final = 60
 _MIN_WORDS: Final = 4
 _THAT_REACH: Final = 60
 _TAIL_REACH: Final = 140
@@ -28,16 +28,12 @@ class _Grammar:
 
     speaker_after: re.Pattern[str]
     ends_clause: re.Pattern[str]
-    parenthetical: re.Pattern[str]
     second_verb: re.Pattern[str]
     adding_that: re.Pattern[str]
     passive_before: re.Pattern[str]
-    who_before: re.Pattern[str]
-    and_before: re.Pattern[str]
     tail_start: re.Pattern[str]
     back_reference: re.Pattern[str]
     that: re.Pattern[str]
-    two_sides: re.Pattern[str]
     apposition: re.Pattern[str]
     opening_that: re.Pattern[str]
     later_that: re.Pattern[str]
@@ -46,11 +42,9 @@ class _Grammar:
     opening_quote: re.Pattern[str]
     that_after: re.Pattern[str]
     leading_that: re.Pattern[str]
-    pair_gap: re.Pattern[str]
-    he_or_she: re.Pattern[str]
-    and_word: re.Pattern[str]
-    other_clause: re.Pattern[str]
-    visiting: re.Pattern[str]
+    clause_joint: re.Pattern[str]
+    reciprocal: re.Pattern[str]
+    verb_gap: re.Pattern[str]
 
 
 _G: Final = grammar(_Grammar, "statements")
@@ -73,12 +67,11 @@ def find_statements(ctx: Mentions, visitors: dict[str, str]) -> list[FoundStatem
     """``visitors`` maps a country (or "") to the person visiting it, for "the visiting X"."""
     found: list[FoundStatement] = []
     for index in range(len(ctx.sentences)):
-        statement = (
-            _quoted(ctx, index, visitors)
-            or _reported(ctx, index, visitors)
-            or _continued(ctx, index, found[-1] if found else None)
-        )
-        if statement:
+        quoted = _quoted(ctx, index, visitors)
+        here = [quoted] if quoted else _reported_clauses(ctx, index, visitors)
+        if not here and (continued := _continued(ctx, index, found[-1] if found else None)):
+            here = [continued]
+        for statement in here:
             found.extend(_split_coordinated(ctx, statement))
     return found
 
@@ -144,7 +137,7 @@ def _quoted(ctx: Mentions, index: int, visitors: dict[str, str]) -> FoundStateme
             and verb.group().lower() not in ("told", "informed")
         ):
             continue
-        speaker = after or _speaker_in(ctx, index, rest_at, sentence.start + verb.start(), visitors)
+        speaker = after or speaker_in(ctx, index, rest_at, sentence.start + verb.start(), visitors)
         if speaker is None:
             continue
         content = _clean(ctx, text[: comma.start()])
@@ -157,30 +150,63 @@ def _quoted(ctx: Mentions, index: int, visitors: dict[str, str]) -> FoundStateme
     return None
 
 
-def _reported(ctx: Mentions, index: int, visitors: dict[str, str]) -> FoundStatement | None:
+def _reported_clauses(ctx: Mentions, index: int, visitors: dict[str, str]) -> list[FoundStatement]:
+    """The reported statement of each clause of a sentence that has a speaker of its own:
+    "A asked for X, and B reaffirmed Y" is A's and B's."""
+    bounds = [0, *_speaker_joints(ctx, index), len(ctx.sentences[index].text)]
+    found = (_reported(ctx, index, visitors, start, end) for start, end in pairwise(bounds))
+    return [statement for statement in found if statement]
+
+
+def _speaker_joints(ctx: Mentions, index: int) -> list[int]:
+    """Where a clause begins whose subject is an official right before a reporting verb
+    (", and B reaffirmed"): the offsets in the sentence of the words that join it."""
     sentence = ctx.sentences[index]
-    verbs = list(ctx.phrases.pattern("statements", "speech").finditer(sentence))
-    verbs += list(ctx.phrases.pattern("statements", "reported").finditer(sentence))
+    starts = {m.start - sentence.start: m for m in ctx.officials_in(index)}
+    joints = []
+    for joint in _G.clause_joint.finditer(sentence.text):
+        mention = starts.get(joint.end())
+        gap = mention and _G.verb_gap.match(sentence.text, mention.end - sentence.start)
+        if gap and any(
+            ctx.phrases.pattern("statements", kind).regex.match(sentence.text, gap.end())
+            for kind in ("speech", "reported")
+        ):
+            joints.append(joint.start())
+    return joints
+
+
+def _reported(
+    ctx: Mentions, index: int, visitors: dict[str, str], start: int, end: int
+) -> FoundStatement | None:
+    """The statement of the first reporting verb in [start, end) of a sentence with a
+    speaker, its content ending at ``end``."""
+    sentence = ctx.sentences[index]
+    verbs = list(ctx.phrases.pattern("statements", "speech").finditer(sentence, start, end))
+    verbs += list(ctx.phrases.pattern("statements", "reported").finditer(sentence, start, end))
     for verb in sorted(verbs, key=lambda m: m.start()):
         at = sentence.start + verb.start()
         word = verb.group().lower()
         if search_tail(_G.passive_before, sentence.text, verb.start()):
             continue  # "was briefed on": the official is not the one who spoke
+        if _G.reciprocal.match(sentence.text, verb.end()):
+            continue  # "invited each other": what two do together, no one's statement
         speech = _is_speech(ctx, word)
-        speaker = _speaker_before(ctx, index, at, visitors, speech)
+        speaker = speaker_before(ctx, index, at, visitors, speech) or shared_speaker(
+            ctx, index, verb
+        )
         if speaker is None:
             continue
         if word == "discussed" and ctx.phrases.pattern("meetings", "verbs").search(
             sentence, 0, verb.start()
         ):
             continue
-        rest = sentence.text[verb.end() :]
+        rest = sentence.text[verb.end() : end]
         addressee = None
         if word in ("told", "tells", "informed"):
             target = next(iter(ctx.officials_in(index, start=sentence.start + verb.end())), None)
             if target and target.start - (sentence.start + verb.end()) <= 2:
                 addressee = target.person
-                rest = sentence.text[target.end - sentence.start :]
+                rest = sentence.text[target.end - sentence.start : end]
                 rest = _G.apposition.sub("", rest)
         if _is_speech(ctx, word):
             content = _G.that.sub("", rest, count=1)
@@ -189,84 +215,13 @@ def _reported(ctx: Mentions, index: int, visitors: dict[str, str]) -> FoundState
             if that and not _G.clause_mark.search(content[: that.start()]):
                 content = content[that.end() :]
         else:
-            content = sentence.text[verb.start() :]
+            content = sentence.text[verb.start() : end]
         mode: StatementMode = "quoted" if _G.quote_mark.search(content) else "reported"
         content = _clean(ctx, content)
         if len(content.split()) < _MIN_WORDS or (speech and _G.back_reference.match(content)):
             continue
         return _statement(ctx, index, speaker, content, mode, word, addressee)
     return None
-
-
-def _speaker_before(
-    ctx: Mentions, index: int, at: int, visitors: dict[str, str], speech: bool
-) -> str | None:
-    """Who speaks through the verb at ``at``: a speech verb ("said") must follow its
-    speaker closely, with no comma between."""
-    sentence = ctx.sentences[index]
-    before_text = sentence.text[: at - sentence.start]
-    clause_start = max(before_text.rfind(";"), 0)
-    visiting = _visiting(ctx, index, sentence.start + clause_start, at, visitors)
-    candidates = [
-        m for m in ctx.officials_in(index, start=sentence.start + clause_start, end=at)
-        if not ctx.is_governed(m)
-    ]  # fmt: skip
-    candidates = [m for m in candidates if not _possessive(ctx, m)]
-    relative = search_tail(_G.who_before, before_text, len(before_text))
-    if relative:
-        named = ctx.officials_in(index, end=sentence.start + relative.start() + 1)
-        if named and named[-1].end >= sentence.start + relative.start() - 1:
-            return named[-1].person  # "... called on X, who underlined that"
-    if speech and search_tail(_G.and_before, before_text, len(before_text)):
-        subject = ctx.subject(index, before=at)
-        return subject  # "X received Y and said ...": X speaks
-    named = ctx.officials_in(index, start=sentence.start + clause_start, end=at)
-    if len(named) >= 2 and _G.pair_gap.fullmatch(
-        sentence.text[named[-2].end - sentence.start : named[-1].start - sentence.start],
-    ):
-        return None  # "A and B discussed": two speakers, no one's statement
-    gap_from = candidates[-1].end if candidates else sentence.start + clause_start
-    person: str | None
-    if visiting and (not candidates or visiting[0] > candidates[-1].start):
-        gap_from, person = visiting[1], visiting[2]
-    elif candidates:
-        person = candidates[-1].person
-    else:
-        pronoun = ctx.pronoun_at(index, sentence.start + clause_start, at)
-        if pronoun is None or not _G.he_or_she.match(sentence.text, pronoun - sentence.start):
-            return None
-        return ctx.antecedent(index, pronoun)
-    gap = sentence.text[gap_from - sentence.start : at - sentence.start]
-    if ctx.phrases.pattern("agreements", "sides").regex.search(gap):
-        return None  # "X met Y, where the two sides agreed": the sides speak, not X
-    parenthetical = bool(_G.parenthetical.fullmatch(gap))
-    if speech and not parenthetical and ("," in gap or len(gap) > _SPEECH_GAP):
-        return None
-    if _G.two_sides.search(gap) and _G.and_word.search(gap) and len(gap) < 25:
-        return None
-    if _G.other_clause.search(gap) and len(gap) > 80:
-        return None
-    return person
-
-
-def _speaker_in(
-    ctx: Mentions, index: int, start: int, end: int, visitors: dict[str, str]
-) -> str | None:
-    """The speaker named right after a comma and right before the verb at ``end``."""
-    sentence = ctx.sentences[index]
-    mentions = ctx.officials_in(index, start=start, end=end)
-    if mentions:
-        mention = mentions[-1]
-        lead = sentence.text[start - sentence.start : mention.start - sentence.start]
-        gap = sentence.text[mention.end - sentence.start : end - sentence.start]
-        if len(lead) > 12 or len(gap) > 25 or "," in gap:
-            return None
-        return mention.person
-    visiting = _visiting(ctx, index, start, end, visitors)
-    if visiting:
-        return visiting[2]
-    pronoun = ctx.pronoun_at(index, start, end)
-    return ctx.antecedent(index, pronoun) if pronoun is not None else None
 
 
 def _speaker_after_verb(ctx: Mentions, index: int, at: int) -> str | None:
@@ -296,26 +251,6 @@ def _continued(ctx: Mentions, index: int, last: FoundStatement | None) -> FoundS
     if len(content.split()) < _MIN_WORDS:
         return None
     return _statement(ctx, index, last.speaker, content, "quoted", last.verb)
-
-
-def _visiting(
-    ctx: Mentions, index: int, start: int, end: int, visitors: dict[str, str]
-) -> tuple[int, int, str] | None:
-    """(start, end, person) of "the visiting Iranian commander" in a stretch."""
-    sentence = ctx.sentences[index]
-    if "visiting" not in (sentence.words.folded if sentence.words else fold(sentence.text)):
-        return None
-    for match in _G.visiting.finditer(sentence.text, start - sentence.start, end - sentence.start):
-        code = ctx.lexicon.country_of_word(match["adj"]) if match["adj"] else None
-        person = next((p for home, p in visitors.items() if code is None or home == code), None)
-        if person:
-            return sentence.start + match.start(), sentence.start + match.end(), person
-    return None
-
-
-def _possessive(ctx: Mentions, mention: PersonMention) -> bool:
-    sentence = ctx.sentences[mention.sentence]
-    return sentence.text[mention.end - sentence.start :].startswith(("’s", "'s", "’", "'"))
 
 
 def _clean(ctx: Mentions, content: str) -> str:

@@ -16,7 +16,6 @@ from bilateral.text.regex import search_tail
 
 _DESTINATION_REACH: Final = 90
 _PAIR_REACH: Final = 60
-_PAIR_SENTENCES: Final = 6
 
 
 TriggerKind = Literal["arrival", "visit", "bare", "meeting", "invitation"]
@@ -127,7 +126,7 @@ def _pair_travels(
     before = sentence.text[max(0, start - sentence.start - _PAIR_REACH) : start - sentence.start]
     if not ctx.phrases.before_end("visits", "pairs").search(before):
         return []
-    pair = _last_pair(ctx, index)
+    pair = ctx.last_pair(index)
     return [
         Trigger(person, destination, index, start, end, kind)
         for person in pair
@@ -144,26 +143,13 @@ def _mutual_invitations(ctx: Mentions, index: int) -> list[Trigger]:
     if match is None:
         return []
     start, end = sentence.start + match.start(), sentence.start + match.end()
-    pair = _last_pair(ctx, index)
+    pair = ctx.last_pair(index)
     countries = [ctx.country(p) for p in pair]
     return [
         Trigger(person, other, index, start, end, "invitation")
         for person, other in zip(pair, reversed(countries), strict=True)
         if other
     ]
-
-
-def _last_pair(ctx: Mentions, index: int) -> list[str]:
-    """The two officials of two countries named last, in this sentence or the few before."""
-    found: dict[str, str] = {}  # country -> official
-    for earlier in range(index, max(-1, index - _PAIR_SENTENCES), -1):
-        for mention in reversed(ctx.officials_in(earlier)):
-            country = ctx.country(mention.person or "")
-            if country and mention.person and country not in found:
-                found[country] = mention.person
-        if len(found) >= 2:
-            return list(found.values())[:2]
-    return []
 
 
 def _with_coordinated(ctx: Mentions, index: int, visitor: str, at: int) -> list[str]:

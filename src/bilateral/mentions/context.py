@@ -27,6 +27,7 @@ _GOVERNED: Final = re.compile(
     rf"|\bbetween\b[^,;.]{{0,80}}\band{_FILLERS})\s*$"
 )
 _GUEST_REACH: Final = 6
+_PAIR_SENTENCES: Final = 6
 _AT_PLACE_LAST_WORDS: Final = ("in", "at", "to", "the")  # a text it matches ends with one
 _LOOK_BACK: Final = 80
 
@@ -168,6 +169,23 @@ class Mentions:
                 return found
         return None
 
+    def last_pair(self, index: int, before: int | None = None) -> list[str]:
+        """The two officials of two countries named last, in sentence ``index`` (before an
+        offset) or the few before ("the two leaders"): of each sentence its subject first, as
+        the pair a text goes on about are its subjects more than those they met."""
+        found: dict[str, str] = {}  # country -> official
+        for earlier in range(index, max(-1, index - _PAIR_SENTENCES), -1):
+            end = before if earlier == index else None
+            subject = self.subject(earlier, before=end)
+            named = [m.person for m in reversed(self.officials_in(earlier, end=end)) if m.person]
+            for person in sorted(named, key=lambda p: p != subject):
+                country = self.country(person)
+                if country and country not in found:
+                    found[country] = person
+            if len(found) >= 2:
+                return list(found.values())[:2]
+        return []
+
     def visiting_guest(self, index: int, before: str) -> str | None:
         """Who "the visiting (Turkish) minister" in ``before`` is: the official named last in
         the sentences before whose country is not the dateline's (and matches the adjective)."""
@@ -206,11 +224,13 @@ class Mentions:
         after = [d for d in candidates if d.start >= near]
         return (after[0] if after else candidates[-1]).value
 
-    def date_around(self, index: int, near: int | None = None) -> PartialDate | None:
+    def date_around(
+        self, index: int, near: int | None = None, *, days_only: bool = True
+    ) -> PartialDate | None:
         """The sentence's date, else that of the sentence before in the same paragraph."""
-        found = self.date_of(index, near)
+        found = self.date_of(index, near, days_only=days_only)
         if found is None and index > 0 and self.paragraph_of[index - 1] == self.paragraph_of[index]:
-            found = self.date_of(index - 1)
+            found = self.date_of(index - 1, days_only=days_only)
         return found
 
     def place_in(

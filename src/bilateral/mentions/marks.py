@@ -6,18 +6,21 @@ import re
 from typing import Final, Literal, final
 
 from bilateral.mentions.lexicon import Lexicon
+from bilateral.mentions.names import name_tokens
 from bilateral.mentions.patterns import (
     OfficePattern,
     country_part,
     modifiers_before,
     office_pattern,
+    portfolio_tail,
 )
 from bilateral.mentions.phrase_matcher import fixed_kinds, fixed_matcher
 from bilateral.text.lexicons import city_countries
-from bilateral.text.regex import search_tail
+from bilateral.text.regex import UPPER, search_tail
 from bilateral.text.words import SentenceText, index_words
 
 MarkKind = Literal["country", "city", "organisation", "rank", "office"]
+_NAME_AFTER: Final = re.compile(rf"(?:\s{UPPER}[\w’'-]+)+")  # " Bare Duale" after "Aden"
 
 
 @final
@@ -59,6 +62,8 @@ def find_marks(sentence: SentenceText, lexicon: Lexicon) -> list[Mark]:
                 if code := lexicon.country_of_word(said):
                     marks.append(_mark(start, offset, "country", code, code, said))
             elif kind == "city":
+                if _names_a_holder(lexicon, text, start, after):
+                    continue
                 marks.append(_mark(start, offset, "city", phrase, cities[phrase], phrase))
             elif kind == "organisation":
                 org = organisations[phrase]
@@ -67,6 +72,8 @@ def find_marks(sentence: SentenceText, lexicon: Lexicon) -> list[Mark]:
                 marks.append(_mark(start, offset, "rank", ranks[phrase], None, phrase))
     offices = office_pattern(lexicon)
     modifiers = modifiers_before(lexicon)
+    more_portfolio = portfolio_tail(lexicon)
+    portfolio_words = {w.lower() for w in lexicon.portfolio_words}
     country_ends = {m.start - offset: m.end - offset for m in marks if m.kind == "country"}
     position = 0
     for start in offices.starts(words):
@@ -81,6 +88,12 @@ def find_marks(sentence: SentenceText, lexicon: Lexicon) -> list[Mark]:
             continue
         key, implied = offices.groups[group]
         begin, end = match.start(), match.end()
+        if (
+            _last_word(match.group()) in portfolio_words
+            and (more := more_portfolio.match(text, end))
+            and not _office_begins(offices, text, more)
+        ):
+            end = more.end()
         if text.startswith((" of ", ", of "), end) and (
             part := country_part(lexicon, text).match(text, end)
         ):
@@ -100,6 +113,30 @@ def _after_country_word(
     if country_end is None or text[country_end : country_end + 1] != " ":
         return found
     return offices.match_at(text, country_end + 1) or found
+
+
+def _names_a_holder(lexicon: Lexicon, text: str, start: int, end: int) -> bool:
+    """Whether a city's name begins the name of a known office-holder ("Aden Duale" of
+    "Aden Bare Duale"): there, it is a given name."""
+    rest = _NAME_AFTER.match(text, end)
+    if rest is None:
+        return False
+    tokens = name_tokens(text[start : rest.end()])
+    return len(tokens) > 1 and bool(lexicon.holders_with((tokens[0], tokens[-1])))
+
+
+def _last_word(said: str) -> str:
+    return said.rsplit(" ", 1)[-1].lower()
+
+
+def _office_begins(offices: OfficePattern, text: str, more: re.Match[str]) -> bool:
+    """Whether an office begins in the last part of a portfolio tail and reaches past it
+    ("..., and Trade Minister"): that part is no portfolio of the office before."""
+    last, end = more.start("last"), more.end()
+    starts = [last, *(last + m.end() for m in re.finditer(" ", text[last:end]))]
+    if text[end : end + 1] == " ":
+        starts.append(end + 1)
+    return any((found := offices.match_at(text, at)) and found.end() > end for at in starts)
 
 
 def _mark(start: int, offset: int, kind: MarkKind, value: str, country: str | None,

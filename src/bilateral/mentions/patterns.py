@@ -12,6 +12,8 @@ import attr
 
 from bilateral.mentions.lexicon import Lexicon
 from bilateral.text.regex import (
+    LOWER,
+    UPPER,
     Guarded,
     first_chars,
     fold,
@@ -267,6 +269,23 @@ def portfolio_pattern(word: str) -> str:
     once, as the engine compiles each copy."""
     joint = r"(?:,? and |,? & |, | )(?=\w)"
     return f"(?:(?:{word})(?:{joint}|(?![\\w-]))){{1,{PORTFOLIO_WORDS_AT_MOST}}}(?<! )"
+
+
+def portfolio_tail(lexicon: Lexicon) -> re.Pattern[str]:
+    """More of a portfolio after an office that ends in one: "(Minister of Foreign Affairs)
+    , African Cooperation and Moroccan Expatriates". Each part ends in a portfolio word and
+    may begin with other capitalised words ("the Promotion of Exports"); the last follows
+    "and". Group ``last`` is the
+    last part, where an office may begin instead ("..., and Trade Minister")."""
+    return cached(lexicon, "portfolio_tail", lambda: re.compile(_portfolio_tail(lexicon)))
+
+
+def _portfolio_tail(lexicon: Lexicon) -> str:
+    word = f"(?i:{trie_alternation({w.lower() for w in lexicon.portfolio_words})})(?![\\w-])"
+    capital = f"(?:{word}|{UPPER}{LOWER}+(?:-{UPPER}{LOWER}+)?)"
+    of = f"(?:{capital} of (?:the )?(?:{capital} ){{0,2}})"  # "the Promotion of (Exports)"
+    part = f"(?:the )?(?:{capital} ){{0,2}}{of}?{word}"
+    return f"(?:, {part})*,? (?:and|&) (?P<last>{part})"
 
 
 def _first_word_stand_ins(lexicon: Lexicon) -> set[str]:
