@@ -164,6 +164,13 @@ METADATA = [
     ("Government of Chile\nNews release\nTalks in Lima\nFrom: Ministry of Foreign Affairs\n"
      "March 12, 2019 - Lima, Peru - Ministry of Foreign Affairs\n", None, "2019-03-12", "Lima"),
     ("Talks in Lima\nHome > Politics\n09:40 | Lima, March 12.\n", None, None, "Lima"),
+    ("Talks in Lima\n\nStaff Correspondent\n\nTue Mar 12, 2019 12:00 AM   Last update on: Tue "
+     "Mar 12, 2019 01:47 AM\n\n", None, "2019-03-12", None),
+    ("Talks in Lima\n\n14/03/2019 05:12 PM\n\nLIMA, March 14 (Xinhua) -- ",
+     "Xinhua", "2019-03-14", "Lima"),
+    ("Talks in Lima\n\n05/05/2019 — 11:47\n\nLima, May 5 (Xinhua) ",
+     "Xinhua", "2019-05-05", "Lima"),
+    ("Talks in Lima\n\nLIMA, March 12. /TASS/. ", "TASS", None, "Lima"),
 ]  # fmt: skip
 
 

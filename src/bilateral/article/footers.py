@@ -106,11 +106,16 @@ def before_footer(reading: Reading, lines: list[Line]) -> list[Line]:
     are all read. The furniture taken out before the end is named in a notice."""
     stamps = layout().comment_stamp
     kept: list[Line] = []
+    body_seen = body_before_last = False  # a commenter's stamp comes after a body
     index = 0
     while index < len(lines):
         line = lines[index]
         start = None
-        if kept and kept[-1] is lines[index - 1] and any(p.regex.match(line.text) for p in stamps):
+        if (
+            body_before_last
+            and kept[-1] is lines[index - 1]
+            and any(p.regex.match(line.text) for p in stamps)
+        ):
             start, end = index - 1, _section_end(lines, index + 1)
             kept.pop()
         elif index > 0 and (pattern := _footer_pattern(line, _at(lines, index + 1))):
@@ -121,6 +126,8 @@ def before_footer(reading: Reading, lines: list[Line]) -> list[Line]:
                 end = _section_end(lines, index + 1)
         if start is None:
             kept.append(line)
+            body_before_last = body_seen
+            body_seen = body_seen or is_body_start(line)
             index += 1
             continue
         _footer_lines(reading, lines[start:end])

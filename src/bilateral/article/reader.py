@@ -227,7 +227,7 @@ def _opening(reading: Reading, line: Line) -> int:
     if match and city and reading.dateline is None:
         reading.dateline = city
         reading.note_date(match["date"])
-        agency = match["agency"] or match["agency_bare"]
+        agency = match["agency"] or match["agency_slashed"] or match["agency_bare"]
         if agency and (outlet := outlet_of_code(agency)):
             reading.outlets.append((AGENCY_CODE, outlet))
         reading.add("dateline", line.start, line.start + match.end())

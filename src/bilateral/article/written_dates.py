@@ -39,7 +39,10 @@ DATE: Final = (
     rf"(?:{DAY}\s*,?\s*\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{MONTH},?\s\d{{4}}"
     r"|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})"
 )
-WEEKDAY: Final = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAY: Final = (
+    "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)"
+)
 
 
 @attr.s(auto_attribs=True, slots=True, frozen=True, eq=False)
@@ -82,7 +85,7 @@ def parse_written_date(text: str) -> tuple[int | None, int, int] | None:
     slashed = _G.slashed.fullmatch(text)
     if slashed:  # 20/11/2025 or 11/20/2025; 05/06/2025 could be either, and is no date
         first, second = int(slashed["first"]), int(slashed["second"])
-        if (first > 12) == (second > 12):
+        if (first > 12) == (second > 12) and first != second:
             return None
         day_of, month_of = (first, second) if first > 12 else (second, first)
         return int(slashed["year"]), month_of, day_of
