@@ -74,9 +74,10 @@ def one_line(lines: list[Line]) -> list[Line]:
 
 def unglued(line: Line) -> list[Line]:
     """A line cut around the footers glued to its text (``Line.footer`` marks them)."""
-    found = sorted(
-        match.span() for pattern in layout().glued_footer for match in pattern.finditer(line.text)
-    )
+    glued = layout().glued_footer
+    if not glued.admits(line.text):
+        return [line]
+    found = sorted(match.span() for regex in glued.regexes for match in regex.finditer(line.text))
     if not found or found == [(0, len(line.text))]:
         return [line]
     pieces: list[Line] = []

@@ -28,7 +28,7 @@ class Layout:
     inline: tuple[LinePattern, ...]
     footer: tuple[LinePattern, ...]
     comment_stamp: tuple[LinePattern, ...]
-    glued_footer: tuple[re.Pattern[str], ...]  # footers found inside a line
+    glued_footer: Guarded  # footers found inside a line
     dateline: re.Pattern[str]
     dateline_line: re.Pattern[str]
     stamp: re.Pattern[str]
@@ -59,7 +59,7 @@ def layout() -> Layout:
         inline=_compile(data["inline"], "inline"),
         footer=_compile(data["footer"], "footer"),
         comment_stamp=_compile(data["comment_stamp"], "comments"),
-        glued_footer=tuple(re.compile(expand(str(r["pattern"]))) for r in data["glued_footer"]),
+        glued_footer=guarded(expand(str(r["pattern"])) for r in data["glued_footer"]),
         dateline=re.compile(expand(data["dateline"]["pattern"])),
         dateline_line=re.compile(expand(data["dateline_line"]["pattern"])),
         stamp=re.compile(expand(data["stamp"]["pattern"])),

@@ -273,6 +273,13 @@ class Lexicon:
         )
         return _POSSESSIVE.sub("", word) in names
 
+    def portfolio_word_set(self) -> frozenset[str]:
+        """The portfolio words in lower case."""
+        words: frozenset[str] = self._built(
+            "portfolio_word_set", lambda: frozenset(w.lower() for w in self.portfolio_words)
+        )
+        return words
+
     def organisation_forms(self) -> dict[str, Organisation]:
         """Each written form of an organisation -> the organisation."""
         forms: dict[str, Organisation] = self._built(

@@ -73,11 +73,11 @@ def find_marks(sentence: SentenceText, lexicon: Lexicon) -> list[Mark]:
     offices = office_pattern(lexicon)
     modifiers = modifiers_before(lexicon)
     more_portfolio = portfolio_tail(lexicon)
-    portfolio_words = {w.lower() for w in lexicon.portfolio_words}
+    portfolio_words = lexicon.portfolio_word_set()
     country_ends = {m.start - offset: m.end - offset for m in marks if m.kind == "country"}
     position = 0
     for start in offices.starts(words):
-        if start < position or (found := offices.match_at(text, start)) is None:
+        if start < position or (found := offices.match_at(text, start, words.folded)) is None:
             continue
         match = _after_country_word(offices, text, found, country_ends)
         position = max(match.end(), position + 1)

@@ -19,6 +19,7 @@ from bilateral.text.regex import (
     fold,
     guarded,
     lead_words,
+    required_strings,
     trie_alternation,
 )
 from bilateral.text.words import Words
@@ -47,6 +48,8 @@ class OfficePattern:
     country_word_groups: frozenset[str] = frozenset()
     templates: dict[int, str] = attr.ib(factory=dict)  # forms with "{C}" for country words
     countries: CountryWords | None = None
+    # for each form whose matches must hold one of some strings, those strings (folded)
+    needles: dict[int, frozenset[str]] = attr.ib(factory=dict)
     _compiled: dict[object, re.Pattern[str]] = attr.ib(factory=dict, eq=False)
     _segments: dict[tuple[int, ...], tuple[tuple[bool, tuple[int, ...]], ...]] = attr.ib(
         factory=dict, eq=False
@@ -61,7 +64,9 @@ class OfficePattern:
             found.update(m.start() for r in self.scanned.regexes for m in r.finditer(words.text))
         return sorted(found)
 
-    def match_at(self, text: str, position: int) -> re.Match[str] | None:
+    def match_at(self, text: str, position: int, folded: str | None = None) -> re.Match[str] | None:
+        """The first form matching at ``position``; ``folded`` (``fold(text)``, when the
+        caller has it) lets the forms whose strings the text lacks go untried."""
         word = _OFFICE_WORD.match(text, position)
         if word is None:
             return None
@@ -70,6 +75,8 @@ class OfficePattern:
             return None
         present: frozenset[str] | None = None
         for countries, segment in self._segments_of(forms):
+            if folded is not None and not self._may_match(segment, folded):
+                continue
             if countries and present is None:
                 assert self.countries is not None
                 present = self.countries.present(text)
@@ -77,6 +84,14 @@ class OfficePattern:
             if found:
                 return found
         return None
+
+    def _may_match(self, forms: tuple[int, ...], folded: str) -> bool:
+        """Whether the text holds, for one of the forms, a string every match of it holds."""
+        needles = self.needles
+        return any(
+            form not in needles or any(needle in folded for needle in needles[form])
+            for form in forms
+        )
 
     def _segments_of(self, forms: tuple[int, ...]) -> tuple[tuple[bool, tuple[int, ...]], ...]:
         """The forms in runs, in order: each form without country words alone (so that it is
@@ -224,6 +239,15 @@ class OfficeAlternative:
     template: str = ""  # the regex with "{C}" where the country words go, if it has them
     lead_probe: str = ""  # the form with a word of its own for each placeholder
 
+    @property
+    def needle_form(self) -> str:
+        """The form with any word for each placeholder, to read the strings it holds from
+        (the placeholders' words are thousands of characters)."""
+        form = self.lead_probe
+        for probe in _PROBES.values():
+            form = form.replace(probe, r"\w+")
+        return form
+
 
 def office_alternatives(lexicon: Lexicon) -> list[OfficeAlternative]:
     """Every office form with its placeholders filled, offices in lexicon order and each
@@ -231,7 +255,7 @@ def office_alternatives(lexicon: Lexicon) -> list[OfficeAlternative]:
     country = rf"(?:{lexicon.country_words})(?:[’']s)?"
     country_leads = rf"(?:{_alternation(_first_word_stand_ins(lexicon))})(?:[’']s)?"
     capital = rf"(?-i:(?!(?:{rank_alternation(lexicon)})(?![\w]))[A-Z][A-Za-z’'-]+)"
-    words = {w.lower() for w in lexicon.portfolio_words}
+    words = lexicon.portfolio_word_set()
     portfolio = portfolio_pattern(trie_alternation(words))
     portfolio_leads = f"(?:{_alternation(words)})"  # what the first word can be
     found: list[OfficeAlternative] = []
@@ -281,7 +305,7 @@ def portfolio_tail(lexicon: Lexicon) -> re.Pattern[str]:
 
 
 def _portfolio_tail(lexicon: Lexicon) -> str:
-    word = f"(?i:{trie_alternation({w.lower() for w in lexicon.portfolio_words})})(?![\\w-])"
+    word = f"(?i:{trie_alternation(lexicon.portfolio_word_set())})(?![\\w-])"
     capital = f"(?:{word}|{UPPER}{LOWER}+(?:-{UPPER}{LOWER}+)?)"
     of = f"(?:{capital} of (?:the )?(?:{capital} ){{0,2}})"  # "the Promotion of (Exports)"
     part = f"(?:the )?(?:{capital} ){{0,2}}{of}?{word}"
@@ -308,7 +332,7 @@ def _placeholder_leads(lexicon: Lexicon) -> dict[str, frozenset[str] | None]:
     """The first words each placeholder's words can begin with, by its probe word; None
     for a capitalised word (any word)."""
     country = rf"(?:{_alternation(_first_word_stand_ins(lexicon))})(?:[’']s)?"
-    portfolio = f"(?:{_alternation(w.lower() for w in lexicon.portfolio_words)})"
+    portfolio = f"(?:{_alternation(lexicon.portfolio_word_set())})"
     return {
         _PROBES["{C}"]: lead_words(country),
         _PROBES["{Portfolio}"]: lead_words(portfolio),
@@ -371,6 +395,7 @@ def _build_office_pattern(lexicon: Lexicon) -> OfficePattern:
     scanned += [f"(?i:(?:{forms[i].regex})(?![\\w]))" for i in unknown]
     scan = [rf"(?<![\w-])(?={'|'.join(scanned)})[^\W\d_]+"] if scanned else []
     templates = {n: f.template for n, f in enumerate(forms) if f.template}
+    needles = {n: found for n, f in enumerate(forms) if (found := required_strings(f.needle_form))}
     return OfficePattern(
         groups,
         tuple(alternatives),
@@ -380,4 +405,5 @@ def _build_office_pattern(lexicon: Lexicon) -> OfficePattern:
         country_word_groups,
         templates,
         cached(lexicon, "country_words", lambda: country_words(lexicon)) if templates else None,
+        needles,
     )
