@@ -99,6 +99,11 @@ COUNTRIES = [
      "Mario Ruiz", "AR"),
     ("The talks were attended by Chile's Foreign Minister Ana Rojas and Defence Minister Pedro "
      "Soto.", "Pedro Soto", "CL"),
+    # a country given to the office first, the name later under that office
+    ("Kenya's interior minister held talks on Monday. Deputy President and Interior Minister "
+     "Samuel Otieno, who arrived on Sunday, met his host.", "Samuel Otieno", "KE"),
+    ("The Peruvian defence minister was in Istanbul this week. Defence Minister Rosa Quispe "
+     "toured a shipyard.", "Rosa Quispe", "PE"),
 ]  # fmt: skip
 
 
