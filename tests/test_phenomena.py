@@ -104,6 +104,11 @@ COUNTRIES = [
      "Samuel Otieno, who arrived on Sunday, met his host.", "Samuel Otieno", "KE"),
     ("The Peruvian defence minister was in Istanbul this week. Defence Minister Rosa Quispe "
      "toured a shipyard.", "Rosa Quispe", "PE"),
+    # a delegation told in a relative clause ends with it: the host is not one of it
+    ("Peruvian Prime Minister Ana Vargas, who was accompanied by Trade Minister Luis Paz, was "
+     "received in Ankara by President Omar Demir.", "Omar Demir", "TR"),
+    ("Peruvian Prime Minister Ana Vargas, who was accompanied by Trade Minister Luis Paz, was "
+     "received in Ankara by President Omar Demir.", "Luis Paz", "PE"),
 ]  # fmt: skip
 
 
