@@ -109,6 +109,11 @@ COUNTRIES = [
      "received in Ankara by President Omar Demir.", "Omar Demir", "TR"),
     ("Peruvian Prime Minister Ana Vargas, who was accompanied by Trade Minister Luis Paz, was "
      "received in Ankara by President Omar Demir.", "Luis Paz", "PE"),
+    # a delegation named by its country serves the visitor's
+    ("Chilean President Luis Vera arrived in Ankara on Monday. The Chilean delegation includes "
+     "Finance Minister Rosa Pinto and Mining Minister Juan Soto.", "Juan Soto", "CL"),
+    ("Chilean President Luis Vera arrived in Ankara on Monday. The Chilean delegation comprising "
+     "Finance Minister Rosa Pinto landed first.", "Rosa Pinto", "CL"),
 ]  # fmt: skip
 
 
