@@ -187,6 +187,17 @@ METADATA = [
      "Xinhua", "2019-05-05", "Lima"),
     ("Talks in Lima\n\nLIMA, March 12. /TASS/. ", "TASS", None, "Lima"),
 ]  # fmt: skip
+# (a footer below the body, its outlet)
+FOOTERS = [
+    ("Copyright: Reproduction of The Daily Star content without permission is prohibited.",
+     "The Daily Star"),
+    ("© 2019. Any use of Dawn material requires written consent.", "Dawn"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("footer", "source"), FOOTERS)
+def test_a_copyright_notice_names_the_outlet(footer: str, source: str) -> None:
+    assert _run("Talks in Lima\n\n" + BODY + "\n\n" + footer).article.source == source
 
 
 def test_a_date_line_below_the_body_dates_the_article() -> None:
