@@ -99,6 +99,21 @@ COUNTRIES = [
      "Mario Ruiz", "AR"),
     ("The talks were attended by Chile's Foreign Minister Ana Rojas and Defence Minister Pedro "
      "Soto.", "Pedro Soto", "CL"),
+    # a country given to the office first, the name later under that office
+    ("Kenya's interior minister held talks on Monday. Deputy President and Interior Minister "
+     "Samuel Otieno, who arrived on Sunday, met his host.", "Samuel Otieno", "KE"),
+    ("The Peruvian defence minister was in Istanbul this week. Defence Minister Rosa Quispe "
+     "toured a shipyard.", "Rosa Quispe", "PE"),
+    # a delegation told in a relative clause ends with it: the host is not one of it
+    ("Peruvian Prime Minister Ana Vargas, who was accompanied by Trade Minister Luis Paz, was "
+     "received in Ankara by President Omar Demir.", "Omar Demir", "TR"),
+    ("Peruvian Prime Minister Ana Vargas, who was accompanied by Trade Minister Luis Paz, was "
+     "received in Ankara by President Omar Demir.", "Luis Paz", "PE"),
+    # a delegation named by its country serves the visitor's
+    ("Chilean President Luis Vera arrived in Ankara on Monday. The Chilean delegation includes "
+     "Finance Minister Rosa Pinto and Mining Minister Juan Soto.", "Juan Soto", "CL"),
+    ("Chilean President Luis Vera arrived in Ankara on Monday. The Chilean delegation comprising "
+     "Finance Minister Rosa Pinto landed first.", "Rosa Pinto", "CL"),
 ]  # fmt: skip
 
 
@@ -172,6 +187,17 @@ METADATA = [
      "Xinhua", "2019-05-05", "Lima"),
     ("Talks in Lima\n\nLIMA, March 12. /TASS/. ", "TASS", None, "Lima"),
 ]  # fmt: skip
+# (a footer below the body, its outlet)
+FOOTERS = [
+    ("Copyright: Reproduction of The Daily Star content without permission is prohibited.",
+     "The Daily Star"),
+    ("© 2019. Any use of Dawn material requires written consent.", "Dawn"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("footer", "source"), FOOTERS)
+def test_a_copyright_notice_names_the_outlet(footer: str, source: str) -> None:
+    assert _run("Talks in Lima\n\n" + BODY + "\n\n" + footer).article.source == source
 
 
 def test_a_date_line_below_the_body_dates_the_article() -> None:

@@ -170,17 +170,22 @@ def _add_sentence(ctx: Mentions, visit: FoundVisit, trigger: Trigger) -> None:
 
 
 def _delegations(ctx: Mentions, visits: list[FoundVisit]) -> None:
-    """ "X was accompanied by A and B" in a sentence of its own."""
+    """ "X was accompanied by A and B" in a sentence of its own; "The Cambodian delegation
+    includes A and B": the delegation of the visitor from that country."""
     delegation = ctx.phrases.pattern("visits", "delegation")
     for index, sentence in enumerate(ctx.sentences):
         match = delegation.search(sentence)
         if match is None:
             continue
-        subject = ctx.subject(index, before=sentence.start + match.start())
-        pronoun = ctx.pronoun_at(index, sentence.start, sentence.start + match.start())
+        at = sentence.start + match.start()
+        subject = ctx.subject(index, before=at)
+        pronoun = ctx.pronoun_at(index, sentence.start, at)
         if subject is None and pronoun is not None:
             subject = ctx.antecedent(index, pronoun)
-        own = [v for v in visits if v.visitor == subject]
+        countries = {m.value for m in ctx.marks[index] if m.kind == "country" and m.end <= at}
+        own = [v for v in visits if v.visitor == subject] or [
+            v for v in visits if subject is None and ctx.country(v.visitor) in countries
+        ]
         if own:
             visit = next((v for v in own if v.status == "current"), own[0])
             _delegation_and_inviter(ctx, visit, index)

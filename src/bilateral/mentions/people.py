@@ -256,6 +256,8 @@ class _Finder:
         resolved = list(self.mentions)
         for mention in self.office_mentions:
             person = self._holder_in_article(mention)
+            if person and person.country is None and _names_office(person, mention):
+                person.country = mention.country  # "Chile's trade minister ... Minister A"
             resolved.append(_with_person(mention, person.id) if person else mention)
         return sorted(resolved, key=lambda m: m.start)
 
@@ -319,6 +321,12 @@ def _other_office(person: Person, offices: list[str]) -> bool:
     """Whether a title names a specific office the person is not known to hold."""
     specific = [o for o in offices if o not in GENERIC_OFFICES]
     return bool(specific and person.offices and not set(specific) & set(person.offices))
+
+
+def _names_office(person: Person, mention: PersonMention) -> bool:
+    """Whether an office-only mention names an office the article itself gives the person,
+    one more specific than "the minister"."""
+    return any(o in person.offices for o in mention.offices if o not in GENERIC_OFFICES)
 
 
 def _with_person(mention: PersonMention, person: str) -> PersonMention:
