@@ -114,6 +114,11 @@ COUNTRIES = [
      "Finance Minister Rosa Pinto and Mining Minister Juan Soto.", "Juan Soto", "CL"),
     ("Chilean President Luis Vera arrived in Ankara on Monday. The Chilean delegation comprising "
      "Finance Minister Rosa Pinto landed first.", "Rosa Pinto", "CL"),
+    # two offices of one person joined by "and", the country before the first
+    ("He held talks with Peru's Deputy Prime Minister and Minister of Economy and Finance Rosa "
+     "Quispe.", "Rosa Quispe", "PE"),
+    ("The Estonian First Deputy Prime Minister and Defence Minister Karl Tamm flew home.",
+     "Karl Tamm", "EE"),
 ]  # fmt: skip
 
 

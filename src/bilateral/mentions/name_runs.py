@@ -38,6 +38,8 @@ _NOT_NAMES: Final = frozenset(
     ]
 )
 _CHAIN_FILLER: Final = re.compile(r"^\s*(?:,\s*)?(?:\((?P<abbr>[A-Z]{2,8})\)\s*)?$")
+# between two offices of one person ("Deputy Prime Minister and Minister of Finance A")
+_OFFICE_JOINT: Final = re.compile(r"^\s+and\s+$")
 # words that may stand between a title and a name ("the army chief the former General ...")
 _LEFT_WORDS: Final = frozenset(
     {"the", "The", "caretaker", "Caretaker", "visiting", "top", "former", "then", "acting",
@@ -121,10 +123,15 @@ def _left_chain(sentence: SentenceText, marks: Sequence[Mark], start: int) -> li
             key=lambda m: (m.end, m.end - m.start),
             reverse=True,
         )  # then the longest
+        joined = bool(chain) and all(m.kind == "office" for m in chain)  # no rank: one person
         mark = next(
-            (m for m in nearest_first if _CHAIN_FILLER.match(text[m.end - base : position - base])),
+            (
+                m for m in nearest_first
+                if _CHAIN_FILLER.match(gap := text[m.end - base : position - base])
+                or (joined and m.kind == "office" and _OFFICE_JOINT.match(gap))
+            ),
             None,
-        )
+        )  # fmt: skip
         if mark is None:
             return chain
         gap = text[mark.end - base : position - base]
