@@ -145,6 +145,9 @@ NAMES = [
     ("Cabinet chief Marcos Peñalver left for Madrid.", "Marcos Peñalver"),
     ("President Zoran Đukić welcomed the envoy.", "Zoran Đukić"),
     ("Prime Minister Łukasz Wiśniewski arrived in Vilnius.", "Łukasz Wiśniewski"),
+    # initials written as one word
+    ("Home Minister AKM Tofazzal Rahman met the envoy.", "AKM Tofazzal Rahman"),
+    ("He was received by Commerce Minister ABM Rafiq Uddin.", "ABM Rafiq Uddin"),
 ]
 
 

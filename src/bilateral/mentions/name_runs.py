@@ -16,8 +16,12 @@ from bilateral.text.words import SentenceText
 # name particles: hyphened to a name ("al-Assad"), or standing alone ("Zia ul Haq")
 _PARTICLES: Final = ("al", "el", "bin", "ibn", "ul", "ur", "ud")
 _HYPHENED_PARTICLES: Final = tuple(f"{particle}-" for particle in _PARTICLES)
-# what follows a name's capital: "Bajwa", "McDonald", "Zia-ul-Haq", "O'Brien", "Q.", "Çavuşoğlu"
-_AFTER_CAPITAL: Final = rf"(?:{LOWER}+(?:{UPPER}{LOWER}+)?(?:-{LETTER}+|[’'](?!s\b){LETTER}+)*|\.?)"
+# what follows a name's capital: "Bajwa", "McDonald", "Zia-ul-Haq", "O'Brien", "Q.", "Çavuşoğlu",
+# and three initials written as one word before a name ("AHM Kabir")
+_AFTER_CAPITAL: Final = (
+    rf"(?:{LOWER}+(?:{UPPER}{LOWER}+)?(?:-{LETTER}+|[’'](?!s\b){LETTER}+)*"
+    rf"|{UPPER}{{2}}(?=\s{UPPER}{LOWER})|\.?)"
+)
 _NAME_TOKEN: Final = rf"(?:(?:{'|'.join(_PARTICLES)}|Al|El)-)?{UPPER}{_AFTER_CAPITAL}"
 _NAME_JOINT: Final = r"\s(?:(?:bin|bint|ibn|ul|ur|al|el|ud|Bin|Ibn|Al|El)\s)?"
 _NAME_RUN: Final = re.compile(  # the look-ahead (a capital or a particle's first letter) saves time
