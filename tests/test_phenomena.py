@@ -283,6 +283,20 @@ def test_a_visit_is_found_beyond_an_arrival(text: str, visits: set[tuple[str, st
     assert visits <= found, found
 
 
+# a date after "since" is a point of reference, not a day of the visit: one visit, not two
+ONE_VISIT = [
+    "LIMA, March 3, 2024 -- Chilean Foreign Minister Ana Rojas arrived in Lima on Monday. It is "
+    "her first trip to Peru since she took office in November.",
+    "LIMA, March 3, 2024 -- Chilean Foreign Minister Ana Rojas arrived in Lima on Monday. This "
+    "is her second visit to Lima since the election of June 2022.",
+]
+
+
+@pytest.mark.parametrize("text", ONE_VISIT)
+def test_a_date_of_reference_does_not_split_a_visit(text: str) -> None:
+    assert [(v.destination, v.status) for v in _run(text).visits] == [("PE", "current")]
+
+
 # --- calls: telephone and video, never visits ----------------------------------------------------
 CALLS = [
     # (text, the participants' names, channel, status, the initiator's name or None)
