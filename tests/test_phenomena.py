@@ -60,6 +60,11 @@ TITLES = [
      "Minister Delegate in charge of Trade, Investment and the Promotion of Exports"),
     ("He thanked the Minister of Foreign Affairs, Trade and Regional Integration, Jane Doe.",
      "Jane Doe", "Minister of Foreign Affairs, Trade and Regional Integration"),
+    # an office opening the sentence after "The"
+    ("The Minister of Mines and Energy, Rui Costa, opened the fair.",
+     "Rui Costa", "Minister of Mines and Energy"),
+    ("The Minister of Foreign Affairs and Worship, Ana Vidal, travelled to Quito today.",
+     "Ana Vidal", "Minister of Foreign Affairs and Worship"),
 ]  # fmt: skip
 
 
