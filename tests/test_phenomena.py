@@ -60,6 +60,11 @@ TITLES = [
      "Minister Delegate in charge of Trade, Investment and the Promotion of Exports"),
     ("He thanked the Minister of Foreign Affairs, Trade and Regional Integration, Jane Doe.",
      "Jane Doe", "Minister of Foreign Affairs, Trade and Regional Integration"),
+    # an office opening the sentence after "The"
+    ("The Minister of Mines and Energy, Rui Costa, opened the fair.",
+     "Rui Costa", "Minister of Mines and Energy"),
+    ("The Minister of Foreign Affairs and Worship, Ana Vidal, travelled to Quito today.",
+     "Ana Vidal", "Minister of Foreign Affairs and Worship"),
 ]  # fmt: skip
 
 
@@ -114,6 +119,11 @@ COUNTRIES = [
      "Finance Minister Rosa Pinto and Mining Minister Juan Soto.", "Juan Soto", "CL"),
     ("Chilean President Luis Vera arrived in Ankara on Monday. The Chilean delegation comprising "
      "Finance Minister Rosa Pinto landed first.", "Rosa Pinto", "CL"),
+    # two offices of one person joined by "and", the country before the first
+    ("He held talks with Peru's Deputy Prime Minister and Minister of Economy and Finance Rosa "
+     "Quispe.", "Rosa Quispe", "PE"),
+    ("The Estonian First Deputy Prime Minister and Defence Minister Karl Tamm flew home.",
+     "Karl Tamm", "EE"),
 ]  # fmt: skip
 
 
@@ -140,6 +150,9 @@ NAMES = [
     ("Cabinet chief Marcos Peñalver left for Madrid.", "Marcos Peñalver"),
     ("President Zoran Đukić welcomed the envoy.", "Zoran Đukić"),
     ("Prime Minister Łukasz Wiśniewski arrived in Vilnius.", "Łukasz Wiśniewski"),
+    # initials written as one word
+    ("Home Minister AKM Tofazzal Rahman met the envoy.", "AKM Tofazzal Rahman"),
+    ("He was received by Commerce Minister ABM Rafiq Uddin.", "ABM Rafiq Uddin"),
 ]
 
 
@@ -273,6 +286,20 @@ def test_a_visit_is_found_beyond_an_arrival(text: str, visits: set[tuple[str, st
         if (official := result.official(v.visitor))
     }
     assert visits <= found, found
+
+
+# a date after "since" is a point of reference, not a day of the visit: one visit, not two
+ONE_VISIT = [
+    "LIMA, March 3, 2024 -- Chilean Foreign Minister Ana Rojas arrived in Lima on Monday. It is "
+    "her first trip to Peru since she took office in November.",
+    "LIMA, March 3, 2024 -- Chilean Foreign Minister Ana Rojas arrived in Lima on Monday. This "
+    "is her second visit to Lima since the election of June 2022.",
+]
+
+
+@pytest.mark.parametrize("text", ONE_VISIT)
+def test_a_date_of_reference_does_not_split_a_visit(text: str) -> None:
+    assert [(v.destination, v.status) for v in _run(text).visits] == [("PE", "current")]
 
 
 # --- calls: telephone and video, never visits ----------------------------------------------------

@@ -69,12 +69,14 @@ def _status(ctx: Mentions, trigger: Trigger) -> VisitStatus:
     sentence = ctx.sentences[trigger.sentence]
     text = without_quotes(sentence.text)
     day = ctx.day
+    reference = ctx.phrases.any_word("visits", "reference")
     dates = [
         d.value
         for d in ctx.dates[trigger.sentence]
         if d.value is not None
         and d.kind != "visit-day"
         and not text[d.start - sentence.start : d.end - sentence.start].isspace()
+        and not reference.search(text, trigger.end - sentence.start, d.start - sentence.start)
     ]
     if day and dates:
         value = min(dates, key=lambda d: abs((d.first_day() - day).days))

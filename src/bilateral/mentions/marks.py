@@ -80,11 +80,11 @@ def find_marks(sentence: SentenceText, lexicon: Lexicon) -> list[Mark]:
         if start < position or (found := offices.match_at(text, start, words.folded)) is None:
             continue
         match = _after_country_word(offices, text, found, country_ends)
-        position = max(match.end(), position + 1)
         group = match.lastgroup
-        if group is None:
-            continue
         if group in offices.country_word_groups and match.start() not in country_ends:
+            continue  # "The Minister of Finance": no "The minister", and "Minister" is read next
+        position = max(match.end(), position + 1)
+        if group is None:
             continue
         key, implied = offices.groups[group]
         begin, end = match.start(), match.end()

@@ -16,8 +16,12 @@ from bilateral.text.words import SentenceText
 # name particles: hyphened to a name ("al-Assad"), or standing alone ("Zia ul Haq")
 _PARTICLES: Final = ("al", "el", "bin", "ibn", "ul", "ur", "ud")
 _HYPHENED_PARTICLES: Final = tuple(f"{particle}-" for particle in _PARTICLES)
-# what follows a name's capital: "Bajwa", "McDonald", "Zia-ul-Haq", "O'Brien", "Q.", "Çavuşoğlu"
-_AFTER_CAPITAL: Final = rf"(?:{LOWER}+(?:{UPPER}{LOWER}+)?(?:-{LETTER}+|[’'](?!s\b){LETTER}+)*|\.?)"
+# what follows a name's capital: "Bajwa", "McDonald", "Zia-ul-Haq", "O'Brien", "Q.", "Çavuşoğlu",
+# and three initials written as one word before a name ("AHM Kabir")
+_AFTER_CAPITAL: Final = (
+    rf"(?:{LOWER}+(?:{UPPER}{LOWER}+)?(?:-{LETTER}+|[’'](?!s\b){LETTER}+)*"
+    rf"|{UPPER}{{2}}(?=\s{UPPER}{LOWER})|\.?)"
+)
 _NAME_TOKEN: Final = rf"(?:(?:{'|'.join(_PARTICLES)}|Al|El)-)?{UPPER}{_AFTER_CAPITAL}"
 _NAME_JOINT: Final = r"\s(?:(?:bin|bint|ibn|ul|ur|al|el|ud|Bin|Ibn|Al|El)\s)?"
 _NAME_RUN: Final = re.compile(  # the look-ahead (a capital or a particle's first letter) saves time
@@ -38,6 +42,8 @@ _NOT_NAMES: Final = frozenset(
     ]
 )
 _CHAIN_FILLER: Final = re.compile(r"^\s*(?:,\s*)?(?:\((?P<abbr>[A-Z]{2,8})\)\s*)?$")
+# between two offices of one person ("Deputy Prime Minister and Minister of Finance A")
+_OFFICE_JOINT: Final = re.compile(r"^\s+and\s+$")
 # words that may stand between a title and a name ("the army chief the former General ...")
 _LEFT_WORDS: Final = frozenset(
     {"the", "The", "caretaker", "Caretaker", "visiting", "top", "former", "then", "acting",
@@ -121,10 +127,15 @@ def _left_chain(sentence: SentenceText, marks: Sequence[Mark], start: int) -> li
             key=lambda m: (m.end, m.end - m.start),
             reverse=True,
         )  # then the longest
+        joined = bool(chain) and all(m.kind == "office" for m in chain)  # no rank: one person
         mark = next(
-            (m for m in nearest_first if _CHAIN_FILLER.match(text[m.end - base : position - base])),
+            (
+                m for m in nearest_first
+                if _CHAIN_FILLER.match(gap := text[m.end - base : position - base])
+                or (joined and m.kind == "office" and _OFFICE_JOINT.match(gap))
+            ),
             None,
-        )
+        )  # fmt: skip
         if mark is None:
             return chain
         gap = text[mark.end - base : position - base]
