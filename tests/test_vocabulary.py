@@ -4,6 +4,8 @@ indexed words, finds what its bare alternation finds."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 from hypothesis import example, given
@@ -103,3 +105,14 @@ def test_the_rules_read_the_phrases_of_the_lexicon_they_are_given(
     assert len(bilateral.extract(text, "a").statements) == default
     assert len(bilateral.extract(text, "a", lexicon).statements) == swapped
     assert default_lexicon().phrases.words("statements", "speech") != ("quipped",)
+
+
+def test_the_data_files_are_read_by_the_standard_library_where_tomli_is_missing() -> None:
+    code = (
+        "import sys; sys.modules['tomli'] = None; import bilateral; "
+        "result = bilateral.extract_document(bilateral.examples()[0]); "
+        "print('tomllib' in sys.modules, len(result.visits) > 0)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "True"]

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any, Final
 
 import attr
-import tomli
 from attrs import evolve
 
 from bilateral.errors import InvalidDataError
@@ -23,7 +22,7 @@ from bilateral.mentions.phrases import Phrases, packaged_phrases
 from bilateral.model import PartialDate
 from bilateral.text.lexicons import Country, countries
 from bilateral.text.regex import trie_alternation
-from bilateral.text.resources import packaged_toml
+from bilateral.text.resources import TOMLDecodeError, packaged_toml, parse_toml
 
 __all__ = ["Holder", "Lexicon", "Term", "default_lexicon", "load_officeholders"]
 
@@ -207,10 +206,10 @@ def load_officeholders(path: str | Path) -> tuple[Holder, ...]:
     """Read and fully validate a user's office-holder table (same format as the packaged one)."""
     path = Path(path)
     try:
-        data = tomli.loads(path.read_text(encoding="utf-8"))
+        data = parse_toml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise InvalidDataError(str(path), "file", str(exc)) from exc
-    except tomli.TOMLDecodeError as exc:
+    except TOMLDecodeError as exc:
         raise InvalidDataError(str(path), "file", str(exc)) from exc
     return parse_officeholders(data, str(path))
 
