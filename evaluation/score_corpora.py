@@ -39,6 +39,9 @@ def sets(shared: Path) -> dict[str, list[Path]]:
         "written for the project, second set (evaluation/written2)": sorted(
             (HERE / "written2").glob("*.gold.json")
         ),
+        "written for the project, third set (evaluation/written3)": sorted(
+            (HERE / "written3").glob("*.gold.json")
+        ),
     }
 
 
