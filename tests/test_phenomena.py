@@ -199,6 +199,18 @@ METADATA = [
     ("Talks in Lima\n\n05/05/2019 — 11:47\n\nLima, May 5 (Xinhua) ",
      "Xinhua", "2019-05-05", "Lima"),
     ("Talks in Lima\n\nLIMA, March 12. /TASS/. ", "TASS", None, "Lima"),
+    # an outlet, a date and a time on one line; a date in capitals; "CITY. AGENCY -"
+    ("Talks in Lima\nKYODO NEWS - Mar 12, 2019 - 09:40 | World, All\nLIMA - ",
+     "Kyodo", "2019-03-12", "Lima"),
+    ("Talks in Lima\nFEB 12, 2019 - 3:48 PM GMT+3\n", None, "2019-02-12", None),
+    ("Talks in Lima\n\nLIMA. KAZINFORM - ", "Kazinform", None, "Lima"),
+    # a standfirst that reads as body, then a byline, a dateline or a date alone, then the body
+    ("Talks in Lima\nThe minister's first visit to Peru since taking office turns on trade.\n"
+     "Ana Rivas\nLIMA\nPublished - March 12, 2019 09:12 pm PET\n", None, "2019-03-12", "Lima"),
+    ("DW\nTalks in Lima\nChile's minister ended a visit to Peru with deals on trade and water.\n"
+     "Ana Rivas in Lima | Juan Soto\n03/19/2019\n", "Deutsche Welle", "2019-03-19", None),
+    # a city above the headline is a section of the site, not a dateline
+    ("The Straits Times\nLima\nTalks in Lima\n", "The Straits Times", None, None),
 ]  # fmt: skip
 # (a footer below the body, its outlet)
 FOOTERS = [

@@ -133,7 +133,12 @@ def _header(reading: Reading, lines: list[Line]) -> int:
         if _header_furniture(reading, line) or _caption(reading, line):
             continue
         alone = layout().dateline_line.match(line.text)
-        if alone and reading.dateline is None and (city := titled_city(alone["city"])):
+        if (
+            alone
+            and reading.dateline is None
+            and reading.headline is not None  # above the headline, a city is a section
+            and (city := titled_city(alone["city"]))
+        ):
             reading.dateline = city
             reading.note_date(alone["date"])
             reading.add("dateline", line.start, line.end)
@@ -205,6 +210,11 @@ def _body(reading: Reading, lines: list[Line]) -> list[Span]:
             reading.add(inline[0].kind, line.start, line.end)
             reading.note_date(inline[1].groupdict().get("date"))  # "Published: 20/11/2025"
             continue
+        if len(paragraphs) == 1 and _opens_body(reading, line, lines[index + 1 :]):
+            standfirst = paragraphs.pop()
+            reading.standfirst = reading.standfirst or standfirst.text
+            reading.add("standfirst", standfirst.start, standfirst.end)
+            continue
         if paragraphs and index < len(lines) - 1 and _is_subheading(line):
             reading.add("subheading", line.start, line.end)
             continue
@@ -214,6 +224,27 @@ def _body(reading: Reading, lines: list[Line]) -> list[Span]:
         if start < line.end:
             paragraphs.append(reading.span(start, line.end))
     return paragraphs
+
+
+def _opens_body(reading: Reading, line: Line, after: list[Line]) -> bool:
+    """Whether ``line``, after a first paragraph, is a dateline or a date standing alone
+    before more of the body ("COLOMBO", "11/19/2025"): the paragraph above it was the
+    standfirst, and the body starts below. Records the dateline or the date."""
+    if not any(is_body_start(later) for later in after):
+        return False
+    alone = layout().dateline_line.match(line.text)
+    if alone and not alone["date"] and reading.dateline is None:
+        city = titled_city(alone["city"])
+        if city and alone["city"].isupper():
+            reading.dateline = city
+            reading.add("dateline", line.start, line.end)
+            return True
+    for pattern in layout().header:
+        if pattern.kind == "date" and (match := pattern.regex.match(line.text)):
+            reading.note_date(match.groupdict().get("date"))
+            reading.add("date", line.start, line.end)
+            return True
+    return False
 
 
 def _is_subheading(line: Line) -> bool:
@@ -227,12 +258,13 @@ def _is_subheading(line: Line) -> bool:
 def _opening(reading: Reading, line: Line) -> int:
     """Record the dateline or date stamp opening the body; returns where the text starts."""
     match = layout().dateline.match(line.text)
-    city = titled_city(match["city"]) if match else None
+    named, dotted_agency = _city_and_agency(match["city"]) if match else ("", None)
+    city = titled_city(named) if match and not outlet_named(named) else None
     if match and city and reading.dateline is None:
         reading.dateline = city
         reading.note_date(match["date"])
         agency = match["agency"] or match["agency_slashed"] or match["agency_bare"]
-        if agency and (outlet := outlet_of_code(agency)):
+        if outlet := dotted_agency or (outlet_of_code(agency) if agency else None):
             reading.outlets.append((AGENCY_CODE, outlet))
         reading.add("dateline", line.start, line.start + match.end())
         return line.start + match.end()
@@ -243,6 +275,14 @@ def _opening(reading: Reading, line: Line) -> int:
         reading.add("stamp", line.start, line.start + stamp.end())
         return line.start + stamp.end()
     return line.start
+
+
+def _city_and_agency(words: str) -> tuple[str, str | None]:
+    """A dateline's city and the outlet after a dot in it ("ASTANA. AGENCY - "), if any:
+    a dot inside a city's name ("ST. PETERSBURG") names no outlet."""
+    city, _, after = words.partition(". ")
+    outlet = (outlet_of_code(after) or outlet_named(after)) if after else None
+    return (city, outlet) if outlet else (words, None)
 
 
 def _whole_text_outlets(reading: Reading, paragraphs: list[Span]) -> None:

@@ -34,9 +34,16 @@ MONTH: Final = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-DAY: Final = MONTH + r",?\s?\d{1,2}(?:st|nd|rd|th)?(?!\d)"
+# the same in capitals, as some pages print their dates ("FEB 19, 2025"): in the reader's
+# dates only, not in the body's, where a word in capitals is rarely a month
+_MONTH_IN_CAPITALS: Final = (
+    r"(?:JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?"
+    r"|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)\.?"
+)
+_WRITTEN_MONTH: Final = f"(?:{MONTH}|{_MONTH_IN_CAPITALS})"
+DAY: Final = _WRITTEN_MONTH + r",?\s?\d{1,2}(?:st|nd|rd|th)?(?!\d)"
 DATE: Final = (
-    rf"(?:{DAY}\s*,?\s*\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{MONTH},?\s\d{{4}}"
+    rf"(?:{DAY}\s*,?\s*\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{_WRITTEN_MONTH},?\s\d{{4}}"
     r"|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})"
 )
 WEEKDAY: Final = (
@@ -62,7 +69,7 @@ _G: Final = grammar(_Grammar, "written_dates")
 def expand(pattern: str) -> str:
     """Replace the {MONTH}, {DAY} and {DATE} placeholders of a data-file pattern."""
     return (
-        pattern.replace("{MONTH}", MONTH)
+        pattern.replace("{MONTH}", _WRITTEN_MONTH)
         .replace("{DATE}", DATE)
         .replace("{DAY}", DAY)
         .replace("{WEEKDAY}", WEEKDAY)
