@@ -210,7 +210,11 @@ def _body(reading: Reading, lines: list[Line]) -> list[Span]:
             reading.add(inline[0].kind, line.start, line.end)
             reading.note_date(inline[1].groupdict().get("date"))  # "Published: 20/11/2025"
             continue
-        if len(paragraphs) == 1 and _opens_body(reading, line, lines[index + 1 :]):
+        if (
+            len(paragraphs) == 1
+            and index < HEADER_MAX_LINES
+            and _opens_body(reading, line, lines[index + 1 : index + 1 + HEADER_MAX_LINES])
+        ):
             standfirst = paragraphs.pop()
             reading.standfirst = reading.standfirst or standfirst.text
             reading.add("standfirst", standfirst.start, standfirst.end)
@@ -230,20 +234,26 @@ def _opens_body(reading: Reading, line: Line, after: list[Line]) -> bool:
     """Whether ``line``, after a first paragraph, is a dateline or a date standing alone
     before more of the body ("COLOMBO", "11/19/2025"): the paragraph above it was the
     standfirst, and the body starts below. Records the dateline or the date."""
-    if not any(is_body_start(later) for later in after):
-        return False
     alone = layout().dateline_line.match(line.text)
-    if alone and not alone["date"] and reading.dateline is None:
-        city = titled_city(alone["city"])
-        if city and alone["city"].isupper():
-            reading.dateline = city
-            reading.add("dateline", line.start, line.end)
-            return True
-    for pattern in layout().header:
-        if pattern.kind == "date" and (match := pattern.regex.match(line.text)):
-            reading.note_date(match.groupdict().get("date"))
-            reading.add("date", line.start, line.end)
-            return True
+    city = titled_city(alone["city"]) if alone and not alone["date"] else None
+    dated = (
+        None
+        if city
+        else next(
+            (m for p in layout().header if p.kind == "date" and (m := p.regex.match(line.text))),
+            None,
+        )
+    )
+    if not (city or dated) or not any(is_body_start(later) for later in after):
+        return False
+    if city and alone and alone["city"].isupper() and reading.dateline is None:
+        reading.dateline = city
+        reading.add("dateline", line.start, line.end)
+        return True
+    if dated:
+        reading.note_date(dated.groupdict().get("date"))
+        reading.add("date", line.start, line.end)
+        return True
     return False
 
 
