@@ -440,8 +440,18 @@ STATEMENTS = [
        None)]),
     ("Wanjiku explained that the new visa rules would take effect in May.",
      [("Ruth Wanjiku", "the new visa rules would take effect in May", "reported", None)]),
+    # what was told after the verb, its source before it; the teller before a relative clause
+    ("According to the ministry, Alemu told Wanjiku that Ethiopia would open two new crossings.",
+     [("Tesfaye Alemu", "Ethiopia would open two new crossings", "reported", None)]),
+    ("Wanjiku, who arrived in the Ethiopian capital on Sunday for a two-day visit, told Alemu at "
+     "the start of the talks that Kenya backed the corridor.",
+     [("Ruth Wanjiku", "Kenya backed the corridor", "reported", None)]),
+    ("The road will be finished within a year, Alemu told reporters.",
+     [("Tesfaye Alemu", "The road will be finished within a year", "reported", None)]),
     # no one's statement: an office's words, what two do together
     ('"The border will open by June," her office said.', []),
+    ("Alemu accepted an invitation from the Kenyan president, conveyed by Wanjiku, to visit "
+     "Nairobi in May.", []),
     ("She and her host praised each other for the progress made on the railway line.", []),
     # two speakers in one sentence, each in a clause of their own
     ("Wanjiku asked for Ethiopia's support for the new corridor, and Alemu reaffirmed his "

@@ -31,6 +31,7 @@ class _Grammar:
     second_verb: re.Pattern[str]
     adding_that: re.Pattern[str]
     passive_before: re.Pattern[str]
+    agent_after: re.Pattern[str]
     tail_start: re.Pattern[str]
     back_reference: re.Pattern[str]
     that: re.Pattern[str]
@@ -131,12 +132,11 @@ def _quoted(ctx: Mentions, index: int, visitors: dict[str, str]) -> FoundStateme
         after = None
         if verb.start() == comma.end():  # '..., said X.'
             after = _speaker_after_verb(ctx, index, sentence.start + verb.end())
-        if (
-            after is None
-            and not _G.ends_clause.match(text[verb.end() :])
-            and verb.group().lower() not in ("told", "informed")
-        ):
+        told = verb.group().lower() in ("told", "informed")
+        if after is None and not _G.ends_clause.match(text[verb.end() :]) and not told:
             continue
+        if told and _G.later_that.search(text, verb.end(), verb.end() + _THAT_REACH):
+            continue  # "..., X told Y that Z": what was said is Z, after the verb
         speaker = after or speaker_in(ctx, index, rest_at, sentence.start + verb.start(), visitors)
         if speaker is None:
             continue
@@ -186,8 +186,10 @@ def _reported(
     for verb in sorted(verbs, key=lambda m: m.start()):
         at = sentence.start + verb.start()
         word = verb.group().lower()
-        if search_tail(_G.passive_before, sentence.text, verb.start()):
-            continue  # "was briefed on": the official is not the one who spoke
+        if search_tail(_G.passive_before, sentence.text, verb.start()) or _G.agent_after.match(
+            sentence.text, verb.end()
+        ):
+            continue  # "was briefed on", "conveyed by": the official is not the one who spoke
         if _G.reciprocal.match(sentence.text, verb.end()):
             continue  # "invited each other": what two do together, no one's statement
         speech = _is_speech(ctx, word)
