@@ -286,6 +286,14 @@ VISITS = [
     ("NEW DELHI, May 10 -- Indian Prime Minister Ravi Kumar will meet Japanese Prime Minister "
      "Kenji Sato in Tokyo. The two leaders will then travel to Fiji for a regional summit.",
      {("Ravi Kumar", "FJ", "planned"), ("Kenji Sato", "FJ", "planned")}),
+    # who accepted an invitation travels, not who sent or carried it
+    ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. Ghanaian "
+     "President Kofi Mensah accepted an invitation from Nigerian President Ada Okoro, conveyed "
+     "by Bello, to visit Nigeria next year.",
+     {("Musa Bello", "GH", "current"), ("Kofi Mensah", "NG", "planned")}),
+    ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. Ghanaian "
+     "Foreign Minister Esi Boateng accepted Bello's invitation to visit Abuja.",
+     {("Musa Bello", "GH", "current"), ("Esi Boateng", "NG", "planned")}),
 ]  # fmt: skip
 
 

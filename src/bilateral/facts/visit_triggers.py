@@ -31,6 +31,7 @@ class _Grammar:
     who_before: re.Pattern[str]
     coordination: re.Pattern[str]
     to_before: re.Pattern[str]
+    invitation_accepted: re.Pattern[str]
     of_after: re.Pattern[str]
     of: re.Pattern[str]
     list_gap: re.Pattern[str]
@@ -43,6 +44,7 @@ class _Grammar:
 
 _G: Final = grammar(_Grammar, "visit_triggers")
 CLAUSE_BREAK: Final = _G.clause_break  # where a clause ends (visits read it too)
+_INVITATION_REACH: Final = 220  # "accepted an invitation from ..., conveyed by ..., to visit"
 
 
 @attr.s(auto_attribs=True, slots=True, eq=False)
@@ -188,6 +190,12 @@ def _visitor(ctx: Mentions, index: int, start: int, end: int) -> str | None:
     before_text = sentence.text[: start - sentence.start]
     officials = ctx.officials_in(index)
     before = [m for m in officials if m.end <= start]
+    accepted = _G.invitation_accepted.search(
+        before_text, max(0, len(before_text) - _INVITATION_REACH)
+    )
+    if accepted:
+        subjects = [m for m in before if m.end <= sentence.start + accepted.start()]
+        return subjects[-1].person if subjects else None
     if (
         before
         and _G.possessive_end.search(before_text[:None])
