@@ -199,6 +199,9 @@ METADATA = [
     ("Talks in Lima\n\n05/05/2019 — 11:47\n\nLima, May 5 (Xinhua) ",
      "Xinhua", "2019-05-05", "Lima"),
     ("Talks in Lima\n\nLIMA, March 12. /TASS/. ", "TASS", None, "Lima"),
+    ("Talks in Lima\n\nBy ANA RUIZ\nAssociated Press\n\nLIMA, Peru (AP) — ",
+     "Associated Press", None, "Lima"),
+    ("Talks in Lima\n\nLIMA, Peru (AP) — ", "Associated Press", None, "Lima"),
 ]  # fmt: skip
 # (a footer below the body, its outlet)
 FOOTERS = [
