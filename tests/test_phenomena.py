@@ -136,6 +136,25 @@ def test_a_visitor_serves_the_outlets_country_not_the_destinations() -> None:
     assert [(o.name, o.country) for o in result.officials] == [("Ken Sato", "JP")]
 
 
+# an outlet of one country reporting from a dateline of another on a story its own country has
+# no part in: an official named without a country is the dateline's country's, as its reader
+# takes them; where the outlet's country is in the story, the outlet's point of view stays
+OUTLET_ABROAD = [
+    # (text, the official's name, their country)
+    ("Fair opens in Kabul\n\nDawn\n\nKABUL: Commerce Minister Nabi Safi opened a trade fair "
+     "with Uzbek exporters on Monday.", "Nabi Safi", "AF"),
+    ("Fair opens in Kabul\n\nDawn\n\nKABUL: Commerce Minister Nabi Safi opened a trade fair "
+     "with Pakistani exporters on Monday.", "Nabi Safi", "PK"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "name", "country"), OUTLET_ABROAD)
+def test_an_outlet_abroad_takes_its_datelines_point_of_view(
+    text: str, name: str, country: str
+) -> None:
+    assert _officials(text)[name][0] == country
+
+
 @pytest.mark.parametrize(("sentence", "name", "country"), COUNTRIES)
 def test_an_official_gets_the_country_the_words_give(
     sentence: str, name: str, country: str
@@ -291,6 +310,30 @@ def test_a_visit_is_found_beyond_an_arrival(text: str, visits: set[tuple[str, st
     assert visits <= found, found
 
 
+# the one met is no visitor: "A is scheduled to meet X, and will travel to Y" is A's trip
+VISITORS_NOT_MET = [
+    # (text, the visits as (visitor, destination, status), exactly)
+    ("LIMA, March 3, 2024 -- Chilean Foreign Minister Ana Rojas arrived in Lima on Monday. She "
+     "is scheduled to meet Trade Minister Luis Paz today, and will travel to Cusco tomorrow.",
+     {("Ana Rojas", "PE", "current")}),
+    ("LIMA, March 3, 2024 -- Chilean Foreign Minister Ana Rojas arrived in Lima on Monday. On "
+     "Tuesday, Rojas will meet Prime Minister Luis Paz before visiting a port in Callao.",
+     {("Ana Rojas", "PE", "current")}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "visits"), VISITORS_NOT_MET)
+def test_the_official_met_is_not_the_visitor(text: str, visits: set[tuple[str, str, str]]) -> None:
+    result = _run(text)
+    found = {
+        (official.name, v.destination, v.status)
+        for v in result.visits
+        if (official := result.official(v.visitor))
+    }
+    assert found == visits
+    assert {o.name: o.country for o in result.officials}["Luis Paz"] == "PE"
+
+
 # a date after "since" is a point of reference, not a day of the visit: one visit, not two
 ONE_VISIT = [
     "LIMA, March 3, 2024 -- Chilean Foreign Minister Ana Rojas arrived in Lima on Monday. It is "
@@ -397,6 +440,9 @@ STATEMENTS = [
      [("Tesfaye Alemu", "the two armies had trained together for a decade", "reported", None)]),
     ("Alemu hoped the talks would open a new chapter in relations.",
      [("Tesfaye Alemu", "the talks would open a new chapter in relations", "reported", None)]),
+    # "He met Y and said ...": he speaks, not the one he met
+    ("She met Ethiopian Defence Minister Aisha Mohammed and said the border would reopen soon.",
+     [("Ruth Wanjiku", "the border would reopen soon", "reported", None)]),
     ('"We are ready to open the border," said Wanjiku.',
      [("Ruth Wanjiku", "We are ready to open the border", "quoted", None)]),
     ('"We are ready to open the border," Alemu said.',
@@ -527,6 +573,10 @@ BARE_TITLES = [
     ("ANKARA, May 2, 2024 - Turkish President Ali Demir received Iraqi Prime Minister Omar Saleh "
      "and Pakistani Prime Minister Nadeem Akhtar. The prime minister said the corridor would "
      "open next year.", None),
+    # "the Chilean minister" is the Chilean one named, not a minister of no known country
+    ("LIMA, March 4, 2024 - Chilean Foreign Minister Ana Rojas arrived in Lima on Monday. Earlier "
+     "on Monday, Mining Minister Luis Paz called on her at her hotel. The Chilean minister said "
+     "the talks were useful.", "Ana Rojas"),
 ]  # fmt: skip
 
 
@@ -557,3 +607,33 @@ def test_a_relative_date_is_anchored_to_the_published_date(
     )
     [visit] = _run(text).visits
     assert (str(visit.start), visit.status) == (start, status)
+
+
+# a visit told with a month and no day is dated to the month; a week, to its month
+VISIT_MONTHS = [
+    # (text after the opening, the visitor, the visit's status, its dates)
+    ("Peruvian Prime Minister Luis Paz will visit Santiago next month.",
+     "Luis Paz", "planned", ["2024-03"]),
+    ("Chilean Foreign Minister Ana Rojas visited Lima last week, where she met Luis Paz.",
+     "Ana Rojas", "past", ["2024-02"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rest", "visitor", "status", "dates"), VISIT_MONTHS)
+def test_a_visit_told_by_its_month_is_dated_to_it(
+    rest: str, visitor: str, status: str, dates: list[str]
+) -> None:
+    result = _run("Talks\nPublished: 14 Feb 2024\n\n" + rest)
+    [visit] = [v for v in result.visits if (o := result.official(v.visitor)) and o.name == visitor]
+    assert (visit.status, [str(d) for d in visit.dates]) == (status, dates)
+
+
+def test_an_agreement_told_of_a_recalled_visit_does_not_date_the_current_one() -> None:
+    text = (
+        "LIMA, March 5 (Reuters) - Chilean Foreign Minister Ana Rojas arrived in Lima for talks "
+        "with Peruvian Trade Minister Luis Paz. Chilean President Marta Gil visited Lima in "
+        "August 2023, when the two governments pledged to double trade."
+    )
+    result = _run(text)
+    dates = {result.official(v.visitor).name: [str(d) for d in v.dates] for v in result.visits}
+    assert dates == {"Ana Rojas": [], "Marta Gil": ["2023-08"]}

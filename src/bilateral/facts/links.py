@@ -54,12 +54,15 @@ def countries_from_visits(ctx: Mentions, visits: list[FoundVisit]) -> None:
 
 
 def agreement_dates_on_visits(findings: Findings) -> None:
-    """The current visit takes the dates of agreements its two countries reached near it."""
+    """The current visit takes the dates of agreements its two countries reached near it,
+    but for those told in a sentence of another visit (one it recalls)."""
     ctx = findings.mentions
-    visits: list[FoundVisit] = [v for v in findings.found["visit"] if v.status == "current"]
+    every: list[FoundVisit] = findings.found["visit"]
+    visits = [v for v in every if v.status == "current"]
     if not visits:
         return
     visit = visits[0]
+    elsewhere = {i for v in every if v is not visit for i in v.sentences} - visit.sentences
     home = ctx.country(visit.visitor)
     if not home or home == visit.destination:
         return
@@ -67,6 +70,8 @@ def agreement_dates_on_visits(findings: Findings) -> None:
     for agreement in agreements:
         date = agreement.date
         pair = set(agreement.parties) == {home, visit.destination}
+        if agreement.sentence in elsewhere:
+            continue
         if pair and date and date not in visit.dates and _near(visit, date):
             visit.dates.append(date)
 

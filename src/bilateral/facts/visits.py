@@ -156,6 +156,8 @@ def _add_sentence(ctx: Mentions, visit: FoundVisit, trigger: Trigger) -> None:
             visit.ordinals.append((mention.ordinal, date))
         elif mention.value is not None and visit.status == "past":
             visit.dates.append(mention.value)
+    if date is None and visit.status != "past":
+        date = _month_of(ctx, index, trigger)  # "visits New Delhi next month"
     if date and visit.status != "past" and date not in visit.dates:
         visit.dates.append(date)
     durations = ctx.durations[index]
@@ -169,6 +171,20 @@ def _add_sentence(ctx: Mentions, visit: FoundVisit, trigger: Trigger) -> None:
         ):
             visit.places.append(mark.value)
     _delegation_and_inviter(ctx, visit, index)
+
+
+def _month_of(ctx: Mentions, index: int, trigger: Trigger) -> PartialDate | None:
+    """The month a sentence without a day dates its visit to ("in August 2023", "next
+    month"), unless a reference word stands before it ("since May")."""
+    sentence = ctx.sentences[index]
+    date = ctx.date_of(index, near=trigger.at, days_only=False)
+    if date is None or date.precision != "month":
+        return None
+    mention = next(d for d in ctx.dates[index] if d.value == date)
+    between = sentence.text[
+        min(trigger.end, mention.start) - sentence.start : mention.start - sentence.start
+    ]
+    return None if ctx.phrases.any_word("visits", "reference").search(between) else date
 
 
 def _delegations(ctx: Mentions, visits: list[FoundVisit]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import Final
 
 import attr
@@ -26,6 +27,7 @@ _GOVERNED: Final = re.compile(
     rf"(?:(?:\b(?:with|to|of|by|from|between|on|for|including|upon)|[’']s){_FILLERS}"
     rf"|\bbetween\b[^,;.]{{0,80}}\band{_FILLERS})\s*$"
 )
+_OBJECT_GAP: Final = rf"{_FILLERS}\s+"
 _GUEST_REACH: Final = 6
 _PAIR_SENTENCES: Final = 6
 _AT_PLACE_LAST_WORDS: Final = ("in", "at", "to", "the")  # a text it matches ends with one
@@ -81,8 +83,8 @@ class Mentions:
 
     @property
     def home_country(self) -> str | None:
-        """Whose point of view the article takes: its outlet's country, else its dateline's."""
-        return home_country(self.article, self.lexicon)
+        """Whose point of view the article takes: see :func:`home_country`."""
+        return home_country(self.article, self.lexicon, self.marks)
 
     def span(self, start: int, end: int) -> Span:
         return self.article.span(start, end)
@@ -142,6 +144,9 @@ class Mentions:
             max(0, mention.start - sentence.start - _LOOK_BACK) : mention.start - sentence.start
         ]
         if _GOVERNED.search(before):
+            return True
+        # the object of a meeting verb ("is scheduled to meet X", "received X")
+        if self.phrases.ending_with("meetings", "verbs", _OBJECT_GAP).search(before):
             return True
         if "who" not in sentence.text:  # no relative clause (the quick test of a rare word)
             return False
@@ -270,9 +275,28 @@ def dateline_country(article: Article, lexicon: Lexicon) -> str | None:
     return city_countries().get(dateline) or lexicon.country_of_word(dateline)
 
 
-def home_country(article: Article, lexicon: Lexicon) -> str | None:
-    """Whose point of view the article takes: its outlet's country, else its dateline's."""
-    return outlet_country(article) or dateline_country(article, lexicon)
+def home_country(
+    article: Article, lexicon: Lexicon, marks: Sequence[Sequence[Mark]] = ()
+) -> str | None:
+    """Whose point of view the article takes: its outlet's country, else its dateline's.
+    An outlet reporting from a dateline abroad on a story its own country has no part in (a
+    Saudi paper from Amman on Jordan and Qatar, its country nowhere named in the body) takes
+    the dateline's country's point of view, as its reader does: "the prime minister" there is
+    the dateline's country's."""
+    outlet = outlet_country(article)
+    dateline = dateline_country(article, lexicon)
+    if outlet and dateline and outlet != dateline and marks and not _named(outlet, marks):
+        return dateline
+    return outlet or dateline
+
+
+def _named(country: str, marks: Sequence[Sequence[Mark]]) -> bool:
+    """Whether the body names the country, or a city or office of it."""
+    return any(
+        (m.value if m.kind == "country" else m.country) == country
+        for sentence in marks
+        for m in sentence
+    )
 
 
 def outlet_country(article: Article) -> str | None:
