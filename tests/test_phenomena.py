@@ -208,8 +208,15 @@ METADATA = [
     ("MAP - Maghreb Arabe Presse\nTuesday, 12 March 2019 10:05\nTalks in Lima\nLima - ",
      "MAP", "2019-03-12", "Lima"),
     ("Lima, 12.03.2019 (PAP) - ", "PAP", "2019-03-12", "Lima"),
+    # a release's sender is its source
     ("Government of Chile\nNews release\nTalks in Lima\nFrom: Ministry of Foreign Affairs\n"
-     "March 12, 2019 - Lima, Peru - Ministry of Foreign Affairs\n", None, "2019-03-12", "Lima"),
+     "March 12, 2019 - Lima, Peru - Ministry of Foreign Affairs\n", "Ministry of Foreign Affairs",
+     "2019-03-12", "Lima"),
+    ("PRESIDENTIAL PALACE PRESS RELEASE\n\nCHILE AND PERU SIGN MINING ACCORD\n\n",
+     "Presidential Palace", None, None),
+    ("Ministry of Foreign Affairs and Worship\nRepublic of Chile\n\nPress Release No. 31/19\n"
+     "Tuesday 12 March 2019\n\nCHILE AND PERU SIGN MINING ACCORD\n\n",
+     "Ministry of Foreign Affairs and Worship", "2019-03-12", None),
     ("Talks in Lima\nHome > Politics\n09:40 | Lima, March 12.\n", None, None, "Lima"),
     ("Talks in Lima\n\nStaff Correspondent\n\nTue Mar 12, 2019 12:00 AM   Last update on: Tue "
      "Mar 12, 2019 01:47 AM\n\n", None, "2019-03-12", None),
@@ -235,9 +242,31 @@ def test_a_copyright_notice_names_the_outlet(footer: str, source: str) -> None:
     assert _run("Talks in Lima\n\n" + BODY + "\n\n" + footer).article.source == source
 
 
-def test_a_date_line_below_the_body_dates_the_article() -> None:
-    article = _run("Talks in Lima\n\n" + BODY + "\n\nPublished: 20/11/2025").article
+@pytest.mark.parametrize(
+    "below", ["Published: 20/11/2025", "Marta Gil\nSpokesperson of the Ministry\nNovember 20, 2025"]
+)
+def test_a_date_line_below_the_body_dates_the_article(below: str) -> None:
+    article = _run("Talks in Lima\n\n" + BODY + "\n\n" + below).article
     assert str(article.published) == "2025-11-20"
+
+
+# a release speaks for the government its header shows: an official named without a country is
+# that government's
+RELEASES = [
+    # (the release's header, the official named without a country, their country)
+    ("Ministry of Foreign Affairs\nRepublic of Chile\n\nPress Release\n\n", "Marta Gil", "CL"),
+    ("Government of Chile | Gobierno de Chile\nNews release\nFrom: Ministry of Mining\n\n",
+     "Marta Gil", "CL"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("header", "name", "country"), RELEASES)
+def test_a_release_speaks_for_the_government_it_shows(header: str, name: str, country: str) -> None:
+    text = (
+        header + "CHILE AND PERU SIGN MINING ACCORD\n\nThe Minister of Foreign Affairs of Peru, "
+        "Luis Paz, received Trade Secretary Marta Gil in Lima today for talks on mining."
+    )
+    assert _officials(text)[name][0] == country
 
 
 @pytest.mark.parametrize(("head", "source", "published", "dateline"), METADATA)
@@ -552,6 +581,10 @@ MEETINGS = [
      "Minister Misganu Arga.", [{"Misganu Arga"}]),
     ("arrived in Addis Ababa on Monday and met Ethiopian Prime Minister Abiy Ahmed and Foreign "
      "Minister Tesfaye Alemu.", [{"Abiy Ahmed", "Tesfaye Alemu"}]),
+    # those present at the meeting just told are of it
+    ("arrived in Addis Ababa on Monday and met Prime Minister Abiy Ahmed. Also present at the "
+     "meeting were Foreign Minister Tesfaye Alemu and Defence Minister Aisha Mohammed.",
+     [{"Abiy Ahmed"}, {"Abiy Ahmed", "Tesfaye Alemu", "Aisha Mohammed"}]),
 ]  # fmt: skip
 
 

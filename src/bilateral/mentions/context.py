@@ -12,13 +12,13 @@ import attr
 
 from bilateral.mentions.dates import DateMention, Duration
 from bilateral.mentions.lexicon import Lexicon
-from bilateral.mentions.marks import Mark
+from bilateral.mentions.marks import Mark, find_marks
 from bilateral.mentions.person import Person, PersonMention
 from bilateral.mentions.phrases import Phrases
 from bilateral.model import Article, Notice, PartialDate, Span
 from bilateral.text.grammar import grammar
 from bilateral.text.lexicons import city_countries, outlets
-from bilateral.text.words import SentenceText
+from bilateral.text.words import SentenceText, index_words
 
 _FILLERS: Final = (
     r"(?:\s+(?:the|a|an|his|her|their|its|top|visiting|senior|[A-Z][a-z]+(?:[’']s)?)){0,3}"
@@ -28,6 +28,7 @@ _GOVERNED: Final = re.compile(
     rf"|\bbetween\b[^,;.]{{0,80}}\band{_FILLERS})\s*$"
 )
 _OBJECT_GAP: Final = rf"{_FILLERS}\s+"
+_SENDER_FURNITURE: Final = frozenset({"sender", "government"})  # reader.toml's header kinds
 _GUEST_REACH: Final = 6
 _PAIR_SENTENCES: Final = 6
 _AT_PLACE_LAST_WORDS: Final = ("in", "at", "to", "the")  # a text it matches ends with one
@@ -287,7 +288,21 @@ def home_country(
     dateline = dateline_country(article, lexicon)
     if outlet and dateline and outlet != dateline and marks and not _named(outlet, marks):
         return dateline
-    return outlet or dateline
+    return outlet or sender_country(article, lexicon) or dateline
+
+
+def sender_country(article: Article, lexicon: Lexicon) -> str | None:
+    """The country a release's header shows its sender to speak for: "Government of Chile",
+    "Argentine Republic", "Ministry of Foreign Affairs of Peru"."""
+    for piece in article.furniture:
+        if piece.kind not in _SENDER_FURNITURE:
+            continue
+        text = piece.span.text
+        line = SentenceText(0, piece.span.start, text, index_words(text))
+        for mark in find_marks(line, lexicon):
+            if mark.kind == "country":
+                return mark.value
+    return None
 
 
 def _named(country: str, marks: Sequence[Sequence[Mark]]) -> bool:
