@@ -306,6 +306,24 @@ def test_an_agreement_is_found_with_its_sides(sentence: str, parties: set[str], 
     assert found[0].text.startswith(text)
 
 
+# "he" of the sentence is one of "the two men", not an official of a third country named before
+AGREEMENTS_AFTER_A_PRONOUN = [
+    # (text, the parties of its last agreement)
+    ("AMMAN, May 5 -- Chilean Foreign Minister Pablo Rojas arrived in Amman on Sunday from Cairo, "
+     "where he met Egyptian Foreign Minister Omar Fahmy. On Monday, he held talks with Jordanian "
+     "Foreign Minister Hani Saleh, before the two men signed a trade accord.", {"CL", "JO"}),
+    ("AMMAN, May 5 -- Chilean Foreign Minister Pablo Rojas arrived in Amman on Sunday from Cairo, "
+     "where he met Egyptian Foreign Minister Omar Fahmy. On Monday, she held talks with Jordanian "
+     "Foreign Minister Hani Saleh, and the two ministers agreed to open a trade office.",
+     {"CL", "JO"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "parties"), AGREEMENTS_AFTER_A_PRONOUN)
+def test_a_pronoun_stands_for_one_of_the_sides(text: str, parties: set[str]) -> None:
+    assert set(_run(text).agreements[-1].parties) == parties
+
+
 def test_signers_far_from_their_verb_are_its_sides() -> None:
     text = (
         "ANKARA, May 2 -- Turkish Defence Minister Ali Demir on Tuesday held talks with Omani "
