@@ -448,6 +448,10 @@ CALLS_BY_STRUCTURE = [
      "Monday.", {"Kofi Mensah", "Musa Bello"}, "phone", "2024-06-03"),
     ("In a phone call on Monday, Ghanaian President Kofi Mensah and Nigerian President Musa "
      "Bello discussed the border.", {"Kofi Mensah", "Musa Bello"}, "phone", "2024-06-03"),
+    # the caller is the subject next to the call's words, not an official named before them
+    ("Togolese Minister Koffi Adjo arrived in Accra on Monday. Adjo's visit came days after "
+     "Ghanaian Foreign Minister Ama Owusu spoke by telephone with her Nigerian counterpart Musa "
+     "Bello on May 28.", {"Ama Owusu", "Musa Bello"}, "phone", "2024-05-28"),
 ]  # fmt: skip
 
 
