@@ -97,6 +97,7 @@ def test_tense() -> None:
             ("He met the president on Friday", 25, False),
             ("On Sunday, he will meet the president", 3, True),
             ("He is scheduled to visit Tehran", 25, True),
+            ("He was scheduled to fly to Kabul on Friday", 35, True),  # a plan told in the past
             ("He will go to Kabul after he visited Tehran on Friday", 47, False),  # nearest
             ("He said that he plans to visit Kabul", 22, False),  # "plans to" spans ``at``
             ("The scheduled talks", 14, False),  # "scheduled" is past too: past wins before

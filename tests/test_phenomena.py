@@ -381,6 +381,33 @@ def test_the_official_met_is_not_the_visitor(text: str, visits: set[tuple[str, s
     assert {o.name: o.country for o in result.officials}["Luis Paz"] == "PE"
 
 
+# visits told in a "where" clause, on a stop of a tour, or by an arrival the dateline places
+VISITS_OF_A_TOUR = [
+    # (text, the visits as (visitor, destination), exactly)
+    ("AMMAN, May 5, 2025 -- Chilean Foreign Minister Pablo Rojas arrived in Amman on Sunday "
+     "from Cairo, where he met Egyptian Foreign Minister Omar Fahmy.",
+     {("Pablo Rojas", "JO"), ("Pablo Rojas", "EG")}),
+    ("MANILA, May 5, 2025 -- Chilean Foreign Minister Pablo Rojas, who arrived Monday night for "
+     "a two-day visit, met Philippine Foreign Secretary Jose Cruz. Rojas was scheduled to fly to "
+     "Jakarta on Wednesday.",
+     {("Pablo Rojas", "PH"), ("Pablo Rojas", "ID")}),
+    ("AMMAN, May 5, 2025 -- Chilean Foreign Minister Pablo Rojas arrived in Amman on Sunday. He "
+     "is expected to travel on Wednesday to Damascus, the last stop of his tour.",
+     {("Pablo Rojas", "JO"), ("Pablo Rojas", "SY")}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "visits"), VISITS_OF_A_TOUR)
+def test_each_stop_of_a_tour_is_a_visit(text: str, visits: set[tuple[str, str]]) -> None:
+    result = _run(text)
+    found = {
+        (official.name, v.destination)
+        for v in result.visits
+        if (official := result.official(v.visitor))
+    }
+    assert found == visits
+
+
 # a date after "since" is a point of reference, not a day of the visit: one visit, not two
 ONE_VISIT = [
     "LIMA, March 3, 2024 -- Chilean Foreign Minister Ana Rojas arrived in Lima on Monday. It is "
@@ -649,6 +676,7 @@ DATES = [
     ("arrived in Addis Ababa on Monday", "2024-02-12", "current"),
     ("arrived in Addis Ababa today", "2024-02-14", "current"),
     ("will arrive in Addis Ababa on Friday", "2024-02-16", "planned"),
+    ("was scheduled to fly to Addis Ababa on Friday", "2024-02-16", "planned"),
 ]
 
 

@@ -224,7 +224,7 @@ def _meeting(
     ctx: Mentions, index: int, participants: list[str], at: int, scheduled: bool,
     caller: str | None,
 ) -> FoundMeeting:  # fmt: skip
-    place = ctx.place_in(index, at) or ctx.place_in(index)
+    place = ctx.where_place(index, at) or ctx.place_in(index, at) or ctx.place_in(index)
     visit_day = next((d.ordinal for d in ctx.dates[index] if d.kind == "visit-day"), None)
     return FoundMeeting(
         participants=tuple(participants),

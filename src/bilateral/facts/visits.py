@@ -237,6 +237,9 @@ def _place_bare(
             continue
         own = [v for v in visits if v.visitor == trigger.visitor and v.status != "past"]
         current = [v for v in own if v.status == "current"]
+        arrived = _dateline_arrival(ctx, trigger)
+        if arrived and not current and all(v.destination != arrived for v in own):
+            own = []  # "who arrived Monday night", datelined abroad: not the trip planned next
         if len(own) > 1 and len(current) == 1:
             own = current
         if len(own) == 1:
@@ -244,9 +247,11 @@ def _place_bare(
             continue
         if own:
             continue
-        destination = _destination_from_meetings(
-            ctx, trigger.visitor, meetings
-        ) or _other_visit_destination(ctx, trigger.visitor, visits)
+        destination = (
+            _destination_from_meetings(ctx, trigger.visitor, meetings)
+            or _other_visit_destination(ctx, trigger.visitor, visits)
+            or arrived
+        )
         if destination and destination != ctx.country(trigger.visitor):
             status = _status(ctx, trigger)
             visit = FoundVisit(trigger.visitor, destination, status)
@@ -261,6 +266,16 @@ def _destination_from_meetings(
     places = {m.place_country for m in meetings if visitor in m.participants} - {None, home}
     found = [p for p in places if p]
     return found[0] if len(found) == 1 else None
+
+
+def _dateline_arrival(ctx: Mentions, trigger: Trigger) -> str | None:
+    """Where a foreign official "arrived" with no place named: the dateline's country
+    ("MANILA -- X, who arrived Monday night for a two-day visit, met ...")."""
+    if trigger.kind != "arrival":
+        return None
+    dateline = ctx.dateline_country
+    home = ctx.country(trigger.visitor)
+    return dateline if dateline and home and home != dateline else None
 
 
 def _other_visit_destination(ctx: Mentions, visitor: str, visits: list[FoundVisit]) -> str | None:

@@ -42,6 +42,7 @@ class _Grammar:
     relative: re.Pattern[str]
     visiting_guest: re.Pattern[str]
     at_place: re.Pattern[str]
+    clause_end: re.Pattern[str]
     pronoun: re.Pattern[str]
     quoted: re.Pattern[str]
 
@@ -238,6 +239,21 @@ class Mentions:
         if found is None and index > 0 and self.paragraph_of[index - 1] == self.paragraph_of[index]:
             found = self.date_of(index - 1, days_only=days_only)
         return found
+
+    def where_place(self, index: int, at: int) -> tuple[str, str] | None:
+        """(city, country) of the city a "where" clause holding offset ``at`` refers to:
+        "arrived in Amman from Beirut, where he met X" puts the meeting in Beirut."""
+        sentence = self.sentences[index]
+        before = sentence.text[: at - sentence.start]
+        where = before.rfind(", where ")
+        if where < 0 or _G.clause_end.search(before, where + 8):
+            return None
+        city = next(
+            (m for m in self.marks[index]
+             if m.kind == "city" and m.country and m.end - sentence.start == where),
+            None,
+        )  # fmt: skip
+        return (city.value, city.country) if city and city.country else None
 
     def place_in(
         self, index: int, start: int = 0, end: int | None = None
