@@ -124,6 +124,11 @@ COUNTRIES = [
      "Quispe.", "Rosa Quispe", "PE"),
     ("The Estonian First Deputy Prime Minister and Defence Minister Karl Tamm flew home.",
      "Karl Tamm", "EE"),
+    # a visitor carries the words of their own country's leader
+    ("Peruvian Foreign Minister Ana Vargas, who arrived in Ankara on Monday, delivered a "
+     "special message from President Luis Cano to her host.", "Luis Cano", "PE"),
+    ("Peruvian Foreign Minister Ana Vargas arrived in Ankara on Monday and conveyed President "
+     "Luis Cano's greetings to the Turkish people.", "Luis Cano", "PE"),
 ]  # fmt: skip
 
 
