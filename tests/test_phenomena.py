@@ -65,6 +65,9 @@ TITLES = [
      "Rui Costa", "Minister of Mines and Energy"),
     ("The Minister of Foreign Affairs and Worship, Ana Vidal, travelled to Quito today.",
      "Ana Vidal", "Minister of Foreign Affairs and Worship"),
+    # an office held "to the President" is the aide's, not the President's
+    ("Also present was the Chief of Staff to the President, Senator Musa Bako.",
+     "Musa Bako", "Chief of Staff to the President"),
 ]  # fmt: skip
 
 
