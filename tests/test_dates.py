@@ -42,10 +42,19 @@ def dates_in(text: str, published: PartialDate | None = TUESDAY) -> list[str | N
         ("The accord was signed in 2014.", ["2014"]),
         ("The envoy arrived on October 13th, 2021.", ["2021-10-13"]),
         ("He met them yesterday.", ["2018-07-16"]),
+        # a week is dated to its month, a weekday of a named week to its day
+        ("They met last week.", ["2018-07"]),
+        ("He will come next week.", ["2018-07"]),
+        ("The talks began on Thursday last week.", ["2018-07-12"]),
+        ("The envoy arrives on Monday next week.", ["2018-07-23"]),
     ],
 )
 def test_resolution(text: str, expected: list[str]) -> None:
     assert dates_in(text) == expected
+
+
+def test_a_week_across_two_months_is_dated_to_its_year() -> None:
+    assert dates_in("They met last week.", PartialDate(2018, 7, 3)) == ["2018"]
 
 
 def test_a_day_earlier_counts_from_the_last_date() -> None:
@@ -88,6 +97,7 @@ def test_tense() -> None:
             ("He met the president on Friday", 25, False),
             ("On Sunday, he will meet the president", 3, True),
             ("He is scheduled to visit Tehran", 25, True),
+            ("He was scheduled to fly to Kabul on Friday", 35, True),  # a plan told in the past
             ("He will go to Kabul after he visited Tehran on Friday", 47, False),  # nearest
             ("He said that he plans to visit Kabul", 22, False),  # "plans to" spans ``at``
             ("The scheduled talks", 14, False),  # "scheduled" is past too: past wins before

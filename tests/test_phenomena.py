@@ -65,6 +65,9 @@ TITLES = [
      "Rui Costa", "Minister of Mines and Energy"),
     ("The Minister of Foreign Affairs and Worship, Ana Vidal, travelled to Quito today.",
      "Ana Vidal", "Minister of Foreign Affairs and Worship"),
+    # an office held "to the President" is the aide's, not the President's
+    ("Also present was the Chief of Staff to the President, Senator Musa Bako.",
+     "Musa Bako", "Chief of Staff to the President"),
 ]  # fmt: skip
 
 
@@ -124,6 +127,11 @@ COUNTRIES = [
      "Quispe.", "Rosa Quispe", "PE"),
     ("The Estonian First Deputy Prime Minister and Defence Minister Karl Tamm flew home.",
      "Karl Tamm", "EE"),
+    # a visitor carries the words of their own country's leader
+    ("Peruvian Foreign Minister Ana Vargas, who arrived in Ankara on Monday, delivered a "
+     "special message from President Luis Cano to her host.", "Luis Cano", "PE"),
+    ("Peruvian Foreign Minister Ana Vargas arrived in Ankara on Monday and conveyed President "
+     "Luis Cano's greetings to the Turkish people.", "Luis Cano", "PE"),
 ]  # fmt: skip
 
 
@@ -134,6 +142,25 @@ def test_a_visitor_serves_the_outlets_country_not_the_destinations() -> None:
     )
     result = _run(text)
     assert [(o.name, o.country) for o in result.officials] == [("Ken Sato", "JP")]
+
+
+# an outlet of one country reporting from a dateline of another on a story its own country has
+# no part in: an official named without a country is the dateline's country's, as its reader
+# takes them; where the outlet's country is in the story, the outlet's point of view stays
+OUTLET_ABROAD = [
+    # (text, the official's name, their country)
+    ("Fair opens in Kabul\n\nDawn\n\nKABUL: Commerce Minister Nabi Safi opened a trade fair "
+     "with Uzbek exporters on Monday.", "Nabi Safi", "AF"),
+    ("Fair opens in Kabul\n\nDawn\n\nKABUL: Commerce Minister Nabi Safi opened a trade fair "
+     "with Pakistani exporters on Monday.", "Nabi Safi", "PK"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "name", "country"), OUTLET_ABROAD)
+def test_an_outlet_abroad_takes_its_datelines_point_of_view(
+    text: str, name: str, country: str
+) -> None:
+    assert _officials(text)[name][0] == country
 
 
 @pytest.mark.parametrize(("sentence", "name", "country"), COUNTRIES)
@@ -189,8 +216,15 @@ METADATA = [
     ("MAP - Maghreb Arabe Presse\nTuesday, 12 March 2019 10:05\nTalks in Lima\nLima - ",
      "MAP", "2019-03-12", "Lima"),
     ("Lima, 12.03.2019 (PAP) - ", "PAP", "2019-03-12", "Lima"),
+    # a release's sender is its source
     ("Government of Chile\nNews release\nTalks in Lima\nFrom: Ministry of Foreign Affairs\n"
-     "March 12, 2019 - Lima, Peru - Ministry of Foreign Affairs\n", None, "2019-03-12", "Lima"),
+     "March 12, 2019 - Lima, Peru - Ministry of Foreign Affairs\n", "Ministry of Foreign Affairs",
+     "2019-03-12", "Lima"),
+    ("PRESIDENTIAL PALACE PRESS RELEASE\n\nCHILE AND PERU SIGN MINING ACCORD\n\n",
+     "Presidential Palace", None, None),
+    ("Ministry of Foreign Affairs and Worship\nRepublic of Chile\n\nPress Release No. 31/19\n"
+     "Tuesday 12 March 2019\n\nCHILE AND PERU SIGN MINING ACCORD\n\n",
+     "Ministry of Foreign Affairs and Worship", "2019-03-12", None),
     ("Talks in Lima\nHome > Politics\n09:40 | Lima, March 12.\n", None, None, "Lima"),
     ("Talks in Lima\n\nStaff Correspondent\n\nTue Mar 12, 2019 12:00 AM   Last update on: Tue "
      "Mar 12, 2019 01:47 AM\n\n", None, "2019-03-12", None),
@@ -211,6 +245,9 @@ METADATA = [
      "Ana Rivas in Lima | Juan Soto\n03/19/2019\n", "Deutsche Welle", "2019-03-19", None),
     # a city above the headline is a section of the site, not a dateline
     ("The Straits Times\nLima\nTalks in Lima\n", "The Straits Times", None, None),
+    ("Talks in Lima\n\nBy ANA RUIZ\nAssociated Press\n\nLIMA, Peru (AP) — ",
+     "Associated Press", None, "Lima"),
+    ("Talks in Lima\n\nLIMA, Peru (AP) — ", "Associated Press", None, "Lima"),
 ]  # fmt: skip
 # (a footer below the body, its outlet)
 FOOTERS = [
@@ -225,9 +262,31 @@ def test_a_copyright_notice_names_the_outlet(footer: str, source: str) -> None:
     assert _run("Talks in Lima\n\n" + BODY + "\n\n" + footer).article.source == source
 
 
-def test_a_date_line_below_the_body_dates_the_article() -> None:
-    article = _run("Talks in Lima\n\n" + BODY + "\n\nPublished: 20/11/2025").article
+@pytest.mark.parametrize(
+    "below", ["Published: 20/11/2025", "Marta Gil\nSpokesperson of the Ministry\nNovember 20, 2025"]
+)
+def test_a_date_line_below_the_body_dates_the_article(below: str) -> None:
+    article = _run("Talks in Lima\n\n" + BODY + "\n\n" + below).article
     assert str(article.published) == "2025-11-20"
+
+
+# a release speaks for the government its header shows: an official named without a country is
+# that government's
+RELEASES = [
+    # (the release's header, the official named without a country, their country)
+    ("Ministry of Foreign Affairs\nRepublic of Chile\n\nPress Release\n\n", "Marta Gil", "CL"),
+    ("Government of Chile | Gobierno de Chile\nNews release\nFrom: Ministry of Mining\n\n",
+     "Marta Gil", "CL"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("header", "name", "country"), RELEASES)
+def test_a_release_speaks_for_the_government_it_shows(header: str, name: str, country: str) -> None:
+    text = (
+        header + "CHILE AND PERU SIGN MINING ACCORD\n\nThe Minister of Foreign Affairs of Peru, "
+        "Luis Paz, received Trade Secretary Marta Gil in Lima today for talks on mining."
+    )
+    assert _officials(text)[name][0] == country
 
 
 @pytest.mark.parametrize(("head", "source", "published", "dateline"), METADATA)
@@ -265,6 +324,24 @@ def test_an_agreement_is_found_with_its_sides(sentence: str, parties: set[str], 
     found = _run(AGREEMENT_OPENING + sentence).agreements
     assert [set(a.parties) for a in found] == [parties], found
     assert found[0].text.startswith(text)
+
+
+# "he" of the sentence is one of "the two men", not an official of a third country named before
+AGREEMENTS_AFTER_A_PRONOUN = [
+    # (text, the parties of its last agreement)
+    ("AMMAN, May 5 -- Chilean Foreign Minister Pablo Rojas arrived in Amman on Sunday from Cairo, "
+     "where he met Egyptian Foreign Minister Omar Fahmy. On Monday, he held talks with Jordanian "
+     "Foreign Minister Hani Saleh, before the two men signed a trade accord.", {"CL", "JO"}),
+    ("AMMAN, May 5 -- Chilean Foreign Minister Pablo Rojas arrived in Amman on Sunday from Cairo, "
+     "where he met Egyptian Foreign Minister Omar Fahmy. On Monday, she held talks with Jordanian "
+     "Foreign Minister Hani Saleh, and the two ministers agreed to open a trade office.",
+     {"CL", "JO"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "parties"), AGREEMENTS_AFTER_A_PRONOUN)
+def test_a_pronoun_stands_for_one_of_the_sides(text: str, parties: set[str]) -> None:
+    assert set(_run(text).agreements[-1].parties) == parties
 
 
 def test_signers_far_from_their_verb_are_its_sides() -> None:
@@ -306,6 +383,57 @@ def test_a_visit_is_found_beyond_an_arrival(text: str, visits: set[tuple[str, st
         if (official := result.official(v.visitor))
     }
     assert visits <= found, found
+
+
+# the one met is no visitor: "A is scheduled to meet X, and will travel to Y" is A's trip
+VISITORS_NOT_MET = [
+    # (text, the visits as (visitor, destination, status), exactly)
+    ("LIMA, March 3, 2024 -- Chilean Foreign Minister Ana Rojas arrived in Lima on Monday. She "
+     "is scheduled to meet Trade Minister Luis Paz today, and will travel to Cusco tomorrow.",
+     {("Ana Rojas", "PE", "current")}),
+    ("LIMA, March 3, 2024 -- Chilean Foreign Minister Ana Rojas arrived in Lima on Monday. On "
+     "Tuesday, Rojas will meet Prime Minister Luis Paz before visiting a port in Callao.",
+     {("Ana Rojas", "PE", "current")}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "visits"), VISITORS_NOT_MET)
+def test_the_official_met_is_not_the_visitor(text: str, visits: set[tuple[str, str, str]]) -> None:
+    result = _run(text)
+    found = {
+        (official.name, v.destination, v.status)
+        for v in result.visits
+        if (official := result.official(v.visitor))
+    }
+    assert found == visits
+    assert {o.name: o.country for o in result.officials}["Luis Paz"] == "PE"
+
+
+# visits told in a "where" clause, on a stop of a tour, or by an arrival the dateline places
+VISITS_OF_A_TOUR = [
+    # (text, the visits as (visitor, destination), exactly)
+    ("AMMAN, May 5, 2025 -- Chilean Foreign Minister Pablo Rojas arrived in Amman on Sunday "
+     "from Cairo, where he met Egyptian Foreign Minister Omar Fahmy.",
+     {("Pablo Rojas", "JO"), ("Pablo Rojas", "EG")}),
+    ("MANILA, May 5, 2025 -- Chilean Foreign Minister Pablo Rojas, who arrived Monday night for "
+     "a two-day visit, met Philippine Foreign Secretary Jose Cruz. Rojas was scheduled to fly to "
+     "Jakarta on Wednesday.",
+     {("Pablo Rojas", "PH"), ("Pablo Rojas", "ID")}),
+    ("AMMAN, May 5, 2025 -- Chilean Foreign Minister Pablo Rojas arrived in Amman on Sunday. He "
+     "is expected to travel on Wednesday to Damascus, the last stop of his tour.",
+     {("Pablo Rojas", "JO"), ("Pablo Rojas", "SY")}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "visits"), VISITS_OF_A_TOUR)
+def test_each_stop_of_a_tour_is_a_visit(text: str, visits: set[tuple[str, str]]) -> None:
+    result = _run(text)
+    found = {
+        (official.name, v.destination)
+        for v in result.visits
+        if (official := result.official(v.visitor))
+    }
+    assert found == visits
 
 
 # a date after "since" is a point of reference, not a day of the visit: one visit, not two
@@ -375,6 +503,10 @@ CALLS_BY_STRUCTURE = [
      "Monday.", {"Kofi Mensah", "Musa Bello"}, "phone", "2024-06-03"),
     ("In a phone call on Monday, Ghanaian President Kofi Mensah and Nigerian President Musa "
      "Bello discussed the border.", {"Kofi Mensah", "Musa Bello"}, "phone", "2024-06-03"),
+    # the caller is the subject next to the call's words, not an official named before them
+    ("Togolese Minister Koffi Adjo arrived in Accra on Monday. Adjo's visit came days after "
+     "Ghanaian Foreign Minister Ama Owusu spoke by telephone with her Nigerian counterpart Musa "
+     "Bello on May 28.", {"Ama Owusu", "Musa Bello"}, "phone", "2024-05-28"),
 ]  # fmt: skip
 
 
@@ -414,6 +546,9 @@ STATEMENTS = [
      [("Tesfaye Alemu", "the two armies had trained together for a decade", "reported", None)]),
     ("Alemu hoped the talks would open a new chapter in relations.",
      [("Tesfaye Alemu", "the talks would open a new chapter in relations", "reported", None)]),
+    # "He met Y and said ...": he speaks, not the one he met
+    ("She met Ethiopian Defence Minister Aisha Mohammed and said the border would reopen soon.",
+     [("Ruth Wanjiku", "the border would reopen soon", "reported", None)]),
     ('"We are ready to open the border," said Wanjiku.',
      [("Ruth Wanjiku", "We are ready to open the border", "quoted", None)]),
     ('"We are ready to open the border," Alemu said.',
@@ -533,6 +668,10 @@ MEETINGS = [
      "Minister Misganu Arga.", [{"Misganu Arga"}]),
     ("arrived in Addis Ababa on Monday and met Ethiopian Prime Minister Abiy Ahmed and Foreign "
      "Minister Tesfaye Alemu.", [{"Abiy Ahmed", "Tesfaye Alemu"}]),
+    # those present at the meeting just told are of it
+    ("arrived in Addis Ababa on Monday and met Prime Minister Abiy Ahmed. Also present at the "
+     "meeting were Foreign Minister Tesfaye Alemu and Defence Minister Aisha Mohammed.",
+     [{"Abiy Ahmed"}, {"Abiy Ahmed", "Tesfaye Alemu", "Aisha Mohammed"}]),
 ]  # fmt: skip
 
 
@@ -554,6 +693,10 @@ BARE_TITLES = [
     ("ANKARA, May 2, 2024 - Turkish President Ali Demir received Iraqi Prime Minister Omar Saleh "
      "and Pakistani Prime Minister Nadeem Akhtar. The prime minister said the corridor would "
      "open next year.", None),
+    # "the Chilean minister" is the Chilean one named, not a minister of no known country
+    ("LIMA, March 4, 2024 - Chilean Foreign Minister Ana Rojas arrived in Lima on Monday. Earlier "
+     "on Monday, Mining Minister Luis Paz called on her at her hotel. The Chilean minister said "
+     "the talks were useful.", "Ana Rojas"),
 ]  # fmt: skip
 
 
@@ -571,6 +714,7 @@ DATES = [
     ("arrived in Addis Ababa on Monday", "2024-02-12", "current"),
     ("arrived in Addis Ababa today", "2024-02-14", "current"),
     ("will arrive in Addis Ababa on Friday", "2024-02-16", "planned"),
+    ("was scheduled to fly to Addis Ababa on Friday", "2024-02-16", "planned"),
 ]
 
 
@@ -584,3 +728,33 @@ def test_a_relative_date_is_anchored_to_the_published_date(
     )
     [visit] = _run(text).visits
     assert (str(visit.start), visit.status) == (start, status)
+
+
+# a visit told with a month and no day is dated to the month; a week, to its month
+VISIT_MONTHS = [
+    # (text after the opening, the visitor, the visit's status, its dates)
+    ("Peruvian Prime Minister Luis Paz will visit Santiago next month.",
+     "Luis Paz", "planned", ["2024-03"]),
+    ("Chilean Foreign Minister Ana Rojas visited Lima last week, where she met Luis Paz.",
+     "Ana Rojas", "past", ["2024-02"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rest", "visitor", "status", "dates"), VISIT_MONTHS)
+def test_a_visit_told_by_its_month_is_dated_to_it(
+    rest: str, visitor: str, status: str, dates: list[str]
+) -> None:
+    result = _run("Talks\nPublished: 14 Feb 2024\n\n" + rest)
+    [visit] = [v for v in result.visits if (o := result.official(v.visitor)) and o.name == visitor]
+    assert (visit.status, [str(d) for d in visit.dates]) == (status, dates)
+
+
+def test_an_agreement_told_of_a_recalled_visit_does_not_date_the_current_one() -> None:
+    text = (
+        "LIMA, March 5 (Reuters) - Chilean Foreign Minister Ana Rojas arrived in Lima for talks "
+        "with Peruvian Trade Minister Luis Paz. Chilean President Marta Gil visited Lima in "
+        "August 2023, when the two governments pledged to double trade."
+    )
+    result = _run(text)
+    dates = {result.official(v.visitor).name: [str(d) for d in v.dates] for v in result.visits}
+    assert dates == {"Ana Rojas": [], "Marta Gil": ["2023-08"]}

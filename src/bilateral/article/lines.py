@@ -21,8 +21,8 @@ _RUNS: Final = frozenset({"repeat", "footer"})
 BODY_MIN_WORDS: Final = 6
 
 
-# outlet evidence, strongest first
-FOOTER, HEADER, AGENCY_CODE, STAMP, DOMAIN, POLICY, SELF_REFERENCE = range(7)
+# outlet evidence, strongest first; a release's sender only where no outlet shows
+FOOTER, HEADER, AGENCY_CODE, STAMP, DOMAIN, POLICY, SELF_REFERENCE, SENDER = range(8)
 
 
 @final

@@ -13,6 +13,7 @@ from bilateral.article.lines import (
     HEADER,
     POLICY,
     SELF_REFERENCE,
+    SENDER,
     STAMP,
     Line,
     Reading,
@@ -36,6 +37,7 @@ _FIRST_SURROGATE: Final = chr(0xD800)  # written so: mypyc takes no surrogate in
 MAX_BLANKED_NOTICES: Final = 20
 SUBHEADING_MAX_WORDS: Final = 18
 WEEKDAYS: Final = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_SMALL_WORDS: Final = frozenset({"of", "and", "for", "the", "in", "on", "to"})
 HEADER_MAX_LINES: Final = 12  # lines before the body that may all be page furniture
 
 
@@ -169,6 +171,8 @@ def _header_furniture(reading: Reading, line: Line) -> bool:
             continue
         if outlet:
             reading.outlets.append((HEADER, outlet))
+        if groups.get("sender"):  # "From: Ministry of Foreign Affairs", "STATE HOUSE PRESS RELEASE"
+            reading.outlets.append((SENDER, _titled(groups["sender"].strip(" ,"))))
         reading.note_date(groups.get("date"))
         if groups.get("weekday") and reading.weekday is None:
             reading.weekday = WEEKDAYS.index(groups["weekday"])
@@ -183,6 +187,16 @@ def _header_furniture(reading: Reading, line: Line) -> bool:
         reading.add(pattern.kind, line.start, line.end)
         return True
     return False
+
+
+def _titled(name: str) -> str:
+    """A sender's name as written, or in title case when it is in capitals ("STATE HOUSE")."""
+    if not name.isupper():
+        return name
+    words = name.lower().split()
+    return " ".join(
+        w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words)
+    )
 
 
 def _caption(reading: Reading, line: Line) -> bool:

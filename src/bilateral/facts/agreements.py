@@ -24,6 +24,7 @@ class _Grammar:
     split: re.Pattern[str]
     clause_start: re.Pattern[str]
     pronoun_and: re.Pattern[str]
+    he_or_she: re.Pattern[str]
     and_word: re.Pattern[str]
     three: re.Pattern[str]
     name_joint: re.Pattern[str]
@@ -195,7 +196,17 @@ def _sides_in_context(ctx: Mentions, index: int, count: int) -> tuple[str, ...] 
 
 
 def _official_countries(ctx: Mentions, index: int) -> list[tuple[int, str | None]]:
-    return [(m.start, ctx.country(m.person or "")) for m in ctx.officials_in(index)]
+    """The countries of the officials a sentence names, and of the one its "he" or "she"
+    stands for ("he held talks with B before the two men signed": he is one of the two)."""
+    found = [(m.start, ctx.country(m.person or "")) for m in ctx.officials_in(index)]
+    sentence = ctx.sentences[index]
+    pronoun = _G.he_or_she.search(sentence.text)
+    if pronoun:
+        at = sentence.start + pronoun.start()
+        referent = ctx.antecedent(index, at)
+        if referent:
+            found.append((at, ctx.country(referent)))
+    return found
 
 
 def _country_pairs(ctx: Mentions, index: int) -> list[tuple[int, str | None]]:

@@ -16,6 +16,7 @@ from bilateral.model.records import CallChannel, CallStatus
 from bilateral.text.grammar import grammar
 
 _OBJECT_REACH: Final = 80  # how far after its words a call's other side may be named
+_POSSESSIVE: Final = ("’s", "'s", "’", "'")
 
 
 @attr.s(auto_attribs=True, slots=True, frozen=True, eq=False)
@@ -138,10 +139,17 @@ def _subject_after(ctx: Mentions, index: int, end: int) -> str | None:
 
 
 def _caller(ctx: Mentions, index: int, at: int) -> str | None:
-    """The subject of the call's clause: an official before its words, or whom "he" is."""
-    subject = ctx.subject(index, before=at)
-    if subject:
-        return subject
+    """The subject of the call's clause: the last official before its words who is no
+    object and no possessive ("X's visit came after A spoke by telephone with B": A), or whom
+    "he" is."""
+    sentence = ctx.sentences[index]
+    subjects = [
+        m for m in ctx.officials_in(index, end=at)
+        if not ctx.is_governed(m)
+        and not sentence.text[m.end - sentence.start :].startswith(_POSSESSIVE)
+    ]  # fmt: skip
+    if subjects:
+        return subjects[-1].person
     pronoun = ctx.pronoun_at(index, ctx.sentences[index].start, at)
     return ctx.antecedent(index, pronoun) if pronoun is not None else None
 

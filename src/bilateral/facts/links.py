@@ -9,6 +9,7 @@ each kind's own ``link`` (a call's statements: ``calls.call_statements``).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Final
 
@@ -19,6 +20,7 @@ from bilateral.facts.findings import Findings
 from bilateral.facts.visits import FoundVisit
 from bilateral.mentions.context import Mentions
 from bilateral.model import Agreement, PartialDate, Statement, Visit
+from bilateral.text.regex import search_tail
 
 LINK_SLACK_DAYS: Final = 3
 AGREEMENT_REACH_DAYS: Final = 7
@@ -43,6 +45,8 @@ def countries_from_visits(ctx: Mentions, visits: list[FoundVisit]) -> None:
                 person = ctx.persons.get(person_id)
                 if person and person.country is None and person_id not in visitors:
                     person.country = visit.destination
+    for visit in visits:
+        _senders_of_messages(ctx, visit)
     home = ctx.home_country
     destinations: dict[str, set[str]] = {}
     for visit in visits:
@@ -53,13 +57,42 @@ def countries_from_visits(ctx: Mentions, visits: list[FoundVisit]) -> None:
             person.country = home
 
 
+def _senders_of_messages(ctx: Mentions, visit: FoundVisit) -> None:
+    """ "(the visitor) delivered a message from President Y", "conveyed President Y's
+    greetings": Y, of no country the text gives, serves the visitor's country."""
+    home = ctx.country(visit.visitor)
+    if home is None or home == visit.destination:
+        return
+    carried = "|".join(ctx.phrases.words("visits", "carried"))
+    message = "|".join(ctx.phrases.words("visits", "message"))
+    before = re.compile(rf"(?i:\b(?:{carried})\b[^.;]{{0,40}}?\b(?:{message})\s+(?:of|from))\s+$")
+    after = re.compile(rf"[’']s\s+(?i:{message})\b")
+    carrier = re.compile(rf"(?i:\b(?:{carried})\b)[^.;]{{0,40}}$")
+    for index in sorted(visit.sentences):
+        sentence = ctx.sentences[index]
+        if not any(m.person == visit.visitor for m in ctx.officials_in(index)):
+            continue
+        for mention in ctx.officials_in(index):
+            person = ctx.persons.get(mention.person or "")
+            if person is None or person.country is not None or person.id == visit.visitor:
+                continue
+            at, end = mention.start - sentence.start, mention.end - sentence.start
+            if search_tail(before, sentence.text, at) or (
+                after.match(sentence.text, end) and search_tail(carrier, sentence.text, at)
+            ):
+                person.country = home
+
+
 def agreement_dates_on_visits(findings: Findings) -> None:
-    """The current visit takes the dates of agreements its two countries reached near it."""
+    """The current visit takes the dates of agreements its two countries reached near it,
+    but for those told in a sentence of another visit (one it recalls)."""
     ctx = findings.mentions
-    visits: list[FoundVisit] = [v for v in findings.found["visit"] if v.status == "current"]
+    every: list[FoundVisit] = findings.found["visit"]
+    visits = [v for v in every if v.status == "current"]
     if not visits:
         return
     visit = visits[0]
+    elsewhere = {i for v in every if v is not visit for i in v.sentences} - visit.sentences
     home = ctx.country(visit.visitor)
     if not home or home == visit.destination:
         return
@@ -67,6 +100,8 @@ def agreement_dates_on_visits(findings: Findings) -> None:
     for agreement in agreements:
         date = agreement.date
         pair = set(agreement.parties) == {home, visit.destination}
+        if agreement.sentence in elsewhere:
+            continue
         if pair and date and date not in visit.dates and _near(visit, date):
             visit.dates.append(date)
 

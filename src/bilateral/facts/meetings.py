@@ -80,7 +80,26 @@ def find_meetings(ctx: Mentions) -> list[FoundMeeting]:
             meeting = _from_phrase(ctx, index, phrase)
             if meeting:
                 found.extend(_separate(meeting, sentence.text))
+        for phrase in ctx.phrases.pattern("meetings", "present").finditer(sentence):
+            found.extend(_present(ctx, index, phrase, found))
     return _merged(found)
+
+
+def _present(
+    ctx: Mentions, index: int, phrase: re.Match[str], found: list[FoundMeeting]
+) -> list[FoundMeeting]:
+    """ "Also present at the meeting were A and B": the meeting told last, in this sentence
+    or the two before, with A and B among its participants."""
+    sentence = ctx.sentences[index]
+    start = sentence.start + phrase.end()
+    end = sentence.start + _objects_end(sentence.text, phrase.end())
+    present = [m.person for m in ctx.officials_in(index, start=start, end=end) if m.person]
+    last = next((m for m in reversed(found) if index - 2 <= m.sentence <= index), None)
+    if not present or last is None:
+        return []
+    participants = _unique([*last.participants, *present])
+    return [evolve(last, participants=tuple(participants), sentence=index,
+                   evidence=ctx.sentence_span(index))]  # fmt: skip
 
 
 def _separate(meeting: FoundMeeting, text: str) -> list[FoundMeeting]:
@@ -205,7 +224,7 @@ def _meeting(
     ctx: Mentions, index: int, participants: list[str], at: int, scheduled: bool,
     caller: str | None,
 ) -> FoundMeeting:  # fmt: skip
-    place = ctx.place_in(index, at) or ctx.place_in(index)
+    place = ctx.where_place(index, at) or ctx.place_in(index, at) or ctx.place_in(index)
     visit_day = next((d.ordinal for d in ctx.dates[index] if d.kind == "visit-day"), None)
     return FoundMeeting(
         participants=tuple(participants),

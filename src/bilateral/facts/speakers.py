@@ -55,6 +55,10 @@ def speaker_before(
             return named[-1].person  # "... called on X, who underlined that"
     if speech and search_tail(_G.and_before, before_text, len(before_text)):
         subject = ctx.subject(index, before=at)
+        if subject is None:  # "He met Y and said ...": he speaks
+            pronoun = ctx.pronoun_at(index, sentence.start + clause_start, at)
+            if pronoun is not None and _G.he_or_she.match(sentence.text, pronoun - sentence.start):
+                return ctx.antecedent(index, pronoun)
         return subject  # "X received Y and said ...": X speaks
     named = ctx.officials_in(index, start=sentence.start + clause_start, end=at)
     if len(named) >= 2 and _G.pair_gap.fullmatch(

@@ -156,6 +156,8 @@ def _add_sentence(ctx: Mentions, visit: FoundVisit, trigger: Trigger) -> None:
             visit.ordinals.append((mention.ordinal, date))
         elif mention.value is not None and visit.status == "past":
             visit.dates.append(mention.value)
+    if date is None and visit.status != "past":
+        date = _month_of(ctx, index, trigger)  # "visits New Delhi next month"
     if date and visit.status != "past" and date not in visit.dates:
         visit.dates.append(date)
     durations = ctx.durations[index]
@@ -169,6 +171,20 @@ def _add_sentence(ctx: Mentions, visit: FoundVisit, trigger: Trigger) -> None:
         ):
             visit.places.append(mark.value)
     _delegation_and_inviter(ctx, visit, index)
+
+
+def _month_of(ctx: Mentions, index: int, trigger: Trigger) -> PartialDate | None:
+    """The month a sentence without a day dates its visit to ("in August 2023", "next
+    month"), unless a reference word stands before it ("since May")."""
+    sentence = ctx.sentences[index]
+    date = ctx.date_of(index, near=trigger.at, days_only=False)
+    if date is None or date.precision != "month":
+        return None
+    mention = next(d for d in ctx.dates[index] if d.value == date)
+    between = sentence.text[
+        min(trigger.end, mention.start) - sentence.start : mention.start - sentence.start
+    ]
+    return None if ctx.phrases.any_word("visits", "reference").search(between) else date
 
 
 def _delegations(ctx: Mentions, visits: list[FoundVisit]) -> None:
@@ -221,6 +237,9 @@ def _place_bare(
             continue
         own = [v for v in visits if v.visitor == trigger.visitor and v.status != "past"]
         current = [v for v in own if v.status == "current"]
+        arrived = _dateline_arrival(ctx, trigger)
+        if arrived and not current and all(v.destination != arrived for v in own):
+            own = []  # "who arrived Monday night", datelined abroad: not the trip planned next
         if len(own) > 1 and len(current) == 1:
             own = current
         if len(own) == 1:
@@ -228,9 +247,11 @@ def _place_bare(
             continue
         if own:
             continue
-        destination = _destination_from_meetings(
-            ctx, trigger.visitor, meetings
-        ) or _other_visit_destination(ctx, trigger.visitor, visits)
+        destination = (
+            _destination_from_meetings(ctx, trigger.visitor, meetings)
+            or _other_visit_destination(ctx, trigger.visitor, visits)
+            or arrived
+        )
         if destination and destination != ctx.country(trigger.visitor):
             status = _status(ctx, trigger)
             visit = FoundVisit(trigger.visitor, destination, status)
@@ -245,6 +266,16 @@ def _destination_from_meetings(
     places = {m.place_country for m in meetings if visitor in m.participants} - {None, home}
     found = [p for p in places if p]
     return found[0] if len(found) == 1 else None
+
+
+def _dateline_arrival(ctx: Mentions, trigger: Trigger) -> str | None:
+    """Where a foreign official "arrived" with no place named: the dateline's country
+    ("MANILA -- X, who arrived Monday night for a two-day visit, met ...")."""
+    if trigger.kind != "arrival":
+        return None
+    dateline = ctx.dateline_country
+    home = ctx.country(trigger.visitor)
+    return dateline if dateline and home and home != dateline else None
 
 
 def _other_visit_destination(ctx: Mentions, visitor: str, visits: list[FoundVisit]) -> str | None:

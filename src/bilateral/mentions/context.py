@@ -5,19 +5,20 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import Final
 
 import attr
 
 from bilateral.mentions.dates import DateMention, Duration
 from bilateral.mentions.lexicon import Lexicon
-from bilateral.mentions.marks import Mark
+from bilateral.mentions.marks import Mark, find_marks
 from bilateral.mentions.person import Person, PersonMention
 from bilateral.mentions.phrases import Phrases
 from bilateral.model import Article, Notice, PartialDate, Span
 from bilateral.text.grammar import grammar
 from bilateral.text.lexicons import city_countries, outlets
-from bilateral.text.words import SentenceText
+from bilateral.text.words import SentenceText, index_words
 
 _FILLERS: Final = (
     r"(?:\s+(?:the|a|an|his|her|their|its|top|visiting|senior|[A-Z][a-z]+(?:[’']s)?)){0,3}"
@@ -26,6 +27,8 @@ _GOVERNED: Final = re.compile(
     rf"(?:(?:\b(?:with|to|of|by|from|between|on|for|including|upon)|[’']s){_FILLERS}"
     rf"|\bbetween\b[^,;.]{{0,80}}\band{_FILLERS})\s*$"
 )
+_OBJECT_GAP: Final = rf"{_FILLERS}\s+"
+_SENDER_FURNITURE: Final = frozenset({"sender", "government"})  # reader.toml's header kinds
 _GUEST_REACH: Final = 6
 _PAIR_SENTENCES: Final = 6
 _AT_PLACE_LAST_WORDS: Final = ("in", "at", "to", "the")  # a text it matches ends with one
@@ -39,6 +42,7 @@ class _Grammar:
     relative: re.Pattern[str]
     visiting_guest: re.Pattern[str]
     at_place: re.Pattern[str]
+    clause_end: re.Pattern[str]
     pronoun: re.Pattern[str]
     quoted: re.Pattern[str]
 
@@ -81,8 +85,8 @@ class Mentions:
 
     @property
     def home_country(self) -> str | None:
-        """Whose point of view the article takes: its outlet's country, else its dateline's."""
-        return home_country(self.article, self.lexicon)
+        """Whose point of view the article takes: see :func:`home_country`."""
+        return home_country(self.article, self.lexicon, self.marks)
 
     def span(self, start: int, end: int) -> Span:
         return self.article.span(start, end)
@@ -142,6 +146,9 @@ class Mentions:
             max(0, mention.start - sentence.start - _LOOK_BACK) : mention.start - sentence.start
         ]
         if _GOVERNED.search(before):
+            return True
+        # the object of a meeting verb ("is scheduled to meet X", "received X")
+        if self.phrases.ending_with("meetings", "verbs", _OBJECT_GAP).search(before):
             return True
         if "who" not in sentence.text:  # no relative clause (the quick test of a rare word)
             return False
@@ -233,6 +240,21 @@ class Mentions:
             found = self.date_of(index - 1, days_only=days_only)
         return found
 
+    def where_place(self, index: int, at: int) -> tuple[str, str] | None:
+        """(city, country) of the city a "where" clause holding offset ``at`` refers to:
+        "arrived in Amman from Beirut, where he met X" puts the meeting in Beirut."""
+        sentence = self.sentences[index]
+        before = sentence.text[: at - sentence.start]
+        where = before.rfind(", where ")
+        if where < 0 or _G.clause_end.search(before, where + 8):
+            return None
+        city = next(
+            (m for m in self.marks[index]
+             if m.kind == "city" and m.country and m.end - sentence.start == where),
+            None,
+        )  # fmt: skip
+        return (city.value, city.country) if city and city.country else None
+
     def place_in(
         self, index: int, start: int = 0, end: int | None = None
     ) -> tuple[str, str] | None:
@@ -270,9 +292,42 @@ def dateline_country(article: Article, lexicon: Lexicon) -> str | None:
     return city_countries().get(dateline) or lexicon.country_of_word(dateline)
 
 
-def home_country(article: Article, lexicon: Lexicon) -> str | None:
-    """Whose point of view the article takes: its outlet's country, else its dateline's."""
-    return outlet_country(article) or dateline_country(article, lexicon)
+def home_country(
+    article: Article, lexicon: Lexicon, marks: Sequence[Sequence[Mark]] = ()
+) -> str | None:
+    """Whose point of view the article takes: its outlet's country, else its dateline's.
+    An outlet reporting from a dateline abroad on a story its own country has no part in (a
+    Saudi paper from Amman on Jordan and Qatar, its country nowhere named in the body) takes
+    the dateline's country's point of view, as its reader does: "the prime minister" there is
+    the dateline's country's."""
+    outlet = outlet_country(article)
+    dateline = dateline_country(article, lexicon)
+    if outlet and dateline and outlet != dateline and marks and not _named(outlet, marks):
+        return dateline
+    return outlet or sender_country(article, lexicon) or dateline
+
+
+def sender_country(article: Article, lexicon: Lexicon) -> str | None:
+    """The country a release's header shows its sender to speak for: "Government of Chile",
+    "Argentine Republic", "Ministry of Foreign Affairs of Peru"."""
+    for piece in article.furniture:
+        if piece.kind not in _SENDER_FURNITURE:
+            continue
+        text = piece.span.text
+        line = SentenceText(0, piece.span.start, text, index_words(text))
+        for mark in find_marks(line, lexicon):
+            if mark.kind == "country":
+                return mark.value
+    return None
+
+
+def _named(country: str, marks: Sequence[Sequence[Mark]]) -> bool:
+    """Whether the body names the country, or a city or office of it."""
+    return any(
+        (m.value if m.kind == "country" else m.country) == country
+        for sentence in marks
+        for m in sentence
+    )
 
 
 def outlet_country(article: Article) -> str | None:

@@ -89,7 +89,7 @@ def _date_pattern() -> WordPattern:
         rf"(?P<range>(?:from\s)?(?P<r_month>{MONTH})\s?(?P<r_from>\d{{1,2}}){_SUFFIX}"
         rf"\s?(?:to|-|–|and|till|until)\s?(?P<r_to>\d{{1,2}}){_SUFFIX}(?:,?\s(?P<r_year>\d{{4}}))?)",
         rf"(?P<weekday>(?:(?P<w_rel>last|this|next|coming)\s)?(?P<w_day>{_WEEKDAY})"
-        rf"(?:\s(?:morning|afternoon|evening|night))?"
+        rf"(?:\s(?:morning|afternoon|evening|night))?(?:,?\s(?P<w_week>last|this|next)\sweek)?"
         rf"(?:\s?\((?P<w_month>{MONTH})\s?(?P<w_date>\d{{1,2}}){_SUFFIX}\))?)",
         rf"(?P<md>(?P<md_month>{MONTH})\s?(?P<md_day>\d{{1,2}}){_SUFFIX}(?![\d:])"
         rf"(?:,?\s?(?P<md_year>(?:19|20)\d\d))?)",
@@ -233,7 +233,10 @@ def _resolve(
             value = _day(None, month, int(match["w_date"]), day, future)
             return DateMention(*base, kind="weekday", value=value, weekday=weekday,
                                month_day=(month, int(match["w_date"])))  # fmt: skip
-        value = _weekday(weekday, day, future, (match["w_rel"] or "").lower())
+        if match["w_week"]:  # "on Thursday last week": that weekday of that calendar week
+            value = _of_week(weekday, day, match["w_week"].lower())
+        else:
+            value = _weekday(weekday, day, future, (match["w_rel"] or "").lower())
         return DateMention(*base, kind="weekday", value=value, weekday=weekday)
     if match["md"] or match["dm"]:
         prefix = "md" if match["md"] else "dm"
@@ -298,6 +301,14 @@ def _nearest_year(month: int, number: int, day: dt.date, future: bool) -> int:
     return best.year
 
 
+def _of_week(weekday: int, day: dt.date | None, which: str) -> PartialDate | None:
+    if day is None:
+        return None
+    step = {"last": -1, "this": 0, "next": 1}[which]
+    monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=step)
+    return PartialDate.of(monday + dt.timedelta(days=weekday))
+
+
 def _weekday(weekday: int, day: dt.date | None, future: bool, relation: str) -> PartialDate | None:
     if day is None:
         return None
@@ -341,7 +352,12 @@ def _period(match: re.Match[str], day: dt.date | None) -> PartialDate | None:
     if unit == "month":
         shifted = day + relativedelta(months=step)
         return PartialDate(shifted.year, shifted.month)
-    return None  # weeks have no precision of their own
+    # a week has no precision of its own: its month (or year) when it lies inside one
+    monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=step)
+    sunday = monday + dt.timedelta(days=6)
+    if (monday.year, monday.month) == (sunday.year, sunday.month):
+        return PartialDate(monday.year, monday.month)
+    return PartialDate(monday.year) if monday.year == sunday.year else None
 
 
 def _month_reference(

@@ -271,6 +271,10 @@ class _Finder:
             if p.is_official and self._holds(p, mention.offices)
             and (mention.country is None or p.country in (None, mention.country))
         ]  # fmt: skip
+        # "the Indian minister": an Indian minister before a minister of no known country
+        if mention.country:
+            known = [p for p in candidates if p.country == mention.country]
+            candidates = known or candidates
         # those the article itself gives the office, before those the table says held it
         titled = [p for p in candidates if any(o in p.offices for o in mention.offices)]
         candidates = titled or candidates

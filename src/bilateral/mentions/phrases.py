@@ -102,6 +102,14 @@ class Phrases:
             ),
         )  # fmt: skip
 
+    def ending_with(self, section: str, key: str, tail: str) -> re.Pattern[str]:
+        """Any of the phrases as a whole word in any case, then ``tail`` (a pattern, its
+        case kept), ending a text."""
+        return self._built(
+            f"ending_with {tail}", section, key,
+            lambda: re.compile(rf"(?<![\w-])(?i:{'|'.join(self.words(section, key))}){tail}$"),
+        )  # fmt: skip
+
 
 def _alternation(phrases: tuple[str, ...]) -> WordPattern:
     ordered = sorted(phrases, key=len, reverse=True)

@@ -39,7 +39,7 @@ def find_mentions(article: Article, lexicon: Lexicon) -> Mentions:
     if article.published is None and article.published_month_day:
         article = _with_inferred_year(article, sentences, marks, names, lexicon, notices)
     day = article.published.as_date() if article.published else None
-    home = home_country(article, lexicon)
+    home = home_country(article, lexicon, marks)
     persons, mentions = find_people(sentences, marks, names, lexicon, day, home)
     by_sentence: list[list[PersonMention]] = [[] for _ in sentences]
     for mention in mentions:
