@@ -583,6 +583,21 @@ STATEMENTS = [
        None)]),
     ("Wanjiku explained that the new visa rules would take effect in May.",
      [("Ruth Wanjiku", "the new visa rules would take effect in May", "reported", None)]),
+    # "said X and expressed Y": a second statement of the speaker, unless the two act together
+    ("Wanjiku said trade between the two countries had doubled and expressed hope that the new "
+     "railway would open in May.",
+     [("Ruth Wanjiku", "trade between the two countries had doubled", "reported", None),
+      ("Ruth Wanjiku", "expressed hope that the new railway would open in May", "reported",
+       None)]),
+    ("Wanjiku said the two sides discussed the border and agreed to reopen two crossings.",
+     [("Ruth Wanjiku", "the two sides discussed the border and agreed to reopen two crossings",
+       "reported", None)]),
+    ('Alemu said "we thanked them and expressed our gratitude for the aid".',
+     [("Tesfaye Alemu", "we thanked them and expressed our gratitude for the aid", "quoted",
+       None)]),
+    ("Alemu accused the rebels of attacking aid convoys near the border.",
+     [("Tesfaye Alemu", "accused the rebels of attacking aid convoys near the border",
+       "reported", None)]),
     # what was told after the verb, its source before it; the teller before a relative clause
     ("According to the ministry, Alemu told Wanjiku that Ethiopia would open two new crossings.",
      [("Tesfaye Alemu", "Ethiopia would open two new crossings", "reported", None)]),

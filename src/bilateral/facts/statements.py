@@ -29,6 +29,7 @@ class _Grammar:
     speaker_after: re.Pattern[str]
     ends_clause: re.Pattern[str]
     second_verb: re.Pattern[str]
+    bare_and: re.Pattern[str]
     adding_that: re.Pattern[str]
     passive_before: re.Pattern[str]
     agent_after: re.Pattern[str]
@@ -110,6 +111,17 @@ def _split_coordinated(ctx: Mentions, statement: FoundStatement) -> list[FoundSt
             evolve(statement, text=first),
             *_split_coordinated(ctx, evolve(statement, text=second)),
         ]
+    if _is_speech(ctx, statement.verb):
+        own = ctx.phrases.pattern("statements", "then_own").regex
+        for joint in _G.bare_and.finditer(statement.text):
+            first, second = statement.text[: joint.start()], statement.text[joint.end() :]
+            if (
+                own.match(second)
+                and len(_G.quote_mark.findall(first)) % 2 == 0  # not inside a quotation
+                and len(first.split()) >= _MIN_WORDS
+                and len(second.split()) >= _MIN_WORDS
+            ):
+                return [evolve(statement, text=first.strip()), evolve(statement, text=second)]
     return [statement]
 
 
