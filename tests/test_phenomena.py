@@ -65,6 +65,15 @@ TITLES = [
      "Rui Costa", "Minister of Mines and Energy"),
     ("The Minister of Foreign Affairs and Worship, Ana Vidal, travelled to Quito today.",
      "Ana Vidal", "Minister of Foreign Affairs and Worship"),
+    # the name of a body ends the office: its last word is no name, the next name is no part
+    ("Head of the State Protection Bureau Marek Zielinski met the press.",
+     "Marek Zielinski", "Head of the State Protection Bureau"),
+    ("The accord was signed by Ana Lopes, head of the Federal Procurement Agency, on Monday.",
+     "Ana Lopes", "head of the Federal Procurement Agency"),
+    ("Commander of the Western Naval Area Rear Admiral Kamal Silva received them.",
+     "Kamal Silva", "Commander of the Western Naval Area"),
+    ("Jin Ho-sung, minister of the Public Procurement Service Administration, signed it.",
+     "Jin Ho-sung", "minister of the Public Procurement Service Administration"),
 ]  # fmt: skip
 
 
@@ -134,6 +143,26 @@ def test_a_visitor_serves_the_outlets_country_not_the_destinations() -> None:
     )
     result = _run(text)
     assert [(o.name, o.country) for o in result.officials] == [("Ken Sato", "JP")]
+
+
+# offices many countries share imply none of them: without a dateline, outlet or country
+# word the country stays unknown (a wrong one is worse than none)
+SHARED_OFFICES = [
+    ("Chief of the Naval Staff Admiral Kofi Mensah arrived on Monday.", "Kofi Mensah", None),
+    ("The Chief of the Air Staff, Air Marshal Bola Adeyemi, toured the base.", "Bola Adeyemi",
+     None),
+    ("Chief of Army Staff General Tomas Reyes inspected the troops.", "Tomas Reyes", None),
+    ("Chief of Army Staff General Tomas Reyes of the Philippine Army inspected the troops.",
+     "Tomas Reyes", "PH"),
+    ("Head of Poland's Armament Agency Piotr Kowal signed the deal.", "Piotr Kowal", "PL"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "name", "country"), SHARED_OFFICES)
+def test_a_shared_office_implies_no_country(sentence: str, name: str, country: str | None) -> None:
+    found = _officials(sentence)
+    assert name in found, found
+    assert found[name][0] == country, found
 
 
 @pytest.mark.parametrize(("sentence", "name", "country"), COUNTRIES)

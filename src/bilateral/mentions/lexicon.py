@@ -225,6 +225,7 @@ class Lexicon:
     holders: tuple[Holder, ...]
     portfolio_words: tuple[str, ...] = ()
     title_modifiers: tuple[str, ...] = ()
+    organisation_heads: tuple[str, ...] = ()  # the last words of a body's name ("Bureau")
     phrases: Phrases = attr.ib(factory=packaged_phrases)
     _cache: dict[str, Any] = attr.ib(factory=dict, eq=False, repr=False)
 
@@ -383,5 +384,10 @@ def default_lexicon() -> Lexicon:
         ),
         title_modifiers=_strings(
             packaged_toml("offices").get("modifiers"), "bilateral/data/offices.toml", "modifiers"
+        ),
+        organisation_heads=_strings(
+            packaged_toml("offices").get("organisation_heads"),
+            "bilateral/data/offices.toml",
+            "organisation_heads",
         ),
     )

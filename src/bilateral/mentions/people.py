@@ -16,6 +16,7 @@ from bilateral.mentions.lexicon import Holder, Lexicon
 from bilateral.mentions.marks import Mark
 from bilateral.mentions.name_runs import NameRun
 from bilateral.mentions.names import name_tokens
+from bilateral.mentions.patterns import country_part
 from bilateral.mentions.person import Person, PersonMention
 from bilateral.text.regex import search_tail
 from bilateral.text.words import SentenceText
@@ -84,6 +85,7 @@ class _Finder:
                 m.value for t in chain + post if t.kind == "office" for m in marks
                 if m.kind == "country" and t.start <= m.start and m.end <= t.end
             ]  # fmt: skip
+            inside += _country_after(self.lexicon, sentence, marks, end)
             self.add_named(sentence, start, end, name, chain, post, holder, inside)
         self._share_countries(sentence, self.mentions[first:])
         for mark in marks:
@@ -348,6 +350,23 @@ def _part_of(tokens: tuple[str, ...], full_name: str) -> bool:
 
 def _is_military(lexicon: Lexicon, rank: str) -> bool:
     return any(r.name == rank and r.military for r in lexicon.ranks)
+
+
+def _country_after(
+    lexicon: Lexicon, sentence: SentenceText, marks: Sequence[Mark], end: int
+) -> list[str]:
+    """The country a name is told to serve right after it ("General A of the Philippine
+    Army", "B of Kenya")."""
+    text, base = sentence.text, sentence.start
+    if not text.startswith((" of ", ", of "), end - base):
+        return []
+    part = country_part(lexicon, text).match(text, end - base)
+    if part is None:
+        return []
+    return [
+        m.value for m in marks
+        if m.kind == "country" and end <= m.start and m.end <= base + part.end()
+    ]  # fmt: skip
 
 
 def _country_near(sentence: SentenceText, marks: Sequence[Mark], office: Mark) -> str | None:
