@@ -158,6 +158,14 @@ SHARED_OFFICES = [
 ]  # fmt: skip
 
 
+def test_a_visitor_of_no_stated_country_is_of_the_articles_other_country() -> None:
+    text = (
+        "Chief of the Air Staff, Air Marshal Kofi Boateng, arrived in Lima on Monday. The "
+        "Ghanaian Air Force and the Peruvian Air Force agreed on training. Ghana values the ties."
+    )
+    assert _officials(text)["Kofi Boateng"][0] == "GH"
+
+
 @pytest.mark.parametrize(("sentence", "name", "country"), SHARED_OFFICES)
 def test_a_shared_office_implies_no_country(sentence: str, name: str, country: str | None) -> None:
     found = _officials(sentence)
@@ -182,7 +190,40 @@ NAMES = [
     # initials written as one word
     ("Home Minister AKM Tofazzal Rahman met the envoy.", "AKM Tofazzal Rahman"),
     ("He was received by Commerce Minister ABM Rafiq Uddin.", "ABM Rafiq Uddin"),
+    # a civil honorific between two words of a name is a word of it
+    ("Djiboutian President Omar Sheikh Abdillahi phoned him.", "Omar Sheikh Abdillahi"),
+    # a rank abbreviated with a hyphen is no name
+    ("Commander of the Chilean Air Force, Lt-Brig. Mateo Rojas, met him.", "Mateo Rojas"),
 ]
+
+# one person, however fuller the later mention of their name
+ONE_PERSON = [
+    (
+        "Admiral Osei spoke first. Chief of the Naval Staff Admiral Kwame Osei thanked the hosts.",
+        "Kwame Osei",
+    ),
+    (
+        "Chief of the Air Staff, Air Marshal Emeka Obi (left), and Commander of the Chilean Air "
+        "Force met. The Chief of the Air Staff, Air Marshal Emeka Chidi Obi, continues a visit.",
+        "Emeka Chidi Obi",
+    ),
+    (
+        "Chief of the Naval Staff Admiral Kwame B. Osei arrived. Chief of the Naval Staff Admiral "
+        "Kwame Boateng Osei spoke.",
+        "Kwame Boateng Osei",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), ONE_PERSON)
+def test_a_fuller_name_later_is_the_same_person(text: str, name: str) -> None:
+    found = _officials(DATELINE + text)
+    assert list(found) == [name], found
+
+
+def test_a_known_leader_is_not_named_by_a_shared_given_name() -> None:
+    found = _officials("Somali President Hassan spoke with the Turkish President.")
+    assert "Hassan Rouhani" not in found, found
 
 
 @pytest.mark.parametrize(("sentence", "name"), NAMES)

@@ -9,6 +9,7 @@ each kind's own ``link`` (a call's statements: ``calls.call_statements``).
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable
 from typing import Final
 
@@ -22,6 +23,7 @@ from bilateral.model import Agreement, PartialDate, Statement, Visit
 
 LINK_SLACK_DAYS: Final = 3
 AGREEMENT_REACH_DAYS: Final = 7
+OTHER_COUNTRY_AT_LEAST: Final = 2
 
 
 def countries_from_visits(ctx: Mentions, visits: list[FoundVisit]) -> None:
@@ -30,6 +32,10 @@ def countries_from_visits(ctx: Mentions, visits: list[FoundVisit]) -> None:
     are taken to serve the country the article is written from (its outlet's, else its
     dateline's), unless the article has them travel there."""
     visitors = {v.visitor for v in visits}
+    for visit in visits:
+        visitor = ctx.persons.get(visit.visitor)
+        if visitor and visitor.country is None:
+            visitor.country = _visitors_country(ctx, visit.destination)
     for visit in visits:
         home = ctx.country(visit.visitor)
         for person_id in visit.delegation:
@@ -51,6 +57,25 @@ def countries_from_visits(ctx: Mentions, visits: list[FoundVisit]) -> None:
     for person in ctx.persons.values():
         if person.country is None and home and home not in destinations.get(person.id, set()):
             person.country = home
+
+
+def _visitors_country(ctx: Mentions, destination: str) -> str | None:
+    """The country a visitor of no stated country comes from: the article's own (its
+    outlet's, else its dateline's) unless that is where they go; else the one country the
+    article names most besides the destination, named twice at least."""
+    home = ctx.home_country
+    if home:
+        return home if home != destination else None
+    counts = Counter(
+        m.value for marks in ctx.marks for m in marks
+        if m.kind == "country" and m.value != destination
+    )  # fmt: skip
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < OTHER_COUNTRY_AT_LEAST:
+        return None
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
 
 
 def agreement_dates_on_visits(findings: Findings) -> None:

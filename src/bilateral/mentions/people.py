@@ -77,6 +77,9 @@ class _Finder:
             offices = [m.value for m in chain + post if m.kind == "office"]
             known = self._known_part(name, offices)
             holder = known.holder if known else self.holder_for(name, offices)
+            said = next((m.value for m in chain if m.kind == "country"), None)
+            if holder and said and holder.country and holder.country != said:
+                holder = None  # "Somali President Hassan ...": not Iran's President Hassan
             titled = any(m.kind in ("rank", "office") for m in chain + post)
             if not (titled or holder):
                 continue
@@ -132,7 +135,7 @@ class _Finder:
         country = country or next((t.country for t in titles if t.country), None)
         phrase_start = min([start, *(m.start for m in chain)])
         phrase_end = max([end, *(m.end for m in post)])
-        person = self.person_for(name, holder, country)
+        person = self.person_for(name, holder, country, rank)
         mention = PersonMention(
             phrase_start, phrase_end, sentence.index, "named", name, start, rank,
             tuple(t.text for t in titles), tuple(t.value for t in titles), country, person.id,
@@ -195,8 +198,13 @@ class _Finder:
             for t in holder.terms
         )
 
-    def person_for(self, name: str, holder: Holder | None, country: str | None) -> Person:
+    def person_for(
+        self, name: str, holder: Holder | None, country: str | None, rank: str | None = None
+    ) -> Person:
         tokens = set(name_tokens(name))
+        fuller = self._fuller_name_of(name, holder, country, rank)
+        if fuller:
+            return fuller
         for person in self.persons:
             if holder and person.holder and person.holder.id == holder.id:
                 return person
@@ -218,6 +226,34 @@ class _Finder:
             country=holder.country if holder else country,
         )
         self.persons.append(person)
+        return person
+
+    def _fuller_name_of(
+        self, name: str, holder: Holder | None, country: str | None, rank: str | None
+    ) -> Person | None:
+        """The one person found before whom a fuller name names: every word of their names
+        in it, the surname last ("Ricardo Moura" of "Ricardo Vasconcelos Moura"), or
+        initials for words ("Harish K. Nair", "Harish Kumar Nair"); one known by a surname
+        alone only under the same rank ("Admiral Nair")."""
+        tokens = name_tokens(name)
+        if len(tokens) < 2:
+            return None
+        found = [
+            p for p in self.persons
+            if p.names and not (holder and p.holder and p.holder.id != holder.id)
+            and not (country and p.country and country != p.country)
+            and not set(tokens) <= p.tokens
+            and all(
+                _within(name_tokens(n), tokens) or _within(tokens, name_tokens(n))
+                for n in p.names
+            )
+            and (max(len(name_tokens(n)) for n in p.names) > 1 or (rank and p.rank == rank))
+        ]  # fmt: skip
+        if len(found) != 1:
+            return None
+        person = found[0]
+        if holder and not person.holder:
+            person.holder = holder
         return person
 
     # --- bare surnames ("Bagheri", "Khan") of people already found ------------------
@@ -337,6 +373,23 @@ def _with_person(mention: PersonMention, person: str) -> PersonMention:
         mention.name_start, mention.rank, mention.titles, mention.offices, mention.country,
         person,
     )  # fmt: skip
+
+
+def _within(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    """Whether each word of ``part`` is a word of ``whole``, or the initial of one, with the
+    same last word: "Moura" and "Ricardo Moura" of "Ricardo Vasconcelos Moura", "Harish K
+    Nair" of "Harish Kumar Nair"."""
+    if not part or not whole or part[-1] != whole[-1] or len(part) > len(whole):
+        return False
+    rest = list(whole[:-1])
+    for token in part[:-1]:
+        match = next(
+            (w for w in rest if w == token or (len(token) == 1 and w.startswith(token))), None
+        )
+        if match is None:
+            return False
+        rest.remove(match)
+    return True
 
 
 def _slug(name: str) -> str:
