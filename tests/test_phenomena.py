@@ -74,6 +74,35 @@ TITLES = [
      "Kamal Silva", "Commander of the Western Naval Area"),
     ("Jin Ho-sung, minister of the Public Procurement Service Administration, signed it.",
      "Jin Ho-sung", "minister of the Public Procurement Service Administration"),
+    # portfolios of words no list holds, joined by commas, "and" and "and the"
+    ("Minister for Labour, Jobs and Employment Ama Serwah Mensah met him.",
+     "Ama Serwah Mensah", "Minister for Labour, Jobs and Employment"),
+    ("Minister for Sustainability and the Environment Tan Mei Lin spoke.",
+     "Tan Mei Lin", "Minister for Sustainability and the Environment"),
+    ("He met Minister for Energy and Green Transition Kojo Asante.",
+     "Kojo Asante", "Minister for Energy and Green Transition"),
+    ("The deal was signed by Peter Mwangi Kamau, Cabinet Secretary for Investments, Trade and "
+     "Industry.", "Peter Mwangi Kamau", "Cabinet Secretary for Investments, Trade and Industry"),
+    ("The talks included Daniel Kiprono, Prime Cabinet Secretary, on Monday.",
+     "Daniel Kiprono", "Prime Cabinet Secretary"),
+    # an office after the name, behind "the ministry's" or "a"
+    ("He is accompanied by Choi Min-ho, the ministry's deputy minister for national defense "
+     "policy.", "Choi Min-ho", "deputy minister for national defense policy"),
+    ("Karl Weber, a parliamentary state secretary in the Economy Ministry, held talks.",
+     "Karl Weber", "parliamentary state secretary in the Economy Ministry"),
+    # offices of cities, services and parliaments
+    ("He will meet the Akim of Almaty, Nurlan Abenov, on Friday.", "Nurlan Abenov",
+     "Akim of Almaty"),
+    ("He held talks with the chairman of the city's People's Committee, Ho Van Minh, on Monday.",
+     "Ho Van Minh", "chairman of the city's People's Committee"),
+    ("In Lima, Navy spokesperson Commander Raj Menon said it.", "Raj Menon",
+     "Navy spokesperson"),
+    ("In Berlin, Bundestag member Anna Vogt of the Greens welcomed the deal.", "Anna Vogt",
+     "Bundestag member"),
+    ("Somalia's Ambassador to Ankara, Jama Ali Said, attended.", "Jama Ali Said",
+     "Ambassador to Ankara"),
+    ("He will meet the Southern Naval Area commander, Rear Admiral Sunil Fernando.",
+     "Sunil Fernando", "commander"),
 ]  # fmt: skip
 
 
@@ -133,6 +162,9 @@ COUNTRIES = [
      "Quispe.", "Rosa Quispe", "PE"),
     ("The Estonian First Deputy Prime Minister and Defence Minister Karl Tamm flew home.",
      "Karl Tamm", "EE"),
+    # an ambassador is not of the country they are sent to; a capital's possessive names theirs
+    ("Seoul's ambassador to Poland, Yoon Min-jae, said it.", "Yoon Min-jae", "KR"),
+    ("The ambassador to Peru, Tom Ross, said it.", "Tom Ross", "TR"),
 ]  # fmt: skip
 
 
@@ -164,6 +196,25 @@ def test_a_visitor_of_no_stated_country_is_of_the_articles_other_country() -> No
         "Ghanaian Air Force and the Peruvian Air Force agreed on training. Ghana values the ties."
     )
     assert _officials(text)["Kofi Boateng"][0] == "GH"
+
+
+def test_the_hosts_of_a_visit_are_of_its_destination() -> None:
+    """ "the Navy chief" is the one navy chief of no other stated country; those the visitor
+    meets, or is to meet, on a current visit serve the host country."""
+    text = (
+        "NEW DELHI, March 3 (PTI) -- Chief of the Naval Staff Admiral Ravi Menon arrived in "
+        "Colombo on Monday on a four-day visit and was received by Commander of the Sri Lanka "
+        "Navy Vice Admiral Kamal Silva. Later, the Navy chief held talks with Defence Secretary "
+        "Nimal Perera in Colombo. On Wednesday, Admiral Menon will travel to Galle, where he "
+        "will meet the Southern Naval Area commander, Rear Admiral Sunil Fernando."
+    )
+    found = _officials(text)
+    assert {name: country for name, (country, _) in found.items()} == {
+        "Ravi Menon": "IN",
+        "Kamal Silva": "LK",
+        "Nimal Perera": "LK",
+        "Sunil Fernando": "LK",
+    }
 
 
 @pytest.mark.parametrize(("sentence", "name", "country"), SHARED_OFFICES)

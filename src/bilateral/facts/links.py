@@ -28,7 +28,9 @@ OTHER_COUNTRY_AT_LEAST: Final = 2
 
 def countries_from_visits(ctx: Mentions, visits: list[FoundVisit]) -> None:
     """Officials of unknown country take it from the visit they appear in: the host
-    country for those the visitor met there, the visitor's for the delegation; any left
+    country for those the visitor met there (or, on the current visit, is to meet), the
+    visitor's for the delegation (a visitor of no stated country: see
+    :func:`_visitors_country`); any left
     are taken to serve the country the article is written from (its outlet's, else its
     dateline's), unless the article has them travel there."""
     visitors = {v.visitor for v in visits}
@@ -43,8 +45,8 @@ def countries_from_visits(ctx: Mentions, visits: list[FoundVisit]) -> None:
             if person and person.country is None and home:
                 person.country = home
         for meeting in visit.meetings:
-            if meeting.status != "held":
-                continue
+            if visit.status != "current" and meeting.status != "held":
+                continue  # a current visit's scheduled meetings are with its hosts too
             for person_id in meeting.participants:
                 person = ctx.persons.get(person_id)
                 if person and person.country is None and person_id not in visitors:

@@ -280,6 +280,13 @@ class Lexicon:
         )
         return words
 
+    def organisation_head_set(self) -> frozenset[str]:
+        """The words that end the names of bodies ("Bureau"), as written."""
+        words: frozenset[str] = self._built(
+            "organisation_head_set", lambda: frozenset(self.organisation_heads)
+        )
+        return words
+
     def organisation_forms(self) -> dict[str, Organisation]:
         """Each written form of an organisation -> the organisation."""
         forms: dict[str, Organisation] = self._built(

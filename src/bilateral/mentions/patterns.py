@@ -308,7 +308,7 @@ def portfolio_pattern(word: str) -> str:
     """A portfolio: up to six of the words ``word`` matches (matched in any case) joined by
     spaces, "and", "&" or commas ("Energy and Natural Resources", "oil"); ``word`` written
     once, as the engine compiles each copy."""
-    joint = r"(?:,? and |,? & |, | )(?=\w)"
+    joint = r"(?:,? and (?:the )?|,? & |, | )(?=\w)"
     return f"(?:(?:{word})(?:{joint}|(?![\\w-]))){{1,{PORTFOLIO_WORDS_AT_MOST}}}(?<! )"
 
 
@@ -326,7 +326,10 @@ def _portfolio_tail(lexicon: Lexicon) -> str:
     capital = f"(?:{word}|{UPPER}{LOWER}+(?:-{UPPER}{LOWER}+)?)"
     of = f"(?:{capital} of (?:the )?(?:{capital} ){{0,2}})"  # "the Promotion of (Exports)"
     part = f"(?:the )?(?:{capital} ){{0,2}}{of}?{word}"
-    return f"(?:, {part})*,? (?:and|&) (?P<last>{part})"
+    # a part before the last may be one capitalised word of no portfolio ("Labour, Jobs and
+    # Employment"): the last part, a portfolio's, closes the list
+    lone = f"{UPPER}{LOWER}+(?=,? (?:and|&) |, )"
+    return f"(?:, (?:{part}|{lone}))*,? (?:and|&) (?P<last>{part})"
 
 
 def _first_word_stand_ins(lexicon: Lexicon) -> set[str]:

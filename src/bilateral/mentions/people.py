@@ -24,6 +24,8 @@ from bilateral.text.words import SentenceText
 _LIST_JOINT: Final = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
 _TENURE_SLACK_DAYS: Final = 730
 _THE_BEFORE: Final = re.compile(r"\b(?:the|The)\s+$")
+_TO_BEFORE: Final = re.compile(r"\bto\s+(?:the\s+)?$")  # "ambassador to (Poland)": the host
+_POSSESSIVE_GAP: Final = re.compile(r"[’']s\s+")
 _COUNTRY_GAP: Final = re.compile(r"\s*(?:(?:top|visiting|caretaker)\s+)*")  # "Iranian top …"
 GENERIC_OFFICES: Final = frozenset(
     {
@@ -73,7 +75,10 @@ class _Finder:
     ) -> None:
         used: set[int] = set()
         first = len(self.mentions)
+        heads = self.lexicon.organisation_head_set()
         for start, end, name, chain, post in runs:
+            if name.rsplit(" ", 1)[-1] in heads:
+                continue  # "the Southern Naval Area (commander)": a body, no person
             offices = [m.value for m in chain + post if m.kind == "office"]
             known = self._known_part(name, offices)
             holder = known.holder if known else self.holder_for(name, offices)
@@ -87,8 +92,10 @@ class _Finder:
             inside = [
                 m.value for t in chain + post if t.kind == "office" for m in marks
                 if m.kind == "country" and t.start <= m.start and m.end <= t.end
+                and not _TO_BEFORE.search(sentence.text, 0, m.start - sentence.start)
             ]  # fmt: skip
             inside += _country_after(self.lexicon, sentence, marks, end)
+            inside += _capitals_country(sentence, marks, chain)
             self.add_named(sentence, start, end, name, chain, post, holder, inside)
         self._share_countries(sentence, self.mentions[first:])
         for mark in marks:
@@ -316,6 +323,9 @@ class _Finder:
             return None
         if mention.country is None and self.home:
             at_home = [p for p in candidates if p.country == self.home]
+            unknown = [p for p in candidates if p.country is None]
+            if not at_home and len(unknown) == 1:
+                at_home = unknown  # the others are named of other countries: not at home
             candidates = at_home or candidates
         if mention.country is None and len({p.country for p in candidates}) > 1:
             return None  # "the prime minister" of two countries: no answer, not a wrong one
@@ -403,6 +413,22 @@ def _part_of(tokens: tuple[str, ...], full_name: str) -> bool:
 
 def _is_military(lexicon: Lexicon, rank: str) -> bool:
     return any(r.name == rank and r.military for r in lexicon.ranks)
+
+
+def _capitals_country(
+    sentence: SentenceText, marks: Sequence[Mark], chain: Sequence[Mark]
+) -> list[str]:
+    """The country of a city whose possessive opens the title ("Seoul's ambassador")."""
+    offices = [m for m in chain if m.kind == "office"]
+    if not offices:
+        return []
+    first = min(offices, key=lambda m: m.start)
+    text, base = sentence.text, sentence.start
+    return [
+        m.country for m in marks
+        if m.kind == "city" and m.country and m.end <= first.start
+        and _POSSESSIVE_GAP.fullmatch(text, m.end - base, first.start - base)
+    ]  # fmt: skip
 
 
 def _country_after(
