@@ -165,6 +165,12 @@ COUNTRIES = [
     # an ambassador is not of the country they are sent to; a capital's possessive names theirs
     ("Seoul's ambassador to Poland, Yoon Min-jae, said it.", "Yoon Min-jae", "KR"),
     ("The ambassador to Peru, Tom Ross, said it.", "Tom Ross", "TR"),
+    # officials listed under a country word
+    ("Trade Minister Peter Ndegwa signed it. The talks were attended by senior Kenyan "
+     "officials, including Daniel Kiprono, Prime Cabinet Secretary, and Ndegwa.",
+     "Peter Ndegwa", "KE"),
+    ("The talks were attended by senior Kenyan officials, including Daniel Kiprono, Prime "
+     "Cabinet Secretary.", "Daniel Kiprono", "KE"),
 ]  # fmt: skip
 
 
@@ -645,6 +651,10 @@ BARE_TITLES = [
     ("ANKARA, May 2, 2024 - Turkish President Ali Demir received Iraqi Prime Minister Omar Saleh "
      "and Pakistani Prime Minister Nadeem Akhtar. The prime minister said the corridor would "
      "open next year.", None),
+    # the one holder of no stated country, the others named of other countries
+    ("Chief of the Air Staff, Air Marshal Bola Adeyemi, met Commander of the Peruvian Air "
+     "Force, General Luis Soto, in Lima. The CAS said the training of pilots would grow next "
+     "year.", "Bola Adeyemi"),
 ]  # fmt: skip
 
 

@@ -26,6 +26,12 @@ _TENURE_SLACK_DAYS: Final = 730
 _THE_BEFORE: Final = re.compile(r"\b(?:the|The)\s+$")
 _TO_BEFORE: Final = re.compile(r"\bto\s+(?:the\s+)?$")  # "ambassador to (Poland)": the host
 _POSSESSIVE_GAP: Final = re.compile(r"[’']s\s+")
+_LISTED: Final = re.compile(
+    r"\s+(?:(?:government|military|defen[cs]e|foreign|trade)\s+)?"
+    r"(?:officials|ministers|officers|dignitaries|delegates),?\s+"
+    r"(?:including|such as|among them|led by|comprising)\s"
+)
+_LIST_END: Final = re.compile(r"[;:]|\s(?:who|which|where|while)\b|,\s(?:the\s+)?(?:two|both)\b")
 _COUNTRY_GAP: Final = re.compile(r"\s*(?:(?:top|visiting|caretaker)\s+)*")  # "Iranian top …"
 GENERIC_OFFICES: Final = frozenset(
     {
@@ -56,6 +62,7 @@ def find_people(
     for sentence, sentence_marks, runs in zip(sentences, marks, names, strict=True):
         finder.sentence(sentence, sentence_marks, runs)
     finder.surname_pass(sentences, names)
+    finder.listed_under_a_country(sentences, marks)
     mentions = finder.resolve_offices()
     return finder.persons, mentions
 
@@ -292,6 +299,36 @@ class _Finder:
                 self.mentions.append(mention)
         self.mentions.sort(key=lambda m: m.start)
 
+    def listed_under_a_country(
+        self, sentences: Sequence[SentenceText], marks: Sequence[Sequence[Mark]]
+    ) -> None:
+        """ "senior Kenyan officials, including A, B and C": those listed serve that
+        country, when no other is known for them."""
+        by_sentence: dict[int, list[PersonMention]] = {}
+        for mention in self.mentions:
+            by_sentence.setdefault(mention.sentence, []).append(mention)
+        persons = {p.id: p for p in self.persons}
+        for sentence, sentence_marks in zip(sentences, marks, strict=True):
+            if sentence.index not in by_sentence:
+                continue
+            text, base = sentence.text, sentence.start
+            for mark in sentence_marks:
+                if mark.kind != "country":
+                    continue
+                listing = _LISTED.match(text, mark.end - base)
+                if listing is None:
+                    continue
+                stop = _LIST_END.search(text, listing.end())
+                end = base + (stop.start() if stop else len(text))
+                for mention in by_sentence[sentence.index]:
+                    person = persons.get(mention.person or "")
+                    if (
+                        person
+                        and person.country is None
+                        and base + listing.end() <= mention.start < end
+                    ):
+                        person.country = mark.value
+
     def _closest(self, persons: list[Person], at: int) -> Person:
         """The person mentioned last before offset ``at``."""
         return max(persons, key=lambda person: person.last_before(at))
@@ -321,11 +358,13 @@ class _Finder:
         candidates = titled or candidates
         if not candidates:
             return None
-        if mention.country is None and self.home:
-            at_home = [p for p in candidates if p.country == self.home]
+        if mention.country is None:
+            # the article's own side goes unnamed: "the CAS" is the one holder of no stated
+            # country when the others are named of other countries
+            at_home = [p for p in candidates if self.home and p.country == self.home]
             unknown = [p for p in candidates if p.country is None]
             if not at_home and len(unknown) == 1:
-                at_home = unknown  # the others are named of other countries: not at home
+                at_home = unknown
             candidates = at_home or candidates
         if mention.country is None and len({p.country for p in candidates}) > 1:
             return None  # "the prime minister" of two countries: no answer, not a wrong one
