@@ -68,6 +68,44 @@ TITLES = [
     # an office held "to the President" is the aide's, not the President's
     ("Also present was the Chief of Staff to the President, Senator Musa Bako.",
      "Musa Bako", "Chief of Staff to the President"),
+    # the name of a body ends the office: its last word is no name, the next name is no part
+    ("Head of the State Protection Bureau Marek Zielinski met the press.",
+     "Marek Zielinski", "Head of the State Protection Bureau"),
+    ("The accord was signed by Ana Lopes, head of the Federal Procurement Agency, on Monday.",
+     "Ana Lopes", "head of the Federal Procurement Agency"),
+    ("Commander of the Western Naval Area Rear Admiral Kamal Silva received them.",
+     "Kamal Silva", "Commander of the Western Naval Area"),
+    ("Jin Ho-sung, minister of the Public Procurement Service Administration, signed it.",
+     "Jin Ho-sung", "minister of the Public Procurement Service Administration"),
+    # portfolios of words no list holds, joined by commas, "and" and "and the"
+    ("Minister for Labour, Jobs and Employment Ama Serwah Mensah met him.",
+     "Ama Serwah Mensah", "Minister for Labour, Jobs and Employment"),
+    ("Minister for Sustainability and the Environment Tan Mei Lin spoke.",
+     "Tan Mei Lin", "Minister for Sustainability and the Environment"),
+    ("He met Minister for Energy and Green Transition Kojo Asante.",
+     "Kojo Asante", "Minister for Energy and Green Transition"),
+    ("The deal was signed by Peter Mwangi Kamau, Cabinet Secretary for Investments, Trade and "
+     "Industry.", "Peter Mwangi Kamau", "Cabinet Secretary for Investments, Trade and Industry"),
+    ("The talks included Daniel Kiprono, Prime Cabinet Secretary, on Monday.",
+     "Daniel Kiprono", "Prime Cabinet Secretary"),
+    # an office after the name, behind "the ministry's" or "a"
+    ("He is accompanied by Choi Min-ho, the ministry's deputy minister for national defense "
+     "policy.", "Choi Min-ho", "deputy minister for national defense policy"),
+    ("Karl Weber, a parliamentary state secretary in the Economy Ministry, held talks.",
+     "Karl Weber", "parliamentary state secretary in the Economy Ministry"),
+    # offices of cities, services and parliaments
+    ("He will meet the Akim of Almaty, Nurlan Abenov, on Friday.", "Nurlan Abenov",
+     "Akim of Almaty"),
+    ("He held talks with the chairman of the city's People's Committee, Ho Van Minh, on Monday.",
+     "Ho Van Minh", "chairman of the city's People's Committee"),
+    ("In Lima, Navy spokesperson Commander Raj Menon said it.", "Raj Menon",
+     "Navy spokesperson"),
+    ("In Berlin, Bundestag member Anna Vogt of the Greens welcomed the deal.", "Anna Vogt",
+     "Bundestag member"),
+    ("Somalia's Ambassador to Ankara, Jama Ali Said, attended.", "Jama Ali Said",
+     "Ambassador to Ankara"),
+    ("He will meet the Southern Naval Area commander, Rear Admiral Sunil Fernando.",
+     "Sunil Fernando", "commander"),
 ]  # fmt: skip
 
 
@@ -132,6 +170,15 @@ COUNTRIES = [
      "special message from President Luis Cano to her host.", "Luis Cano", "PE"),
     ("Peruvian Foreign Minister Ana Vargas arrived in Ankara on Monday and conveyed President "
      "Luis Cano's greetings to the Turkish people.", "Luis Cano", "PE"),
+    # an ambassador is not of the country they are sent to; a capital's possessive names theirs
+    ("Seoul's ambassador to Poland, Yoon Min-jae, said it.", "Yoon Min-jae", "KR"),
+    ("The ambassador to Peru, Tom Ross, said it.", "Tom Ross", "TR"),
+    # officials listed under a country word
+    ("Trade Minister Peter Ndegwa signed it. The talks were attended by senior Kenyan "
+     "officials, including Daniel Kiprono, Prime Cabinet Secretary, and Ndegwa.",
+     "Peter Ndegwa", "KE"),
+    ("The talks were attended by senior Kenyan officials, including Daniel Kiprono, Prime "
+     "Cabinet Secretary.", "Daniel Kiprono", "KE"),
 ]  # fmt: skip
 
 
@@ -163,6 +210,53 @@ def test_an_outlet_abroad_takes_its_datelines_point_of_view(
     assert _officials(text)[name][0] == country
 
 
+# offices many countries share imply none of them: without a dateline, outlet or country
+# word the country stays unknown (a wrong one is worse than none)
+SHARED_OFFICES = [
+    ("Chief of the Naval Staff Admiral Kofi Mensah arrived on Monday.", "Kofi Mensah", None),
+    ("The Chief of the Air Staff, Air Marshal Bola Adeyemi, toured the base.", "Bola Adeyemi",
+     None),
+    ("Chief of Army Staff General Tomas Reyes inspected the troops.", "Tomas Reyes", None),
+    ("Chief of Army Staff General Tomas Reyes of the Philippine Army inspected the troops.",
+     "Tomas Reyes", "PH"),
+    ("Head of Poland's Armament Agency Piotr Kowal signed the deal.", "Piotr Kowal", "PL"),
+]  # fmt: skip
+
+
+def test_a_visitor_of_no_stated_country_is_of_the_articles_other_country() -> None:
+    text = (
+        "Chief of the Air Staff, Air Marshal Kofi Boateng, arrived in Lima on Monday. The "
+        "Ghanaian Air Force and the Peruvian Air Force agreed on training. Ghana values the ties."
+    )
+    assert _officials(text)["Kofi Boateng"][0] == "GH"
+
+
+def test_the_hosts_of_a_visit_are_of_its_destination() -> None:
+    """ "the Navy chief" is the one navy chief of no other stated country; those the visitor
+    meets, or is to meet, on a current visit serve the host country."""
+    text = (
+        "NEW DELHI, March 3 (PTI) -- Chief of the Naval Staff Admiral Ravi Menon arrived in "
+        "Colombo on Monday on a four-day visit and was received by Commander of the Sri Lanka "
+        "Navy Vice Admiral Kamal Silva. Later, the Navy chief held talks with Defence Secretary "
+        "Nimal Perera in Colombo. On Wednesday, Admiral Menon will travel to Galle, where he "
+        "will meet the Southern Naval Area commander, Rear Admiral Sunil Fernando."
+    )
+    found = _officials(text)
+    assert {name: country for name, (country, _) in found.items()} == {
+        "Ravi Menon": "IN",
+        "Kamal Silva": "LK",
+        "Nimal Perera": "LK",
+        "Sunil Fernando": "LK",
+    }
+
+
+@pytest.mark.parametrize(("sentence", "name", "country"), SHARED_OFFICES)
+def test_a_shared_office_implies_no_country(sentence: str, name: str, country: str | None) -> None:
+    found = _officials(sentence)
+    assert name in found, found
+    assert found[name][0] == country, found
+
+
 @pytest.mark.parametrize(("sentence", "name", "country"), COUNTRIES)
 def test_an_official_gets_the_country_the_words_give(
     sentence: str, name: str, country: str
@@ -180,7 +274,40 @@ NAMES = [
     # initials written as one word
     ("Home Minister AKM Tofazzal Rahman met the envoy.", "AKM Tofazzal Rahman"),
     ("He was received by Commerce Minister ABM Rafiq Uddin.", "ABM Rafiq Uddin"),
+    # a civil honorific between two words of a name is a word of it
+    ("Djiboutian President Omar Sheikh Abdillahi phoned him.", "Omar Sheikh Abdillahi"),
+    # a rank abbreviated with a hyphen is no name
+    ("Commander of the Chilean Air Force, Lt-Brig. Mateo Rojas, met him.", "Mateo Rojas"),
 ]
+
+# one person, however fuller the later mention of their name
+ONE_PERSON = [
+    (
+        "Admiral Osei spoke first. Chief of the Naval Staff Admiral Kwame Osei thanked the hosts.",
+        "Kwame Osei",
+    ),
+    (
+        "Chief of the Air Staff, Air Marshal Emeka Obi (left), and Commander of the Chilean Air "
+        "Force met. The Chief of the Air Staff, Air Marshal Emeka Chidi Obi, continues a visit.",
+        "Emeka Chidi Obi",
+    ),
+    (
+        "Chief of the Naval Staff Admiral Kwame B. Osei arrived. Chief of the Naval Staff Admiral "
+        "Kwame Boateng Osei spoke.",
+        "Kwame Boateng Osei",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), ONE_PERSON)
+def test_a_fuller_name_later_is_the_same_person(text: str, name: str) -> None:
+    found = _officials(DATELINE + text)
+    assert list(found) == [name], found
+
+
+def test_a_known_leader_is_not_named_by_a_shared_given_name() -> None:
+    found = _officials("Somali President Hassan spoke with the Turkish President.")
+    assert "Hassan Rouhani" not in found, found
 
 
 @pytest.mark.parametrize(("sentence", "name"), NAMES)
@@ -712,6 +839,10 @@ BARE_TITLES = [
     ("LIMA, March 4, 2024 - Chilean Foreign Minister Ana Rojas arrived in Lima on Monday. Earlier "
      "on Monday, Mining Minister Luis Paz called on her at her hotel. The Chilean minister said "
      "the talks were useful.", "Ana Rojas"),
+    # the one holder of no stated country, the others named of other countries
+    ("Chief of the Air Staff, Air Marshal Bola Adeyemi, met Commander of the Peruvian Air "
+     "Force, General Luis Soto, in Lima. The CAS said the training of pilots would grow next "
+     "year.", "Bola Adeyemi"),
 ]  # fmt: skip
 
 

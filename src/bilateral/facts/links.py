@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable
 from typing import Final
 
@@ -24,14 +25,21 @@ from bilateral.text.regex import search_tail
 
 LINK_SLACK_DAYS: Final = 3
 AGREEMENT_REACH_DAYS: Final = 7
+OTHER_COUNTRY_AT_LEAST: Final = 2
 
 
 def countries_from_visits(ctx: Mentions, visits: list[FoundVisit]) -> None:
     """Officials of unknown country take it from the visit they appear in: the host
-    country for those the visitor met there, the visitor's for the delegation; any left
+    country for those the visitor met there (or, on the current visit, is to meet), the
+    visitor's for the delegation (a visitor of no stated country: see
+    :func:`_visitors_country`); any left
     are taken to serve the country the article is written from (its outlet's, else its
     dateline's), unless the article has them travel there."""
     visitors = {v.visitor for v in visits}
+    for visit in visits:
+        visitor = ctx.persons.get(visit.visitor)
+        if visitor and visitor.country is None:
+            visitor.country = _visitors_country(ctx, visit.destination)
     for visit in visits:
         home = ctx.country(visit.visitor)
         for person_id in visit.delegation:
@@ -39,8 +47,8 @@ def countries_from_visits(ctx: Mentions, visits: list[FoundVisit]) -> None:
             if person and person.country is None and home:
                 person.country = home
         for meeting in visit.meetings:
-            if meeting.status != "held":
-                continue
+            if visit.status != "current" and meeting.status != "held":
+                continue  # a current visit's scheduled meetings are with its hosts too
             for person_id in meeting.participants:
                 person = ctx.persons.get(person_id)
                 if person and person.country is None and person_id not in visitors:
@@ -81,6 +89,25 @@ def _senders_of_messages(ctx: Mentions, visit: FoundVisit) -> None:
                 after.match(sentence.text, end) and search_tail(carrier, sentence.text, at)
             ):
                 person.country = home
+
+
+def _visitors_country(ctx: Mentions, destination: str) -> str | None:
+    """The country a visitor of no stated country comes from: the article's own (its
+    outlet's, else its dateline's) unless that is where they go; else the one country the
+    article names most besides the destination, named twice at least."""
+    home = ctx.home_country
+    if home:
+        return home if home != destination else None
+    counts = Counter(
+        m.value for marks in ctx.marks for m in marks
+        if m.kind == "country" and m.value != destination
+    )  # fmt: skip
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < OTHER_COUNTRY_AT_LEAST:
+        return None
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
 
 
 def agreement_dates_on_visits(findings: Findings) -> None:

@@ -225,6 +225,7 @@ class Lexicon:
     holders: tuple[Holder, ...]
     portfolio_words: tuple[str, ...] = ()
     title_modifiers: tuple[str, ...] = ()
+    organisation_heads: tuple[str, ...] = ()  # the last words of a body's name ("Bureau")
     phrases: Phrases = attr.ib(factory=packaged_phrases)
     _cache: dict[str, Any] = attr.ib(factory=dict, eq=False, repr=False)
 
@@ -276,6 +277,13 @@ class Lexicon:
         """The portfolio words in lower case."""
         words: frozenset[str] = self._built(
             "portfolio_word_set", lambda: frozenset(w.lower() for w in self.portfolio_words)
+        )
+        return words
+
+    def organisation_head_set(self) -> frozenset[str]:
+        """The words that end the names of bodies ("Bureau"), as written."""
+        words: frozenset[str] = self._built(
+            "organisation_head_set", lambda: frozenset(self.organisation_heads)
         )
         return words
 
@@ -383,5 +391,10 @@ def default_lexicon() -> Lexicon:
         ),
         title_modifiers=_strings(
             packaged_toml("offices").get("modifiers"), "bilateral/data/offices.toml", "modifiers"
+        ),
+        organisation_heads=_strings(
+            packaged_toml("offices").get("organisation_heads"),
+            "bilateral/data/offices.toml",
+            "organisation_heads",
         ),
     )

@@ -16,11 +16,15 @@ from bilateral.mentions.patterns import (
 )
 from bilateral.mentions.phrase_matcher import fixed_kinds, fixed_matcher
 from bilateral.text.lexicons import city_countries
-from bilateral.text.regex import UPPER, search_tail
+from bilateral.text.regex import LOWER, UPPER, search_tail
+from bilateral.text.resources import packaged_toml
 from bilateral.text.words import SentenceText, index_words
 
 MarkKind = Literal["country", "city", "organisation", "rank", "office"]
 _NAME_AFTER: Final = re.compile(rf"(?:\s{UPPER}[\w’'-]+)+")  # " Bare Duale" after "Aden"
+_WORD_BEFORE: Final = re.compile(rf"(?<![\w-])({UPPER}{LOWER}+)\s$")
+_CAPITAL_AFTER: Final = re.compile(rf"\s{UPPER}{LOWER}")
+_NOT_NAMES: Final = frozenset(packaged_toml("people")["not_names"])
 
 
 @final
@@ -68,7 +72,11 @@ def find_marks(sentence: SentenceText, lexicon: Lexicon) -> list[Mark]:
             elif kind == "organisation":
                 org = organisations[phrase]
                 marks.append(_mark(start, offset, "organisation", org.name, org.country, phrase))
-            elif text[after : after + 1].isspace() and not (start and text[start - 1] == "."):
+            elif (
+                text[after : after + 1].isspace()
+                and not (start and text[start - 1] == ".")
+                and not _honorific_in_name(lexicon, text, start, after, ranks[phrase])
+            ):
                 marks.append(_mark(start, offset, "rank", ranks[phrase], None, phrase))
     offices = office_pattern(lexicon)
     modifiers = modifiers_before(lexicon)
@@ -113,6 +121,25 @@ def _after_country_word(
     if country_end is None or text[country_end : country_end + 1] != " ":
         return found
     return offices.match_at(text, country_end + 1) or found
+
+
+def _honorific_in_name(lexicon: Lexicon, text: str, start: int, end: int, rank: str) -> bool:
+    """Whether a civil honorific stands between two words of one name ("Hassan Sheikh
+    Mohamud"): a capitalised word that is no title before it, a capital after it."""
+    if any(r.military for r in lexicon.ranks if r.name == rank):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is None or before.group(1) in _NOT_NAMES or before.group(1) in lexicon.rank_forms():
+        return False
+    if lexicon.country_of_word(before.group(1)) or _office_word(lexicon, before.group(1)):
+        return False
+    return bool(_CAPITAL_AFTER.match(text, end))
+
+
+def _office_word(lexicon: Lexicon, word: str) -> bool:
+    """Whether a word is the whole of an office ("Emir", "King")."""
+    found = office_pattern(lexicon).match_at(word, 0)
+    return bool(found and found.end() == len(word))
 
 
 def _names_a_holder(lexicon: Lexicon, text: str, start: int, end: int) -> bool:

@@ -49,7 +49,7 @@ _LEFT_WORDS: Final = frozenset(
     {"the", "The", "caretaker", "Caretaker", "visiting", "top", "former", "then", "acting",
      "his", "her", "its"}
 )  # fmt: skip
-_POST_TITLE: Final = re.compile(r"^,?\s(?:the\s)?")
+_POST_TITLE: Final = re.compile(r"^,?\s(?:the\s(?:[a-z]+[’']s\s)?|a\s)?")  # ", the ministry's"
 _ABBREVIATION_AFTER: Final = re.compile(r"^\s*(?:\([A-Z]{2,8}\)\s*)?")
 _APPOSITION_END: Final = re.compile(
     r"^\s*(?:[,.;:(]|$|(?:who|which|and|said|says)\b|\([A-Z]{2,8}\))"

@@ -255,14 +255,19 @@ def office_alternatives(lexicon: Lexicon) -> list[OfficeAlternative]:
     country = rf"(?:{lexicon.country_words})(?:[’']s)?"
     country_leads = rf"(?:{_alternation(_first_word_stand_ins(lexicon))})(?:[’']s)?"
     capital = rf"(?-i:(?!(?:{rank_alternation(lexicon)})(?![\w]))[A-Z][A-Za-z’'-]+)"
+    organisation = organisation_name(capital, lexicon.organisation_heads)
     words = lexicon.portfolio_word_set()
     portfolio = portfolio_pattern(trie_alternation(words))
     portfolio_leads = f"(?:{_alternation(words)})"  # what the first word can be
     found: list[OfficeAlternative] = []
     for office in lexicon.offices:
-        for form in sorted(office.forms, key=lambda f: len(f.pattern), reverse=True):
+        # a body's full name first: "head of the (National Security) Bureau", not a portfolio
+        ordered = sorted(
+            office.forms, key=lambda f: ("{Org}" in f.pattern, len(f.pattern)), reverse=True
+        )
+        for form in ordered:
             name = f"f{len(found)}"
-            body = form.pattern.replace("{Cap}", capital)
+            body = form.pattern.replace("{Cap}", capital).replace("{Org}", organisation)
             template = body.replace("{Portfolio}", portfolio)
             regex = template.replace("{C}", country)
             leads = body.replace("{Portfolio}", portfolio_leads).replace("{C}", country_leads)
@@ -285,13 +290,25 @@ def office_alternatives(lexicon: Lexicon) -> list[OfficeAlternative]:
 
 
 PORTFOLIO_WORDS_AT_MOST: Final = 6
+ORGANISATION_WORDS_AT_MOST: Final = 6
+
+
+def organisation_name(capital: str, heads: Iterable[str]) -> str:
+    """The name of a body: up to six capitalised words (``capital``) before one of the
+    words ``heads`` that end such names ("Defense Acquisition Program Administration",
+    "Eastern Naval Area"); it ends in that word, so the name of a person after it is no
+    part of it."""
+    last = _alternation(heads)
+    if not last:
+        return "(?!)"
+    return rf"(?:{capital} ){{0,{ORGANISATION_WORDS_AT_MOST}}}(?-i:{last})(?![\w-])"
 
 
 def portfolio_pattern(word: str) -> str:
     """A portfolio: up to six of the words ``word`` matches (matched in any case) joined by
     spaces, "and", "&" or commas ("Energy and Natural Resources", "oil"); ``word`` written
     once, as the engine compiles each copy."""
-    joint = r"(?:,? and |,? & |, | )(?=\w)"
+    joint = r"(?:,? and (?:the )?|,? & |, | )(?=\w)"
     return f"(?:(?:{word})(?:{joint}|(?![\\w-]))){{1,{PORTFOLIO_WORDS_AT_MOST}}}(?<! )"
 
 
@@ -309,7 +326,10 @@ def _portfolio_tail(lexicon: Lexicon) -> str:
     capital = f"(?:{word}|{UPPER}{LOWER}+(?:-{UPPER}{LOWER}+)?)"
     of = f"(?:{capital} of (?:the )?(?:{capital} ){{0,2}})"  # "the Promotion of (Exports)"
     part = f"(?:the )?(?:{capital} ){{0,2}}{of}?{word}"
-    return f"(?:, {part})*,? (?:and|&) (?P<last>{part})"
+    # a part before the last may be one capitalised word of no portfolio ("Labour, Jobs and
+    # Employment"): the last part, a portfolio's, closes the list
+    lone = f"{UPPER}{LOWER}+(?=,? (?:and|&) |, )"
+    return f"(?:, (?:{part}|{lone}))*,? (?:and|&) (?P<last>{part})"
 
 
 def _first_word_stand_ins(lexicon: Lexicon) -> set[str]:
@@ -325,7 +345,12 @@ def _first_word_stand_ins(lexicon: Lexicon) -> set[str]:
 
 
 # words no text holds, in the place of each placeholder, to read a form's first words from
-_PROBES: Final = {"{C}": "zqzcountryzqz", "{Portfolio}": "zqzportfoliozqz", "{Cap}": "zqzcapzqz"}
+_PROBES: Final = {
+    "{C}": "zqzcountryzqz",
+    "{Portfolio}": "zqzportfoliozqz",
+    "{Cap}": "zqzcapzqz",
+    "{Org}": "zqzorgzqz",
+}
 
 
 def _placeholder_leads(lexicon: Lexicon) -> dict[str, frozenset[str] | None]:
@@ -337,6 +362,7 @@ def _placeholder_leads(lexicon: Lexicon) -> dict[str, frozenset[str] | None]:
         _PROBES["{C}"]: lead_words(country),
         _PROBES["{Portfolio}"]: lead_words(portfolio),
         _PROBES["{Cap}"]: None,
+        _PROBES["{Org}"]: None,
     }
 
 

@@ -16,6 +16,7 @@ from bilateral.mentions.lexicon import Holder, Lexicon
 from bilateral.mentions.marks import Mark
 from bilateral.mentions.name_runs import NameRun
 from bilateral.mentions.names import name_tokens
+from bilateral.mentions.patterns import country_part
 from bilateral.mentions.person import Person, PersonMention
 from bilateral.text.regex import search_tail
 from bilateral.text.words import SentenceText
@@ -23,6 +24,14 @@ from bilateral.text.words import SentenceText
 _LIST_JOINT: Final = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
 _TENURE_SLACK_DAYS: Final = 730
 _THE_BEFORE: Final = re.compile(r"\b(?:the|The)\s+$")
+_TO_BEFORE: Final = re.compile(r"\bto\s+(?:the\s+)?$")  # "ambassador to (Poland)": the host
+_POSSESSIVE_GAP: Final = re.compile(r"[’']s\s+")
+_LISTED: Final = re.compile(
+    r"\s+(?:(?:government|military|defen[cs]e|foreign|trade)\s+)?"
+    r"(?:officials|ministers|officers|dignitaries|delegates),?\s+"
+    r"(?:including|such as|among them|led by|comprising)\s"
+)
+_LIST_END: Final = re.compile(r"[;:]|\s(?:who|which|where|while)\b|,\s(?:the\s+)?(?:two|both)\b")
 _COUNTRY_GAP: Final = re.compile(r"\s*(?:(?:top|visiting|caretaker)\s+)*")  # "Iranian top …"
 GENERIC_OFFICES: Final = frozenset(
     {
@@ -53,6 +62,7 @@ def find_people(
     for sentence, sentence_marks, runs in zip(sentences, marks, names, strict=True):
         finder.sentence(sentence, sentence_marks, runs)
     finder.surname_pass(sentences, names)
+    finder.listed_under_a_country(sentences, marks)
     mentions = finder.resolve_offices()
     return finder.persons, mentions
 
@@ -72,10 +82,16 @@ class _Finder:
     ) -> None:
         used: set[int] = set()
         first = len(self.mentions)
+        heads = self.lexicon.organisation_head_set()
         for start, end, name, chain, post in runs:
+            if name.rsplit(" ", 1)[-1] in heads:
+                continue  # "the Southern Naval Area (commander)": a body, no person
             offices = [m.value for m in chain + post if m.kind == "office"]
             known = self._known_part(name, offices)
             holder = known.holder if known else self.holder_for(name, offices)
+            said = next((m.value for m in chain if m.kind == "country"), None)
+            if holder and said and holder.country and holder.country != said:
+                holder = None  # "Somali President Hassan ...": not Iran's President Hassan
             titled = any(m.kind in ("rank", "office") for m in chain + post)
             if not (titled or holder):
                 continue
@@ -83,7 +99,10 @@ class _Finder:
             inside = [
                 m.value for t in chain + post if t.kind == "office" for m in marks
                 if m.kind == "country" and t.start <= m.start and m.end <= t.end
+                and not _TO_BEFORE.search(sentence.text, 0, m.start - sentence.start)
             ]  # fmt: skip
+            inside += _country_after(self.lexicon, sentence, marks, end)
+            inside += _capitals_country(sentence, marks, chain)
             self.add_named(sentence, start, end, name, chain, post, holder, inside)
         self._share_countries(sentence, self.mentions[first:])
         for mark in marks:
@@ -130,7 +149,7 @@ class _Finder:
         country = country or next((t.country for t in titles if t.country), None)
         phrase_start = min([start, *(m.start for m in chain)])
         phrase_end = max([end, *(m.end for m in post)])
-        person = self.person_for(name, holder, country)
+        person = self.person_for(name, holder, country, rank)
         mention = PersonMention(
             phrase_start, phrase_end, sentence.index, "named", name, start, rank,
             tuple(t.text for t in titles), tuple(t.value for t in titles), country, person.id,
@@ -193,8 +212,13 @@ class _Finder:
             for t in holder.terms
         )
 
-    def person_for(self, name: str, holder: Holder | None, country: str | None) -> Person:
+    def person_for(
+        self, name: str, holder: Holder | None, country: str | None, rank: str | None = None
+    ) -> Person:
         tokens = set(name_tokens(name))
+        fuller = self._fuller_name_of(name, holder, country, rank)
+        if fuller:
+            return fuller
         for person in self.persons:
             if holder and person.holder and person.holder.id == holder.id:
                 return person
@@ -216,6 +240,34 @@ class _Finder:
             country=holder.country if holder else country,
         )
         self.persons.append(person)
+        return person
+
+    def _fuller_name_of(
+        self, name: str, holder: Holder | None, country: str | None, rank: str | None
+    ) -> Person | None:
+        """The one person found before whom a fuller name names: every word of their names
+        in it, the surname last ("Ricardo Moura" of "Ricardo Vasconcelos Moura"), or
+        initials for words ("Harish K. Nair", "Harish Kumar Nair"); one known by a surname
+        alone only under the same rank ("Admiral Nair")."""
+        tokens = name_tokens(name)
+        if len(tokens) < 2:
+            return None
+        found = [
+            p for p in self.persons
+            if p.names and not (holder and p.holder and p.holder.id != holder.id)
+            and not (country and p.country and country != p.country)
+            and not set(tokens) <= p.tokens
+            and all(
+                _within(name_tokens(n), tokens) or _within(tokens, name_tokens(n))
+                for n in p.names
+            )
+            and (max(len(name_tokens(n)) for n in p.names) > 1 or (rank and p.rank == rank))
+        ]  # fmt: skip
+        if len(found) != 1:
+            return None
+        person = found[0]
+        if holder and not person.holder:
+            person.holder = holder
         return person
 
     # --- bare surnames ("Bagheri", "Khan") of people already found ------------------
@@ -246,6 +298,36 @@ class _Finder:
                     person.names.append(name)
                 self.mentions.append(mention)
         self.mentions.sort(key=lambda m: m.start)
+
+    def listed_under_a_country(
+        self, sentences: Sequence[SentenceText], marks: Sequence[Sequence[Mark]]
+    ) -> None:
+        """ "senior Kenyan officials, including A, B and C": those listed serve that
+        country, when no other is known for them."""
+        by_sentence: dict[int, list[PersonMention]] = {}
+        for mention in self.mentions:
+            by_sentence.setdefault(mention.sentence, []).append(mention)
+        persons = {p.id: p for p in self.persons}
+        for sentence, sentence_marks in zip(sentences, marks, strict=True):
+            if sentence.index not in by_sentence:
+                continue
+            text, base = sentence.text, sentence.start
+            for mark in sentence_marks:
+                if mark.kind != "country":
+                    continue
+                listing = _LISTED.match(text, mark.end - base)
+                if listing is None:
+                    continue
+                stop = _LIST_END.search(text, listing.end())
+                end = base + (stop.start() if stop else len(text))
+                for mention in by_sentence[sentence.index]:
+                    person = persons.get(mention.person or "")
+                    if (
+                        person
+                        and person.country is None
+                        and base + listing.end() <= mention.start < end
+                    ):
+                        person.country = mark.value
 
     def _closest(self, persons: list[Person], at: int) -> Person:
         """The person mentioned last before offset ``at``."""
@@ -280,8 +362,13 @@ class _Finder:
         candidates = titled or candidates
         if not candidates:
             return None
-        if mention.country is None and self.home:
-            at_home = [p for p in candidates if p.country == self.home]
+        if mention.country is None:
+            # the article's own side goes unnamed: "the CAS" is the one holder of no stated
+            # country when the others are named of other countries
+            at_home = [p for p in candidates if self.home and p.country == self.home]
+            unknown = [p for p in candidates if p.country is None]
+            if not at_home and len(unknown) == 1:
+                at_home = unknown
             candidates = at_home or candidates
         if mention.country is None and len({p.country for p in candidates}) > 1:
             return None  # "the prime minister" of two countries: no answer, not a wrong one
@@ -341,6 +428,23 @@ def _with_person(mention: PersonMention, person: str) -> PersonMention:
     )  # fmt: skip
 
 
+def _within(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    """Whether each word of ``part`` is a word of ``whole``, or the initial of one, with the
+    same last word: "Moura" and "Ricardo Moura" of "Ricardo Vasconcelos Moura", "Harish K
+    Nair" of "Harish Kumar Nair"."""
+    if not part or not whole or part[-1] != whole[-1] or len(part) > len(whole):
+        return False
+    rest = list(whole[:-1])
+    for token in part[:-1]:
+        match = next(
+            (w for w in rest if w == token or (len(token) == 1 and w.startswith(token))), None
+        )
+        if match is None:
+            return False
+        rest.remove(match)
+    return True
+
+
 def _slug(name: str) -> str:
     return "-".join(name_tokens(name)) or re.sub(r"\W+", "-", name.lower()).strip("-")
 
@@ -352,6 +456,39 @@ def _part_of(tokens: tuple[str, ...], full_name: str) -> bool:
 
 def _is_military(lexicon: Lexicon, rank: str) -> bool:
     return any(r.name == rank and r.military for r in lexicon.ranks)
+
+
+def _capitals_country(
+    sentence: SentenceText, marks: Sequence[Mark], chain: Sequence[Mark]
+) -> list[str]:
+    """The country of a city whose possessive opens the title ("Seoul's ambassador")."""
+    offices = [m for m in chain if m.kind == "office"]
+    if not offices:
+        return []
+    first = min(offices, key=lambda m: m.start)
+    text, base = sentence.text, sentence.start
+    return [
+        m.country for m in marks
+        if m.kind == "city" and m.country and m.end <= first.start
+        and _POSSESSIVE_GAP.fullmatch(text, m.end - base, first.start - base)
+    ]  # fmt: skip
+
+
+def _country_after(
+    lexicon: Lexicon, sentence: SentenceText, marks: Sequence[Mark], end: int
+) -> list[str]:
+    """The country a name is told to serve right after it ("General A of the Philippine
+    Army", "B of Kenya")."""
+    text, base = sentence.text, sentence.start
+    if not text.startswith((" of ", ", of "), end - base):
+        return []
+    part = country_part(lexicon, text).match(text, end - base)
+    if part is None:
+        return []
+    return [
+        m.value for m in marks
+        if m.kind == "country" and end <= m.start and m.end <= base + part.end()
+    ]  # fmt: skip
 
 
 def _country_near(sentence: SentenceText, marks: Sequence[Mark], office: Mark) -> str | None:
