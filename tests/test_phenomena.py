@@ -883,6 +883,13 @@ VISIT_MONTHS = [
      "Luis Paz", "planned", ["2024-03"]),
     ("Chilean Foreign Minister Ana Rojas visited Lima last week, where she met Luis Paz.",
      "Ana Rojas", "past", ["2024-02"]),
+    # a planned visit told with a year's part only is dated to that year
+    ("Peruvian Prime Minister Luis Paz accepted an invitation to visit Chile early next year.",
+     "Luis Paz", "planned", ["2025"]),
+    ("Peruvian Prime Minister Luis Paz is expected to pay a visit to Chile in the autumn.",
+     "Luis Paz", "planned", ["2024"]),
+    ("Peruvian Prime Minister Luis Paz will visit Santiago later in the year.",
+     "Luis Paz", "planned", ["2024"]),
 ]  # fmt: skip
 
 
@@ -904,3 +911,13 @@ def test_an_agreement_told_of_a_recalled_visit_does_not_date_the_current_one() -
     result = _run(text)
     dates = {result.official(v.visitor).name: [str(d) for d in v.dates] for v in result.visits}
     assert dates == {"Ana Rojas": [], "Marta Gil": ["2023-08"]}
+
+
+def test_an_agreement_dated_only_to_its_year_does_not_date_the_visit() -> None:
+    text = (
+        "LIMA, March 5, 2024 (Reuters) - Chilean Foreign Minister Ana Rojas arrived in Lima for "
+        "talks with Peruvian Trade Minister Luis Paz. Chile and Peru signed a mining accord in "
+        "2019."
+    )
+    result = _run(text)
+    assert [[str(d) for d in v.dates] for v in result.visits] == [[]]

@@ -112,7 +112,8 @@ def _visitors_country(ctx: Mentions, destination: str) -> str | None:
 
 def agreement_dates_on_visits(findings: Findings) -> None:
     """The current visit takes the dates of agreements its two countries reached near it,
-    but for those told in a sentence of another visit (one it recalls)."""
+    but for those told in a sentence of another visit (one it recalls) and those dated only
+    to a month or a year, which tell no day of it ("signed a roadmap in 2021")."""
     ctx = findings.mentions
     every: list[FoundVisit] = findings.found["visit"]
     visits = [v for v in every if v.status == "current"]
@@ -127,7 +128,7 @@ def agreement_dates_on_visits(findings: Findings) -> None:
     for agreement in agreements:
         date = agreement.date
         pair = set(agreement.parties) == {home, visit.destination}
-        if agreement.sentence in elsewhere:
+        if agreement.sentence in elsewhere or (date and date.precision != "day"):
             continue
         if pair and date and date not in visit.dates and _near(visit, date):
             visit.dates.append(date)

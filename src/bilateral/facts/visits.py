@@ -157,7 +157,7 @@ def _add_sentence(ctx: Mentions, visit: FoundVisit, trigger: Trigger) -> None:
         elif mention.value is not None and visit.status == "past":
             visit.dates.append(mention.value)
     if date is None and visit.status != "past":
-        date = _month_of(ctx, index, trigger)  # "visits New Delhi next month"
+        date = _month_of(ctx, index, trigger, visit.status)  # "visits New Delhi next month"
     if date and visit.status != "past" and date not in visit.dates:
         visit.dates.append(date)
     durations = ctx.durations[index]
@@ -173,12 +173,17 @@ def _add_sentence(ctx: Mentions, visit: FoundVisit, trigger: Trigger) -> None:
     _delegation_and_inviter(ctx, visit, index)
 
 
-def _month_of(ctx: Mentions, index: int, trigger: Trigger) -> PartialDate | None:
+def _month_of(
+    ctx: Mentions, index: int, trigger: Trigger, status: VisitStatus
+) -> PartialDate | None:
     """The month a sentence without a day dates its visit to ("in August 2023", "next
-    month"), unless a reference word stands before it ("since May")."""
+    month"), or for a planned visit the year ("early next year"), unless a reference word
+    stands before it ("since May")."""
     sentence = ctx.sentences[index]
     date = ctx.date_of(index, near=trigger.at, days_only=False)
-    if date is None or date.precision != "month":
+    if date is None or date.precision == "day":
+        return None
+    if date.precision == "year" and status != "planned":
         return None
     mention = next(d for d in ctx.dates[index] if d.value == date)
     between = sentence.text[

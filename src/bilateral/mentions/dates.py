@@ -81,8 +81,18 @@ def _ordinal_words() -> dict[str, int]:
 
 
 @cache
+def _year_parts() -> tuple[str, str]:
+    """The words of a part of this year and of the next, each as one alternation."""
+    vocabulary = _vocabulary()
+    this_year, next_year = vocabulary["this_year"], vocabulary["next_year"]
+    assert isinstance(this_year, list) and isinstance(next_year, list)
+    return "|".join(map(str, this_year)), "|".join(map(str, next_year))
+
+
+@cache
 def _date_pattern() -> WordPattern:
     numbers = "|".join(_number_words())
+    this_year, next_year = _year_parts()
     ordinals = "|".join(_ordinal_words())
     day = rf"\d{{1,2}}{_SUFFIX}"
     parts = [
@@ -97,6 +107,7 @@ def _date_pattern() -> WordPattern:
         r"(?P<relday>(?P<rd_n>a|one|two|three|four|five|\d+)\sdays?\s(?P<rd_dir>earlier|later|before|"
         r"after|ago)|the\s(?P<rd_word>previous|next|following)\sday|the\sday\s(?P<rd_dir2>before|after))",
         r"(?P<deictic>today|yesterday|tomorrow|tonight)",
+        rf"(?P<yearpart>(?P<yp_this>{this_year})|(?P<yp_next>{next_year}))",
         r"(?P<relperiod>(?P<rp_which>last|this|next|earlier\sthis|later\sthis|past)\s(?P<rp_unit>week|month|year))",
         rf"(?P<monthref>(?P<mr_month>{MONTH})(?:\s(?P<mr_rel>this|last|next)\syear|,?\s(?P<mr_year>(?:19|20)\d\d))?)",
         rf"(?P<visitday>the\s(?P<vd_n>{ordinals}|\d+{_SUFFIX})\sday\sof\s(?:his|her|their|the)\s(?:visit|trip|tour|stay))",
@@ -253,6 +264,9 @@ def _resolve(
         shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[match.group().lower()]
         value = PartialDate.of(day + dt.timedelta(days=shift)) if day else None
         return DateMention(*base, kind="relative", value=value)
+    if match["yearpart"]:
+        value = PartialDate(day.year + (1 if match["yp_next"] else 0)) if day else None
+        return DateMention(*base, kind="year", value=value)
     if match["relperiod"]:
         return DateMention(
             *base, kind=_PERIODS[match["rp_unit"].lower()], value=_period(match, day)
