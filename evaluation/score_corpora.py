@@ -42,6 +42,9 @@ def sets(shared: Path) -> dict[str, list[Path]]:
         "written for the project, third set (evaluation/written3)": sorted(
             (HERE / "written3").glob("*.gold.json")
         ),
+        "written for the project, fourth set (evaluation/written4)": sorted(
+            (HERE / "written4").glob("*.gold.json")
+        ),
     }
 
 
