@@ -85,6 +85,17 @@ def test_progress_bar_on_a_terminal_for_several_files(
         assert capsys.readouterr().err == ""
 
 
+def test_without_tqdm_the_command_runs_with_no_bar(
+    example_files: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "tqdm", None)  # importing it raises ImportError
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["extract", "--format", "jsonl", *example_files]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    assert len(captured.out.splitlines()) == len(example_files)
+
+
 def test_python_dash_m_runs() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "bilateral", "extract", "--examples", "--format", "json"],

