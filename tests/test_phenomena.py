@@ -826,6 +826,27 @@ def test_meetings_are_told_apart(rest: str, groups: list[set[str]]) -> None:
     assert met == groups
 
 
+# a meeting verb in the past is held, whatever "will" a clause about the trip has before it
+MEETING_STATUSES = [
+    # (the rest of the text, the status of the meeting with Abiy Ahmed)
+    (", who arrived on Monday for a tour that will also take her to Djibouti, met Ethiopian "
+     "Prime Minister Abiy Ahmed.", "held"),
+    (", whose trip will end on Friday, held talks with Ethiopian Prime Minister Abiy Ahmed.",
+     "held"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rest", "status"), MEETING_STATUSES)
+def test_a_meeting_in_the_past_is_held(rest: str, status: str) -> None:
+    result = _run(MEETING_OPENING.rstrip() + rest)
+    names = {o.id: o.name for o in result.officials}
+    statuses = [
+        m.status for v in result.visits for m in v.meetings
+        if "Abiy Ahmed" in {names[p] for p in m.participants}
+    ]  # fmt: skip
+    assert statuses == [status]
+
+
 # --- 3. a bare title resolved to its holder, or to no one -------------------------------------
 BARE_TITLES = [
     # (text, the speaker of the last sentence's statement, or None when two holders fit)

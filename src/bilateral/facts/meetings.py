@@ -10,7 +10,7 @@ import attr
 from attrs import evolve
 
 from bilateral.mentions.context import Mentions
-from bilateral.mentions.dates import is_future
+from bilateral.mentions.dates import is_future, past_tense
 from bilateral.model import PartialDate, Span
 from bilateral.model.records import MeetingStatus
 from bilateral.text.grammar import grammar
@@ -47,6 +47,7 @@ class _Grammar:
     separate: re.Pattern[str]
     possessive_start: re.Pattern[str]
     opening_pronoun: re.Pattern[str]
+    auxiliary_before: re.Pattern[str]
 
 
 _G: Final = grammar(_Grammar, "meetings")
@@ -133,7 +134,9 @@ def _from_verb(ctx: Mentions, index: int, verb: re.Match[str]) -> FoundMeeting |
     words = verb.group().lower()
     if subject is None and _G.guest_verb.match(words):
         return None
-    scheduled = bool(_G.scheduled_verb.search(words)) or is_future(sentence, verb.start())
+    scheduled = bool(_G.scheduled_verb.search(words)) or (
+        is_future(sentence, verb.start()) and not _in_past(ctx, index, verb)
+    )
     caller = None
     if _G.caller_verb.match(words):
         caller = participants[0]
@@ -142,6 +145,16 @@ def _from_verb(ctx: Mentions, index: int, verb: re.Match[str]) -> FoundMeeting |
             participants[0] if passive else (participants[1] if len(participants) > 1 else None)
         )
     return _meeting(ctx, index, participants, start, scheduled, caller)
+
+
+def _in_past(ctx: Mentions, index: int, verb: re.Match[str]) -> bool:
+    """Whether the meeting verb is itself in the past ("met", "held talks with") with no
+    auxiliary before it: then a "will" earlier in the sentence (in a clause about the trip)
+    does not make the meeting a scheduled one."""
+    sentence = ctx.sentences[index]
+    if search_tail(_G.auxiliary_before, sentence.text, verb.start()):
+        return False
+    return any(start == verb.start() for start, _ in past_tense(sentence))
 
 
 def _from_phrase(ctx: Mentions, index: int, phrase: re.Match[str]) -> FoundMeeting | None:
