@@ -106,6 +106,16 @@ TITLES = [
      "Ambassador to Ankara"),
     ("He will meet the Southern Naval Area commander, Rear Admiral Sunil Fernando.",
      "Sunil Fernando", "commander"),
+    # a portfolio list with a body's name in it ("European Union")
+    ("France's Minister for Europe, European Union and Trade, Paul Marin, spoke first.",
+     "Paul Marin", "Minister for Europe, European Union and Trade"),
+    # "Secretary of State for ..." is a junior office, not the US Secretary of State
+    ("Secretary of State for Global Affairs Ines Duarte joined them.", "Ines Duarte",
+     "Secretary of State for Global Affairs"),
+    ("The Portuguese ambassador in Lima, Rui Sousa, attended.", "Rui Sousa",
+     "ambassador in Lima"),
+    # a regnal number belongs to the name
+    ("Later he was received by King Harald IV.", "Harald IV", "King"),
 ]  # fmt: skip
 
 
@@ -343,6 +353,10 @@ METADATA = [
     ("MAP - Maghreb Arabe Presse\nTuesday, 12 March 2019 10:05\nTalks in Lima\nLima - ",
      "MAP", "2019-03-12", "Lima"),
     ("Lima, 12.03.2019 (PAP) - ", "PAP", "2019-03-12", "Lima"),
+    ("Talks in Lima\nLima, Mar 12, 2019 (EFE).- ", "EFE", "2019-03-12", "Lima"),
+    # a line of sections above the headline is no headline
+    ("Politics | Peru | Chile\n\nTalks in Lima\n\nLima, Mar 12, 2019 (EFE).- ", "EFE",
+     "2019-03-12", "Lima"),
     # a release's sender is its source
     ("Government of Chile\nNews release\nTalks in Lima\nFrom: Ministry of Foreign Affairs\n"
      "March 12, 2019 - Lima, Peru - Ministry of Foreign Affairs\n", "Ministry of Foreign Affairs",
@@ -498,7 +512,37 @@ VISITS = [
     ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. Ghanaian "
      "Foreign Minister Esi Boateng accepted Bello's invitation to visit Abuja.",
      {("Musa Bello", "GH", "current"), ("Esi Boateng", "NG", "planned")}),
+    # a summit still to come, at a stated place, is a planned visit of the guest
+    ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. The "
+     "next summit will be held in Abuja and co-chaired by Nigerian President Ada Okoro and "
+     "Ghanaian President Kofi Mensah.",
+     {("Musa Bello", "GH", "current"), ("Kofi Mensah", "NG", "planned")}),
 ]  # fmt: skip
+
+
+# "a visit by X to Y, where he met Z": one past trip of X, and X met Z
+PAST_TRIPS = [
+    # (the sentence after an opening about another visit, the past visitor, the one he met)
+    ("Ties improved in May 2021 during a visit by Peruvian President Jorge Salas to Santiago, "
+     "where he was received by the Chilean foreign minister, Ana Rojas.", "Jorge Salas",
+     "Ana Rojas"),
+    ("The accord followed a visit by Peruvian President Jorge Salas to Santiago in 2021, where "
+     "he met Chilean Foreign Minister Ana Rojas.", "Jorge Salas", "Ana Rojas"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "visitor", "met"), PAST_TRIPS)
+def test_a_visit_by_someone_is_one_past_trip(sentence: str, visitor: str, met: str) -> None:
+    result = _run(
+        "SANTIAGO, March 3, 2024 -- Argentine Foreign Minister Marta Gil arrived in Santiago on "
+        "Monday and met Chilean President Luis Vera. " + sentence
+    )
+    names = {o.id: o.name for o in result.officials}
+    past = [v for v in result.visits if v.status == "past"]
+    assert [(names[v.visitor], v.destination) for v in past] == [(visitor, "CL")]
+    assert [sorted(names[p] for p in m.participants) for m in past[0].meetings] == [
+        sorted([visitor, met])
+    ]
 
 
 @pytest.mark.parametrize(("text", "visits"), VISITS)

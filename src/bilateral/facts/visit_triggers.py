@@ -18,7 +18,7 @@ _DESTINATION_REACH: Final = 90
 _PAIR_REACH: Final = 60
 
 
-TriggerKind = Literal["arrival", "visit", "bare", "meeting", "invitation"]
+TriggerKind = Literal["arrival", "visit", "bare", "meeting", "scheduled", "invitation"]
 
 
 @attr.s(auto_attribs=True, slots=True, frozen=True, eq=False)
@@ -291,7 +291,8 @@ def _country_recalled(ctx: Mentions, index: int, home: str | None) -> str | None
 def meeting_triggers(
     ctx: Mentions, meetings: list[FoundMeeting], explicit: set[str]
 ) -> list[Trigger]:
-    """A meeting abroad is a visit of the participant who is not at home. Meetings of a
+    """A meeting abroad is a visit of the participant who is not at home (a planned one when
+    the meeting is only scheduled). Meetings of a
     visitor the text already names belong to that visit; the dateline places a meeting
     only in an article that names no visit at all."""
     found = []
@@ -320,10 +321,9 @@ def meeting_triggers(
                 continue
             if country and country != host:
                 sentence = ctx.sentences[meeting.sentence]
+                kind: TriggerKind = "meeting" if meeting.status == "held" else "scheduled"
                 found.append(
-                    Trigger(
-                        person, host, meeting.sentence, sentence.start, sentence.start, "meeting"
-                    )
+                    Trigger(person, host, meeting.sentence, sentence.start, sentence.start, kind)
                 )
     return found
 

@@ -64,7 +64,7 @@ def find_visits(ctx: Mentions, meetings: list[FoundMeeting]) -> list[FoundVisit]
 def _status(ctx: Mentions, trigger: Trigger) -> VisitStatus:
     """planned, past or current, from the dates and tense of the trigger's sentence; words
     inside quotation marks are someone's speech and do not date the visit."""
-    if trigger.kind == "invitation":
+    if trigger.kind in ("invitation", "scheduled"):
         return "planned"
     sentence = ctx.sentences[trigger.sentence]
     text = without_quotes(sentence.text)
@@ -102,7 +102,7 @@ def _status(ctx: Mentions, trigger: Trigger) -> VisitStatus:
 
 def _grouped(ctx: Mentions, triggers: list[Trigger]) -> list[FoundVisit]:
     visits: list[FoundVisit] = []
-    for trigger in sorted(triggers, key=lambda t: (t.kind == "meeting", t.sentence)):
+    for trigger in sorted(triggers, key=lambda t: (t.kind in ("meeting", "scheduled"), t.sentence)):
         if trigger.destination is None:
             continue
         home = ctx.country(trigger.visitor)
@@ -259,8 +259,12 @@ def _place_bare(
         )
         if destination and destination != ctx.country(trigger.visitor):
             status = _status(ctx, trigger)
-            visit = FoundVisit(trigger.visitor, destination, status)
-            visits.append(visit)
+            wanted = (trigger.visitor, destination, status)
+            same = (v for v in visits if (v.visitor, v.destination, v.status) == wanted)
+            visit = next(same, None)
+            if visit is None:  # a past trip the meetings already gave is the same trip
+                visit = FoundVisit(trigger.visitor, destination, status)
+                visits.append(visit)
             _add_sentence(ctx, visit, trigger)
 
 

@@ -45,6 +45,7 @@ class _Grammar:
     clause_end: re.Pattern[str]
     pronoun: re.Pattern[str]
     quoted: re.Pattern[str]
+    where_after: re.Pattern[str]
 
 
 _G: Final = grammar(_Grammar, "context")
@@ -166,10 +167,18 @@ class Mentions:
 
     def antecedent(self, index: int, at: int) -> str | None:
         """Who "he"/"his" at offset ``at`` of sentence ``index`` refers to: the subject of
-        this sentence before it, else of the nearest earlier sentence with one."""
+        this sentence before it, else the official named right before a "where" clause it
+        opens ("a visit by X to Rabat, where he"), else the subject of the nearest earlier
+        sentence with one."""
         own = self.subject(index, before=at)
         if own:
             return own
+        named = self.officials_in(index, end=at)
+        base = self.sentences[index].start
+        if named and _G.where_after.fullmatch(
+            self.sentences[index].text, named[-1].end - base, at - base
+        ):
+            return named[-1].person
         for earlier in range(index - 1, max(-1, index - 4), -1):
             found = self.subject(earlier)
             if found:

@@ -152,15 +152,24 @@ def _tense_patterns() -> tuple[WordPattern, re.Pattern[str], frozenset[str] | No
 def is_future(sentence: SentenceText, at: int) -> bool:
     """Whether the clause around ``sentence.text[at]`` speaks of the future: of the
     sentence's tense words, the nearest ending before ``at`` decides, else the nearest
-    beginning after it (past wins a tie before, the future a tie after)."""
+    beginning after it (past wins a tie before, the future a tie after). A past form right
+    after "be" is a participle ("will be held"), not the past."""
     future, _, _ = _tense_patterns()
+    text = sentence.text
     tense = [(m.start(), m.end(), "future") for m in future.finditer(sentence)]
-    tense += [(start, end, "past") for start, end in past_tense(sentence)]
+    tense += [
+        (start, end, "past") for start, end in past_tense(sentence) if not _after_be(text, start)
+    ]
     before = [(end, kind) for _, end, kind in tense if end <= at]
     if before:
         return max(before)[1] == "future"
     after = [(start, kind) for start, _, kind in tense if start >= at]
     return bool(after) and min(after)[1] == "future"
+
+
+def _after_be(text: str, start: int) -> bool:
+    """Whether the word at ``start`` follows the word "be"."""
+    return text.endswith("be ", 0, start) and (start == 3 or not text[start - 4].isalnum())
 
 
 def past_tense(sentence: SentenceText) -> list[tuple[int, int]]:

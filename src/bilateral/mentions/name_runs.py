@@ -17,9 +17,11 @@ from bilateral.text.words import SentenceText
 _PARTICLES: Final = ("al", "el", "bin", "ibn", "ul", "ur", "ud")
 _HYPHENED_PARTICLES: Final = tuple(f"{particle}-" for particle in _PARTICLES)
 # what follows a name's capital: "Bajwa", "McDonald", "Zia-ul-Haq", "O'Brien", "Q.", "Çavuşoğlu",
-# and three initials written as one word before a name ("AHM Kabir")
+# three initials written as one word before a name ("AHM Kabir"), and a regnal number
+# ("Mohammed VI", "Charles III")
 _AFTER_CAPITAL: Final = (
     rf"(?:{LOWER}+(?:{UPPER}{LOWER}+)?(?:-{LETTER}+|[’'](?!s\b){LETTER}+)*"
+    r"|(?<=[IVX])[IVX]{1,3}(?![\w-])"
     rf"|{UPPER}{{2}}(?=\s{UPPER}{LOWER})|\.?)"
 )
 _NAME_TOKEN: Final = rf"(?:(?:{'|'.join(_PARTICLES)}|Al|El)-)?{UPPER}{_AFTER_CAPITAL}"
