@@ -116,6 +116,8 @@ TITLES = [
      "ambassador in Lima"),
     # a regnal number belongs to the name
     ("Later he was received by King Harald IV.", "Harald IV", "King"),
+    ("Minister of Territorial Administration Vahe Arakelyan attended.", "Vahe Arakelyan",
+     "Minister of Territorial Administration"),
 ]  # fmt: skip
 
 
@@ -529,6 +531,35 @@ PAST_TRIPS = [
     ("The accord followed a visit by Peruvian President Jorge Salas to Santiago in 2021, where "
      "he met Chilean Foreign Minister Ana Rojas.", "Jorge Salas", "Ana Rojas"),
 ]  # fmt: skip
+
+
+# a call is no visit, but a trip it names is one, dated by its own words, and it leaves the
+# dateline's meeting a visit of its own
+TRIPS_NAMED_ON_A_CALL = [
+    # (the sentence after "Karimi met Sargsyan" in Tehran, the visits: visitor, to, status, dates)
+    ("The ministers spoke by telephone on Friday and agreed to carry out the plan adopted "
+     "during Karimi's visit to Yerevan in July.",
+     {("Ali Karimi", "AM", "past", ("2025-07",)),
+      ("Ara Sargsyan", "IR", "current", ("2025-09-02",))}),
+    ("In a phone call on Friday, Pezeshkian invited Armenian President Vahe Petrosyan to visit "
+     "Tehran.",
+     {("Vahe Petrosyan", "IR", "planned", ("2025-08-29",)),
+      ("Ara Sargsyan", "IR", "current", ("2025-09-02",))}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "visits"), TRIPS_NAMED_ON_A_CALL)
+def test_a_trip_named_on_a_call_is_a_visit(sentence: str, visits: set[tuple[object, ...]]) -> None:
+    result = _run(
+        "TEHRAN, Sept 2, 2025 (IRNA) - Iranian Foreign Minister Ali Karimi met Armenian Foreign "
+        "Minister Ara Sargsyan on Tuesday. " + sentence
+    )
+    names = {o.id: o.name for o in result.officials}
+    found = {
+        (names[v.visitor], v.destination, v.status, tuple(str(d) for d in v.dates))
+        for v in result.visits
+    }
+    assert found == visits
 
 
 @pytest.mark.parametrize(("sentence", "visitor", "met"), PAST_TRIPS)

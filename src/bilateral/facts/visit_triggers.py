@@ -289,12 +289,12 @@ def _country_recalled(ctx: Mentions, index: int, home: str | None) -> str | None
 
 
 def meeting_triggers(
-    ctx: Mentions, meetings: list[FoundMeeting], explicit: set[str]
+    ctx: Mentions, meetings: list[FoundMeeting], explicit: set[str], told: set[int]
 ) -> list[Trigger]:
     """A meeting abroad is a visit of the participant who is not at home (a planned one when
-    the meeting is only scheduled). Meetings of a
-    visitor the text already names belong to that visit; the dateline places a meeting
-    only in an article that names no visit at all."""
+    the meeting is only scheduled). Meetings of a visitor the text already names belong to
+    that visit; the dateline places a meeting only in an article that names no visit (but
+    on a call), and not in a sentence (``told``) that names a trip."""
     found = []
     dateline = ctx.article.dateline
     dateline_country = None if explicit else _city_country(dateline)
@@ -307,7 +307,7 @@ def meeting_triggers(
             others = {c for p, c in countries.items() if p != meeting.caller and c}
             if len(others) == 1 and countries[meeting.caller] not in others:
                 host = others.pop()
-        if host is None and dateline_country:
+        if host is None and dateline_country and meeting.sentence not in told:
             at_home = [p for p, c in countries.items() if c == dateline_country]
             abroad = [p for p, c in countries.items() if c and c != dateline_country]
             if at_home and len(abroad) == 1:

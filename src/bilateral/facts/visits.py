@@ -15,7 +15,7 @@ from bilateral.facts.visit_triggers import (
     meeting_triggers,
 )
 from bilateral.mentions.context import Mentions, without_quotes
-from bilateral.mentions.dates import is_future
+from bilateral.mentions.dates import DateMention, is_future
 from bilateral.model import PartialDate, Span
 from bilateral.model.records import VisitStatus
 from bilateral.text.words import SentenceText, index_words
@@ -44,13 +44,17 @@ class FoundVisit:
 def find_visits(ctx: Mentions, meetings: list[FoundMeeting]) -> list[FoundVisit]:
     triggers: list[Trigger] = []
     for index in range(len(ctx.sentences)):
-        if not ctx.is_remote(index):
-            triggers.extend(explicit_triggers(ctx, index))
+        found = explicit_triggers(ctx, index)
+        if ctx.is_remote(index):  # a call is no visit, but the trip it names is one
+            found = [t for t in found if t.kind in ("visit", "invitation") and t.destination]
+        triggers.extend(found)
     explicit = {
         t.visitor for t in triggers
         if t.destination and t.destination != ctx.country(t.visitor)
+        and not ctx.is_remote(t.sentence)  # a trip named on a call leaves the dateline's
     }  # fmt: skip
-    triggers.extend(meeting_triggers(ctx, meetings, explicit))
+    told = {t.sentence for t in triggers if t.destination}
+    triggers.extend(meeting_triggers(ctx, meetings, explicit, told))
     visits = _grouped(ctx, triggers)
     _place_bare(ctx, triggers, visits, meetings)
     _delegations(ctx, visits)
@@ -58,6 +62,9 @@ def find_visits(ctx: Mentions, meetings: list[FoundMeeting]) -> list[FoundVisit]
         _attach_meetings(ctx, visit, meetings, visits)
         _settle_dates(ctx, visit)
     return [v for v in visits if v.destination]
+
+
+_OWN_DATE_REACH: Final = 30  # characters from a visit's words to a date of its own
 
 
 # --- grouping -------------------------------------------------------------------------
@@ -70,14 +77,18 @@ def _status(ctx: Mentions, trigger: Trigger) -> VisitStatus:
     text = without_quotes(sentence.text)
     day = ctx.day
     reference = ctx.phrases.any_word("visits", "reference")
-    dates = [
-        d.value
+    mentions = [
+        d
         for d in ctx.dates[trigger.sentence]
         if d.value is not None
         and d.kind != "visit-day"
         and not text[d.start - sentence.start : d.end - sentence.start].isspace()
         and not reference.search(text, trigger.end - sentence.start, d.start - sentence.start)
     ]
+    # a date right after the words of the visit is its own ("Carney's visit to Mexico City in
+    # September"), whatever other date the sentence has
+    own = _own_dates(ctx, trigger)
+    dates = [d.value for d in (own if own else mentions) if d.value is not None]
     if day and dates:
         value = min(dates, key=lambda d: abs((d.first_day() - day).days))
         if value.first_day() > day:
@@ -134,6 +145,23 @@ def _compatible(existing: str, new: str, kind: str) -> bool:
     return {existing, new} == {"current", "planned"}
 
 
+def _own_dates(ctx: Mentions, trigger: Trigger) -> list[DateMention]:
+    """The dates right after the words of a visit ("Carney's visit to Mexico City in
+    September"): the visit's own, whatever other dates its sentence has."""
+    if trigger.kind in ("meeting", "scheduled"):
+        return []
+    sentence = ctx.sentences[trigger.sentence]
+    reference = ctx.phrases.any_word("visits", "reference")  # "since June 2022"
+    return [
+        d for d in ctx.dates[trigger.sentence]
+        if d.value is not None and d.kind != "visit-day"
+        and 0 <= d.start - trigger.end <= _OWN_DATE_REACH
+        and not reference.search(
+            sentence.text, trigger.end - sentence.start, d.start - sentence.start
+        )
+    ]  # fmt: skip
+
+
 def _add_sentence(ctx: Mentions, visit: FoundVisit, trigger: Trigger) -> None:
     index = trigger.sentence
     if index not in visit.sentences:
@@ -149,12 +177,13 @@ def _add_sentence(ctx: Mentions, visit: FoundVisit, trigger: Trigger) -> None:
         visit.start = date
     elif date and ctx.phrases.any_word("visits", "ends").search(nearby) and visit.end is None:
         visit.end = date
+    own = _own_dates(ctx, trigger)
     for mention in ctx.dates[index]:
         if mention.kind == "range" and mention.value and mention.end_value:
             visit.start, visit.end = mention.value, mention.end_value
         elif mention.kind == "visit-day" and mention.ordinal:
             visit.ordinals.append((mention.ordinal, date))
-        elif mention.value is not None and visit.status == "past":
+        elif mention.value is not None and visit.status == "past" and (not own or mention in own):
             visit.dates.append(mention.value)
     if date is None and visit.status != "past":
         date = _month_of(ctx, index, trigger, visit.status)  # "visits New Delhi next month"
