@@ -514,6 +514,14 @@ VISITS = [
     ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. Ghanaian "
      "Foreign Minister Esi Boateng accepted Bello's invitation to visit Abuja.",
      {("Musa Bello", "GH", "current"), ("Esi Boateng", "NG", "planned")}),
+    # an invitation for someone to make a visit: that one travels
+    ("ACCRA, June 4, 2025 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. "
+     "He conveyed an invitation from Nigerian President Ada Okoro for Ghanaian President Kofi "
+     "Mensah to make an official visit to Nigeria next year.",
+     {("Musa Bello", "GH", "current"), ("Kofi Mensah", "NG", "planned")}),
+    ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. Ghanaian "
+     "President Kofi Mensah invited Okoro to pay a state visit to Ghana.",
+     {("Musa Bello", "GH", "current")}),
     # a summit still to come, at a stated place, is a planned visit of the guest
     ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. The "
      "next summit will be held in Abuja and co-chaired by Nigerian President Ada Okoro and "
