@@ -515,8 +515,8 @@ VISITS = [
      "Foreign Minister Esi Boateng accepted Bello's invitation to visit Abuja.",
      {("Musa Bello", "GH", "current"), ("Esi Boateng", "NG", "planned")}),
     # an invitation for someone to make a visit: that one travels
-    ("ACCRA, June 4, 2025 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. "
-     "He conveyed an invitation from Nigerian President Ada Okoro for Ghanaian President Kofi "
+    ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. He "
+     "conveyed an invitation from Nigerian President Ada Okoro for Ghanaian President Kofi "
      "Mensah to make an official visit to Nigeria next year.",
      {("Musa Bello", "GH", "current"), ("Kofi Mensah", "NG", "planned")}),
     ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. Ghanaian "
