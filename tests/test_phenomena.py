@@ -118,6 +118,8 @@ TITLES = [
     ("Later he was received by King Harald IV.", "Harald IV", "King"),
     ("Minister of Territorial Administration Vahe Arakelyan attended.", "Vahe Arakelyan",
      "Minister of Territorial Administration"),
+    ("Later he called on Chief Adviser Anisur Karim at his office.", "Anisur Karim",
+     "Chief Adviser"),
 ]  # fmt: skip
 
 
