@@ -516,6 +516,10 @@ VISITS = [
     ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. Ghanaian "
      "Foreign Minister Esi Boateng accepted Bello's invitation to visit Abuja.",
      {("Musa Bello", "GH", "current"), ("Esi Boateng", "NG", "planned")}),
+    # leading a delegation to a place is travelling there
+    ("ACCRA, June 4, 2025 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. "
+     "In March, Ghanaian Trade Minister Esi Boateng led a business delegation to Lagos.",
+     {("Musa Bello", "GH", "current"), ("Esi Boateng", "NG", "past")}),
     # an invitation for someone to make a visit: that one travels
     ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. He "
      "conveyed an invitation from Nigerian President Ada Okoro for Ghanaian President Kofi "
