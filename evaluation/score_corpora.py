@@ -45,6 +45,9 @@ def sets(shared: Path) -> dict[str, list[Path]]:
         "written for the project, fourth set (evaluation/written4)": sorted(
             (HERE / "written4").glob("*.gold.json")
         ),
+        "written for the project, fifth set (evaluation/written5)": sorted(
+            (HERE / "written5").glob("*.gold.json")
+        ),
     }
 
 
