@@ -536,6 +536,33 @@ VISITS = [
 ]  # fmt: skip
 
 
+# who travels, when the words name them only by reference: every visit found, and no other
+VISITORS_BY_REFERENCE = [
+    # (text, the visits as (visitor, destination, status))
+    # "the latter's visit" is the visit of the one named last
+    ("LAGOS, June 4, 2025 -- Ghanaian President Kofi Mensah praised Nigerian Foreign Minister "
+     "Musa Bello for the latter's visit to Togo in May.", {("Musa Bello", "TG", "past")}),
+    # "with X travelling to Y": X travels
+    ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. The "
+     "next joint commission will meet in Abuja in May, with Ghanaian Trade Minister Esi "
+     "Boateng travelling to the Nigerian capital to lead her side.",
+     {("Musa Bello", "GH", "current"), ("Esi Boateng", "NG", "planned")}),
+    # "During his stay, X ...": "his" is X, the subject after the opening phrase
+    ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. Nigerian "
+     "Ambassador to Ghana Sani Garba attended the dinner. During his stay, Bello will visit a "
+     "port in Tema.", {("Musa Bello", "GH", "current")}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "visits"), VISITORS_BY_REFERENCE)
+def test_a_visitor_named_by_reference_is_the_one_meant(
+    text: str, visits: set[tuple[str, str, str]]
+) -> None:
+    result = _run(text)
+    names = {o.id: o.name for o in result.officials}
+    assert {(names[v.visitor], v.destination, v.status) for v in result.visits} == visits
+
+
 # "a visit by X to Y, where he met Z": one past trip of X, and X met Z
 PAST_TRIPS = [
     # (the sentence after an opening about another visit, the past visitor, the one he met)
@@ -723,6 +750,17 @@ CALLS_BY_STRUCTURE = [
     ("Togolese Minister Koffi Adjo arrived in Accra on Monday. Adjo's visit came days after "
      "Ghanaian Foreign Minister Ama Owusu spoke by telephone with her Nigerian counterpart Musa "
      "Bello on May 28.", {"Ama Owusu", "Musa Bello"}, "phone", "2024-05-28"),
+    # "had spoken by phone": the perfect tells of a call as the past tense does
+    ("Ghanaian President Kofi Mensah and Nigerian President Musa Bello had spoken by phone on "
+     "Friday.", {"Kofi Mensah", "Musa Bello"}, "phone", "2024-05-31"),
+    # "the ministers", the subject of the clause that tells of the call, are the two just named
+    ("Ghanaian Foreign Minister Ama Owusu met Kenyan Foreign Minister John Otieno in Nairobi. "
+     "The ministers had prepared the meeting in a video call in May.",
+     {"Ama Owusu", "John Otieno"}, "video", "2024-05"),
+    # "the two presidents" are the two presidents named last, not the minister who met one
+    ("Ghanaian Foreign Minister Ama Owusu was received by Nigerian President Musa Bello. Owusu "
+     "handed him an invitation from Ghanaian President Kofi Mensah. The two presidents had "
+     "spoken by telephone on Friday.", {"Kofi Mensah", "Musa Bello"}, "phone", "2024-05-31"),
 ]  # fmt: skip
 
 

@@ -111,14 +111,18 @@ def _between(ctx: Mentions, index: int, after: int) -> tuple[str, str] | None:
 
 
 def _pair_subject(ctx: Mentions, index: int, at: int) -> tuple[str, str] | None:
-    """The two officials named last, when "the two ministers" make the call."""
+    """The two officials named last, when "the two ministers" make the call, or are the
+    subject of the clause that tells of it ("The ministers had discussed it in a phone call")."""
     sentence = ctx.sentences[index]
     before = sentence.text[: at - sentence.start]
-    if ctx.officials_in(index, end=at) or not ctx.phrases.before_end("calls", "pairs").search(
-        before
-    ):
+    if ctx.officials_in(index, end=at):
         return None
-    pair = ctx.last_pair(index)
+    said = ctx.phrases.before_end("calls", "pairs").search(before) or ctx.phrases.opening(
+        "calls", "pairs"
+    ).match(before)
+    if said is None:
+        return None
+    pair = ctx.last_pair(index, said=said.group())
     return (pair[0], pair[1]) if len(pair) == 2 else None
 
 

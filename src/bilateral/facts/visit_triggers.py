@@ -40,6 +40,8 @@ class _Grammar:
     the_country: re.Pattern[str]
     capital: re.Pattern[str]
     possessive_end: re.Pattern[str]
+    latter_before: re.Pattern[str]
+    participle_gap: re.Pattern[str]
 
 
 _G: Final = grammar(_Grammar, "visit_triggers")
@@ -126,9 +128,10 @@ def _pair_travels(
     """ "The two leaders will then travel to X": a visit to X by each of the pair."""
     sentence = ctx.sentences[index]
     before = sentence.text[max(0, start - sentence.start - _PAIR_REACH) : start - sentence.start]
-    if not ctx.phrases.before_end("visits", "pairs").search(before):
+    said = ctx.phrases.before_end("visits", "pairs").search(before)
+    if said is None:
         return []
-    pair = ctx.last_pair(index)
+    pair = ctx.last_pair(index, said=said.group())
     return [
         Trigger(person, destination, index, start, end, kind)
         for person in pair
@@ -202,6 +205,8 @@ def _visitor(ctx: Mentions, index: int, start: int, end: int) -> str | None:
         and before_text[before[-1].end - sentence.start :].lstrip().startswith(("’", "'"))
     ):
         return before[-1].person
+    if before and search_tail(_G.latter_before, before_text, len(before_text)):
+        return before[-1].person
     after_of = _G.of_after.match(sentence.text, end - sentence.start)
     if after_of:
         following = [m for m in officials if m.start >= end and m.start - end < 60]
@@ -220,6 +225,14 @@ def _visitor(ctx: Mentions, index: int, start: int, end: int) -> str | None:
         return before[-1].person
     if gap is not None and gap < 40 and search_tail(_G.to_before, before_text, len(before_text)):
         return before[-1].person
+    if (
+        before
+        and _G.participle_gap.match(
+            sentence.text[before[-1].end - sentence.start : start - sentence.start]
+        )
+        and sentence.text[start - sentence.start : end - sentence.start].split()[0].endswith("ing")
+    ):
+        return before[-1].person  # "with X travelling to": X travels
     pronoun = ctx.pronoun_at(index, before[-1].end if before else sentence.start, start)
     if pronoun is not None:
         return ctx.antecedent(index, pronoun)

@@ -93,7 +93,8 @@ def _status(ctx: Mentions, trigger: Trigger) -> VisitStatus:
         value = min(dates, key=lambda d: abs((d.first_day() - day).days))
         if value.first_day() > day:
             return "planned"
-        if value.last_day() < day - dt.timedelta(days=RECENT_DAYS):
+        recent = dt.timedelta(days=RECENT_DAYS if value.precision == "day" else 0)
+        if value.last_day() < day - recent:  # a month that is over, a day of last week
             return "past"
     if ctx.phrases.pattern("visits", "recall").regex.search(text):
         return "past"

@@ -31,6 +31,7 @@ _OBJECT_GAP: Final = rf"{_FILLERS}\s+"
 _SENDER_FURNITURE: Final = frozenset({"sender", "government"})  # reader.toml's header kinds
 _GUEST_REACH: Final = 6
 _PAIR_SENTENCES: Final = 6
+_OPENING_REACH: Final = 60  # from a pronoun to the comma that ends the opening phrase it is in
 _AT_PLACE_LAST_WORDS: Final = ("in", "at", "to", "the")  # a text it matches ends with one
 _LOOK_BACK: Final = 80
 
@@ -46,6 +47,8 @@ class _Grammar:
     pronoun: re.Pattern[str]
     quoted: re.Pattern[str]
     where_after: re.Pattern[str]
+    pair_office: re.Pattern[str]
+    opening_gap: re.Pattern[str]
 
 
 _G: Final = grammar(_Grammar, "context")
@@ -170,7 +173,7 @@ class Mentions:
         this sentence before it, else the official named right before a "where" clause it
         opens ("a visit by X to Rabat, where he"), else the subject of the nearest earlier
         sentence with one."""
-        own = self.subject(index, before=at)
+        own = self.subject(index, before=at) or self._subject_after_opening(index, at)
         if own:
             return own
         named = self.officials_in(index, end=at)
@@ -185,15 +188,43 @@ class Mentions:
                 return found
         return None
 
-    def last_pair(self, index: int, before: int | None = None) -> list[str]:
+    def _subject_after_opening(self, index: int, at: int) -> str | None:
+        """The subject right after the opening phrase a pronoun is in: "During his stay,
+        (X) will visit ..."."""
+        sentence = self.sentences[index]
+        base = sentence.start
+        if self.officials_in(index, end=at) or "," in sentence.text[: at - base]:
+            return None
+        comma = sentence.text.find(",", at - base, at - base + _OPENING_REACH)
+        after = self.officials_in(index, start=base + comma) if comma >= 0 else []
+        if after and _G.opening_gap.fullmatch(sentence.text, comma + 1, after[0].start - base):
+            return None if self.is_governed(after[0]) else after[0].person
+        return None
+
+    def last_pair(self, index: int, before: int | None = None, said: str = "") -> list[str]:
         """The two officials of two countries named last, in sentence ``index`` (before an
         offset) or the few before ("the two leaders"): of each sentence its subject first, as
-        the pair a text goes on about are its subjects more than those they met."""
+        the pair a text goes on about are its subjects more than those they met. When the
+        words ``said`` of the pair name an office both hold ("the two presidents"), the two
+        of that office, if the text names them."""
+        office = _G.pair_office.search(said)
+        if office:
+            holding = self._last_pair(index, before, office[1].lower())
+            if holding:
+                return holding
+        return self._last_pair(index, before, "")
+
+    def _last_pair(self, index: int, before: int | None, office: str) -> list[str]:
         found: dict[str, str] = {}  # country -> official
         for earlier in range(index, max(-1, index - _PAIR_SENTENCES), -1):
             end = before if earlier == index else None
             subject = self.subject(earlier, before=end)
-            named = [m.person for m in reversed(self.officials_in(earlier, end=end)) if m.person]
+            named = [
+                m.person
+                for m in reversed(self.officials_in(earlier, end=end))
+                if m.person
+                and (not office or any(office in t.lower() for t in self.persons[m.person].titles))
+            ]
             for person in sorted(named, key=lambda p: p != subject):
                 country = self.country(person)
                 if country and country not in found:

@@ -102,6 +102,13 @@ class Phrases:
             ),
         )  # fmt: skip
 
+    def opening(self, section: str, key: str) -> re.Pattern[str]:
+        """Any of the phrases, in any case, as the first words of a text."""
+        return self._built(
+            "opening", section, key,
+            lambda: re.compile(rf"(?:{'|'.join(self.words(section, key))})\b", re.IGNORECASE),
+        )  # fmt: skip
+
     def ending_with(self, section: str, key: str, tail: str) -> re.Pattern[str]:
         """Any of the phrases as a whole word in any case, then ``tail`` (a pattern, its
         case kept), ending a text."""
