@@ -547,6 +547,10 @@ VISITORS_BY_REFERENCE = [
      "next joint commission will meet in Abuja in May, with Ghanaian Trade Minister Esi "
      "Boateng travelling to the Nigerian capital to lead her side.",
      {("Musa Bello", "GH", "current"), ("Esi Boateng", "NG", "planned")}),
+    # "X was in <a city abroad> in March": a past trip
+    ("ACCRA, June 4, 2025 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. "
+     "Ghanaian Foreign Minister Esi Boateng was in Abuja in March for a trade fair.",
+     {("Musa Bello", "GH", "current"), ("Esi Boateng", "NG", "past")}),
     # "During his stay, X ...": "his" is X, the subject after the opening phrase
     ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. Nigerian "
      "Ambassador to Ghana Sani Garba attended the dinner. During his stay, Bello will visit a "
@@ -561,6 +565,24 @@ def test_a_visitor_named_by_reference_is_the_one_meant(
     result = _run(text)
     names = {o.id: o.name for o in result.officials}
     assert {(names[v.visitor], v.destination, v.status) for v in result.visits} == visits
+
+
+def test_a_relative_clause_tells_of_its_own_antecedent_alone() -> None:
+    """ "talks between A and B, who arrived": B arrived, not A (whose country the text may
+    not give, so that nothing else would keep A from a visit of the dateline's)."""
+    from bilateral.article.reader import read_article
+    from bilateral.facts.visit_triggers import explicit_triggers
+    from bilateral.mentions.lexicon import default_lexicon
+    from bilateral.mentions.stage import find_mentions
+
+    text = (
+        "ACCRA, June 4 -- The pact was signed after talks between Togolese Army Chief Koffi "
+        "Adjo and the Nigerian army chief, General Sani Garba, who arrived in Accra on Tuesday."
+    )
+    article, _ = read_article(text, "t")
+    mentions = find_mentions(article, default_lexicon())
+    arrivals = [t.visitor for t in explicit_triggers(mentions, 0) if t.kind == "arrival"]
+    assert arrivals == ["sani-garba"]
 
 
 # "a visit by X to Y, where he met Z": one past trip of X, and X met Z

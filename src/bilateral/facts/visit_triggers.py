@@ -158,8 +158,11 @@ def _mutual_invitations(ctx: Mentions, index: int) -> list[Trigger]:
 
 
 def _with_coordinated(ctx: Mentions, index: int, visitor: str, at: int) -> list[str]:
-    """The visitor and those joined to them by "and" ("PM and COAS X arrived")."""
+    """The visitor and those joined to them by "and" ("PM and COAS X arrived"), but not in
+    a relative clause ("talks between A and B, who arrived": B alone)."""
     sentence = ctx.sentences[index]
+    if search_tail(_G.who_before, sentence.text, at - sentence.start):
+        return [visitor]
     before = ctx.officials_in(index, end=at)
     position = next((i for i, m in enumerate(before) if m.person == visitor), None)
     if position is None:
@@ -293,12 +296,15 @@ def _located(ctx: Mentions, mark: Mark) -> bool:
 
 
 def _country_recalled(ctx: Mentions, index: int, home: str | None) -> str | None:
+    """Which country "the country" is: the last other than the visitor's named in this
+    sentence or the few before, else the dateline's."""
     for earlier in range(index, max(-1, index - 4), -1):
         countries = [m.country for m in ctx.marks[earlier] if m.kind == "country" and m.country]
         for code in reversed(countries):
             if code != home:
                 return code
-    return None
+    dateline = _city_country(ctx.article.dateline)
+    return dateline if dateline != home else None
 
 
 def meeting_triggers(
