@@ -103,8 +103,10 @@ def test_tense() -> None:
             ("He was scheduled to fly to Kabul on Friday", 35, True),  # a plan told in the past
             ("He will go to Kabul after he visited Tehran on Friday", 47, False),  # nearest
             ("He said that he plans to visit Kabul", 22, False),  # "plans to" spans ``at``
-            ("The scheduled talks", 14, False),  # "scheduled" is past too: past wins before
-            ("The scheduled talks", 4, True),  # and the future after
+            ("The scheduled talks", 14, True),  # "scheduled" is the future's, not the past's
+            ("The scheduled talks", 4, True),
+            ("A meeting, scheduled for May, in Manila", 30, True),
+            ("A meeting held in May", 20, False),
         ]:
             sentence = SentenceText(0, 0, text, index(text) if index else None)
             assert is_future(sentence, at) == future

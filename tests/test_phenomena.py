@@ -551,6 +551,13 @@ VISITORS_BY_REFERENCE = [
     ("ACCRA, June 4, 2025 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. "
      "Ghanaian Foreign Minister Esi Boateng was in Abuja in March for a trade fair.",
      {("Musa Bello", "GH", "current"), ("Esi Boateng", "NG", "past")}),
+    # "X received Y, who is visiting": Y visits, and when Y is no official, nobody does
+    ("ACCRA, June 4 -- Ghanaian Foreign Minister Esi Boateng received on Wednesday the "
+     "Nigerian novelist Tom Lee, who is currently visiting the country.", set()),
+    # "scheduled" tells of the future: "to visit Lagos for a meeting scheduled for May"
+    ("ACCRA, Feb 4, 2025 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. He "
+     "invited Ghanaian Trade Minister Esi Boateng to visit Lagos for a fair scheduled for May.",
+     {("Musa Bello", "GH", "current"), ("Esi Boateng", "NG", "planned")}),
     # "During his stay, X ...": "his" is X, the subject after the opening phrase
     ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. Nigerian "
      "Ambassador to Ghana Sani Garba attended the dinner. During his stay, Bello will visit a "

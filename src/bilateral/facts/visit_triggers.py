@@ -224,8 +224,9 @@ def _visitor(ctx: Mentions, index: int, start: int, end: int) -> str | None:
     if before and invited and start - before[-1].end < 30:
         return before[-1].person  # "invited X to pay a visit to"
     gap = start - before[-1].end if before else None
-    if gap is not None and gap < 20 and search_tail(_G.who_before, before_text, len(before_text)):
-        return before[-1].person
+    if gap is not None and search_tail(_G.who_before, before_text, len(before_text)):
+        # "X received Y, who is visiting": Y, but nobody when Y is no official of the text
+        return before[-1].person if gap < 20 else None
     if gap is not None and gap < 40 and search_tail(_G.to_before, before_text, len(before_text)):
         return before[-1].person
     if (

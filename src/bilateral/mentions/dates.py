@@ -153,12 +153,16 @@ def is_future(sentence: SentenceText, at: int) -> bool:
     """Whether the clause around ``sentence.text[at]`` speaks of the future: of the
     sentence's tense words, the nearest ending before ``at`` decides, else the nearest
     beginning after it (past wins a tie before, the future a tie after). A past form right
-    after "be" is a participle ("will be held"), not the past."""
+    after "be" is a participle ("will be held"), not the past, and so is one inside the
+    future's words ("a meeting scheduled for May")."""
     future, _, _ = _tense_patterns()
     text = sentence.text
     tense = [(m.start(), m.end(), "future") for m in future.finditer(sentence)]
+    spans = [(start, end) for start, end, _ in tense]
     tense += [
-        (start, end, "past") for start, end in past_tense(sentence) if not _after_be(text, start)
+        (start, end, "past")
+        for start, end in past_tense(sentence)
+        if not _after_be(text, start) and not any(a <= start < b for a, b in spans)
     ]
     before = [(end, kind) for _, end, kind in tense if end <= at]
     if before:
