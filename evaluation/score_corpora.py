@@ -48,6 +48,9 @@ def sets(shared: Path) -> dict[str, list[Path]]:
         "written for the project, fifth set (evaluation/written5)": sorted(
             (HERE / "written5").glob("*.gold.json")
         ),
+        "written for the project, sixth set (evaluation/written6)": sorted(
+            (HERE / "written6").glob("*.gold.json")
+        ),
     }
 
 
