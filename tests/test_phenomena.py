@@ -558,6 +558,14 @@ VISITORS_BY_REFERENCE = [
     ("ACCRA, Feb 4, 2025 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. He "
      "invited Ghanaian Trade Minister Esi Boateng to visit Lagos for a fair scheduled for May.",
      {("Musa Bello", "GH", "current"), ("Esi Boateng", "NG", "planned")}),
+    # "He" is not someone the sentence before names only as also present
+    ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. He is "
+     "due to meet Ghanaian President Kofi Mensah. Nigerian High Commissioner to Ghana Sani "
+     "Garba is also expected to join the meeting. He will travel to Kumasi on Thursday.",
+     {("Musa Bello", "GH", "current")}),
+    # the national capital is the dateline's country's
+    ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello, who arrived in the national "
+     "capital on Monday, thanked his hosts.", {("Musa Bello", "GH", "current")}),
     # "During his stay, X ...": "his" is X, the subject after the opening phrase
     ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. Nigerian "
      "Ambassador to Ghana Sani Garba attended the dinner. During his stay, Bello will visit a "
@@ -829,6 +837,8 @@ STATEMENTS = [
      [("Tesfaye Alemu", "the two armies had trained together for a decade", "reported", None)]),
     ("Alemu hoped the talks would open a new chapter in relations.",
      [("Tesfaye Alemu", "the talks would open a new chapter in relations", "reported", None)]),
+    # "he and B agreed": two speakers, no statement of B's
+    ("Alemu was in Nairobi in May, when he and Wanjiku agreed to reopen the border.", []),
     # "He met Y and said ...": he speaks, not the one he met
     ("She met Ethiopian Defence Minister Aisha Mohammed and said the border would reopen soon.",
      [("Ruth Wanjiku", "the border would reopen soon", "reported", None)]),

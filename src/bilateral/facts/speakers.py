@@ -25,6 +25,7 @@ class _Grammar:
     and_before: re.Pattern[str]
     two_sides: re.Pattern[str]
     pair_gap: re.Pattern[str]
+    pronoun_pair: re.Pattern[str]
     he_or_she: re.Pattern[str]
     and_word: re.Pattern[str]
     other_clause: re.Pattern[str]
@@ -65,6 +66,10 @@ def speaker_before(
         sentence.text[named[-2].end - sentence.start : named[-1].start - sentence.start],
     ):
         return None  # "A and B discussed": two speakers, no one's statement
+    if candidates and search_tail(
+        _G.pronoun_pair, sentence.text, candidates[-1].start - sentence.start
+    ):
+        return None  # "he and B agreed": two speakers as well
     gap_from = candidates[-1].end if candidates else sentence.start + clause_start
     person: str | None
     if visiting and (not candidates or visiting[0] > candidates[-1].start):

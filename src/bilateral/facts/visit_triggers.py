@@ -39,6 +39,7 @@ class _Grammar:
     lead_in: re.Pattern[str]
     the_country: re.Pattern[str]
     capital: re.Pattern[str]
+    home_capital: re.Pattern[str]
     possessive_end: re.Pattern[str]
     latter_before: re.Pattern[str]
     participle_gap: re.Pattern[str]
@@ -260,6 +261,9 @@ def _destinations(ctx: Mentions, index: int, end: int, visitor: str) -> list[str
     if _G.the_country.match(rest):
         country = _country_recalled(ctx, index, home)
         return [country] if country else []
+    if _G.home_capital.match(rest):
+        dateline = _city_country(ctx.article.dateline)
+        return [dateline] if dateline and dateline != home else []
     capital = _G.capital.match(rest)
     if capital:
         code = ctx.lexicon.country_of_word(capital["adj"])

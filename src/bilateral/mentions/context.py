@@ -49,6 +49,7 @@ class _Grammar:
     where_after: re.Pattern[str]
     pair_office: re.Pattern[str]
     opening_gap: re.Pattern[str]
+    bystander: re.Pattern[str]
 
 
 _G: Final = grammar(_Grammar, "context")
@@ -172,7 +173,7 @@ class Mentions:
         """Who "he"/"his" at offset ``at`` of sentence ``index`` refers to: the subject of
         this sentence before it, else the official named right before a "where" clause it
         opens ("a visit by X to Rabat, where he"), else the subject of the nearest earlier
-        sentence with one."""
+        sentence with one, not one it names only as also present."""
         own = self.subject(index, before=at) or self._subject_after_opening(index, at)
         if own:
             return own
@@ -184,7 +185,7 @@ class Mentions:
             return named[-1].person
         for earlier in range(index - 1, max(-1, index - 4), -1):
             found = self.subject(earlier)
-            if found:
+            if found and not _G.bystander.search(self.sentences[earlier].text):
                 return found
         return None
 
