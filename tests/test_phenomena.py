@@ -393,18 +393,61 @@ METADATA = [
     ("Talks in Lima\n\nBy ANA RUIZ\nAssociated Press\n\nLIMA, Peru (AP) — ",
      "Associated Press", None, "Lima"),
     ("Talks in Lima\n\nLIMA, Peru (AP) — ", "Associated Press", None, "Lima"),
+    # a masthead naming no known outlet, its tagline and a section menu above the headline; a
+    # line naming a section of that menu is a section, not an outlet of the same name
+    ("THE ANDES HERALD\nPeru's oldest daily, since 1901\n\nHome | Nation | World | Sport\n\n"
+     "Nation\n\nChile and Peru agree on trade talks\n\nBy Ana Rivas\n", "The Andes Herald",
+     None, None),
+    ("The Andes Herald\nHome | World | Sport | Opinion\nChile and Peru agree on trade talks\n",
+     "The Andes Herald", None, None),
+    # a date with its weekday and time under a byline, after a section, after "Published at"
+    ("Talks in Lima\nBy Ana Rivas\nWednesday, March 13, 2019 - 6:00 am\n", None, "2019-03-13",
+     None),
+    ("Politics | Wednesday, March 13, 2019 - 18:05\n\nTalks in Lima\n", None, "2019-03-13",
+     None),
+    ("Talks in Lima\nWorld | Wed, March 13, 2019 | 18:05 PET\n", None, "2019-03-13", None),
+    ("Talks in Lima\nAna Rivas\nPublished at : March 13, 2019\n", None, "2019-03-13", None),
+    # a dateline with its country and date ended by a stop; one with letters beyond ASCII and
+    # a date written day first
+    ("Talks in Lima\n\nLIMA, Peru, March 13. ", None, None, "Lima"),
+    ("Talks in Bogotá\n\nBogotá, 13 March 2019 – ", None, "2019-03-13", "Bogotá"),
 ]  # fmt: skip
 # (a footer below the body, its outlet)
 FOOTERS = [
     ("Copyright: Reproduction of The Daily Star content without permission is prohibited.",
      "The Daily Star"),
     ("© 2019. Any use of Dawn material requires written consent.", "Dawn"),
+    # the owner a copyright notice names, when no known outlet shows
+    ("© 2019 The Andes Herald. All rights reserved. Site by Andes Web.", "The Andes Herald"),
+    ("Copyright © 2019 The Andes Herald", "The Andes Herald"),
+    ("Andes Press Agency (APA) © 2019 All rights reserved.", "Andes Press Agency"),
+    ("© Ministry of Mining of the Republic of Peru", "Ministry of Mining of the Republic of Peru"),
+    # an agency's sign-off below the story names it as the agency writes its name
+    ("SPA\n\nRelated\n- Chile opens a consulate in Cusco", "SPA"),
+    ("SPA 131530 GMT Mar 19", "SPA"),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(("footer", "source"), FOOTERS)
 def test_a_copyright_notice_names_the_outlet(footer: str, source: str) -> None:
     assert _run("Talks in Lima\n\n" + BODY + "\n\n" + footer).article.source == source
+
+
+def test_an_agency_signing_with_its_code_gives_its_country() -> None:
+    text = (
+        "Talks in Lima\n\nThe Minister of Foreign Affairs, Faisal Omar, received Peru's Trade "
+        "Minister Ana Quispe on Monday for talks on trade.\n\nSPA\n"
+    )
+    assert _officials(text)["Faisal Omar"][0] == "SA"
+
+
+def test_a_government_body_owning_the_page_speaks_for_its_government() -> None:
+    text = (
+        "CHILE AND PERU SIGN MINING ACCORD\n\nThe Minister of Foreign Affairs of Peru, Luis Paz, "
+        "received Trade Secretary Marta Gil in Lima today for talks on mining.\n\n"
+        "© Ministry of Foreign Affairs of the Republic of Chile"
+    )
+    assert _officials(text)["Marta Gil"][0] == "CL"
 
 
 @pytest.mark.parametrize(
@@ -421,6 +464,9 @@ RELEASES = [
     # (the release's header, the official named without a country, their country)
     ("Ministry of Foreign Affairs\nRepublic of Chile\n\nPress Release\n\n", "Marta Gil", "CL"),
     ("Government of Chile | Gobierno de Chile\nNews release\nFrom: Ministry of Mining\n\n",
+     "Marta Gil", "CL"),
+    # a letterhead in capitals
+    ("REPUBLIC OF CHILE\nMINISTRY OF FOREIGN AFFAIRS\n\nHome > News > Press releases\n\n",
      "Marta Gil", "CL"),
 ]  # fmt: skip
 

@@ -9,6 +9,7 @@ from typing import Final
 
 from bilateral.article.layout import LinePattern, layout
 from bilateral.article.lines import (
+    COPYRIGHT,
     FOOTER,
     Line,
     Reading,
@@ -16,7 +17,7 @@ from bilateral.article.lines import (
     ends_sentence,
     is_body_start,
 )
-from bilateral.article.outlets import outlet_named
+from bilateral.article.outlets import outlet_named, outlet_of_code, titled_name
 from bilateral.article.sentences import sentence_bounds
 from bilateral.article.written_dates import expand
 from bilateral.model import Notice
@@ -119,7 +120,7 @@ def before_footer(reading: Reading, lines: list[Line]) -> list[Line]:
         ):
             start, end = index - 1, _section_end(lines, index + 1)
             kept.pop()
-        elif index > 0 and (pattern := _footer_pattern(line, _at(lines, index + 1))):
+        elif index > 0 and (pattern := _footer_pattern(line, _at(lines, index + 1), body_seen)):
             start = index
             if pattern.kind not in _SECTIONS and not _is_furniture(lines, index + 1):
                 end = index + 1  # a footer followed by text: one line of furniture
@@ -206,10 +207,19 @@ def _footer_lines(reading: Reading, lines: list[Line]) -> None:
     for line in lines:
         for footer in layout().footer:
             match = footer.regex.match(line.text)
-            if match and match.groupdict().get("outlet"):
-                if name := outlet_named(match["outlet"]):
+            if match is None:
+                continue
+            groups = match.groupdict()
+            if groups.get("outlet"):
+                outlet = groups["outlet"]
+                if name := outlet_of_code(outlet) if footer.code_required else outlet_named(outlet):
                     reading.outlets.append((FOOTER, name))
-                reading.note_date(match.groupdict().get("date"))
+                    if footer.code_required:  # a sign-off: the agency's own name for itself
+                        reading.signed.setdefault(name, outlet)
+                reading.note_date(groups.get("date"))
+            if groups.get("name"):  # a copyright notice's owner
+                owner = groups["name"]
+                reading.outlets.append((COPYRIGHT, outlet_named(owner) or titled_name(owner)))
 
 
 def _is_furniture(lines: list[Line], index: int) -> bool:
@@ -228,12 +238,19 @@ def _opens_body(text: str) -> bool:
     return bool(dateline_city(text) or layout().stamp.match(text))
 
 
-def _footer_pattern(line: Line, following: Line | None) -> LinePattern | None:
+def _footer_pattern(
+    line: Line, following: Line | None, body_seen: bool = True
+) -> LinePattern | None:
     for pattern in layout().footer:
         match = pattern.regex.match(line.text)
         if not match:
             continue
-        if pattern.outlet_required and not outlet_named(match.groupdict().get("outlet") or ""):
+        if pattern.after_body and not body_seen:
+            continue
+        outlet = match.groupdict().get("outlet") or ""
+        if pattern.outlet_required and not outlet_named(outlet):
+            continue
+        if pattern.code_required and not outlet_of_code(outlet):
             continue
         if pattern.needs_next and not (following and pattern.needs_next.match(following.text)):
             continue

@@ -18,6 +18,8 @@ class LinePattern:
     regex: re.Pattern[str]
     outlet_required: bool = False
     needs_next: re.Pattern[str] | None = None
+    code_required: bool = False  # the `outlet` group must be an agency's code ("AA")
+    after_body: bool = False  # furniture only below the body (a sign-off line)
 
 
 @attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
@@ -44,6 +46,8 @@ def _compile(records: list[dict[str, object]], default_kind: str) -> tuple[LineP
                 re.compile(expand(str(record["pattern"]))),
                 bool(record.get("outlet_required", False)),
                 re.compile(expand(needs_next)) if isinstance(needs_next, str) else None,
+                bool(record.get("code_required", False)),
+                bool(record.get("after_body", False)),
             )
         )
     return tuple(patterns)

@@ -21,8 +21,21 @@ _RUNS: Final = frozenset({"repeat", "footer"})
 BODY_MIN_WORDS: Final = 6
 
 
-# outlet evidence, strongest first; a release's sender only where no outlet shows
-FOOTER, HEADER, AGENCY_CODE, STAMP, DOMAIN, POLICY, SELF_REFERENCE, SENDER = range(8)
+# outlet evidence, strongest first; a masthead or a copyright notice naming no known outlet,
+# then a release's sender, only where no known outlet shows (a copyright notice naming a known
+# outlet may name its publisher, of several titles: it ranks with those)
+(
+    FOOTER,
+    HEADER,
+    AGENCY_CODE,
+    STAMP,
+    DOMAIN,
+    POLICY,
+    SELF_REFERENCE,
+    MASTHEAD,
+    COPYRIGHT,
+    SENDER,
+) = range(10)
 
 
 @final
@@ -48,6 +61,9 @@ class Reading:
     folded: str  # fold(raw): slices of it are the folds of lines and paragraphs
     furniture: list[tuple[str, int, int]] = attr.ib(factory=list)
     outlets: list[tuple[int, str]] = attr.ib(factory=list)
+    # outlet -> the name it signs with below the story ("AA" for Andes Agency)
+    signed: dict[str, str] = attr.ib(factory=dict)
+    sections: set[str] = attr.ib(factory=set)  # the site's section menu's items, casefolded
     published: PartialDate | None = None
     month_day: tuple[int, int] | None = None
     weekday: int | None = None

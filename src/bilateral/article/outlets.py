@@ -6,10 +6,12 @@ import re
 from functools import cache
 from typing import Final
 
+from bilateral.article.layout import layout
 from bilateral.text.lexicons import Outlet, outlets
 from bilateral.text.regex import fold
 
 _SPACE: Final = re.compile(r"\s")
+_SMALL_WORDS: Final = frozenset({"of", "and", "for", "the", "in", "on", "to"})
 
 
 @cache
@@ -47,6 +49,34 @@ def _phrases(outlet: Outlet, kind: str) -> tuple[str, ...]:
 def outlet_named(text: str) -> str | None:
     """The outlet a signature such as "DAWN.COM" or "Published in Dawn" names."""
     return _by_signature().get(text.strip().lower())
+
+
+def titled_name(name: str) -> str:
+    """A name as written, or in title case when it is in capitals ("STATE HOUSE"): a word of
+    one or two letters ("RI") or holding a sign ("RFE/RL") stays as it is."""
+    if not name.isupper():
+        return name
+    words = name.split()
+    return " ".join(
+        w.lower()
+        if i and w.lower() in _SMALL_WORDS
+        else w
+        if len(w) <= 2 or not w.isalpha()
+        else w[:1] + w[1:].lower()
+        for i, w in enumerate(words)
+    )
+
+
+def outlet_called(name: str) -> Outlet | None:
+    """The known outlet of this name, or of a signature or code it goes by ("KUNA")."""
+    canonical = _by_signature().get(name.strip().lower()) or _by_code().get(name.strip())
+    return next((o for o in outlets() if o.name == canonical), None) if canonical else None
+
+
+def is_sender_name(name: str) -> bool:
+    """Whether a name is a government body's, as a release's header names its sender
+    ("Ministry of Mining of Chile"): the reader's sender patterns say."""
+    return any(p.kind == "sender" and p.regex.match(name) for p in layout().header)
 
 
 def outlet_of_code(code: str) -> str | None:

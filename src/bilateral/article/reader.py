@@ -6,11 +6,12 @@ import re
 from typing import Final
 
 from bilateral.article.footers import before_footer, one_line, unglued
-from bilateral.article.layout import layout
+from bilateral.article.layout import LinePattern, layout
 from bilateral.article.lines import (
     AGENCY_CODE,
     DOMAIN,
     HEADER,
+    MASTHEAD,
     POLICY,
     SELF_REFERENCE,
     SENDER,
@@ -22,9 +23,15 @@ from bilateral.article.lines import (
     lines_of,
     titled_city,
 )
-from bilateral.article.outlets import outlet_in_folded, outlet_named, outlet_of_code
+from bilateral.article.outlets import (
+    outlet_in_folded,
+    outlet_named,
+    outlet_of_code,
+    titled_name,
+)
 from bilateral.article.sentences import sentence_bounds
 from bilateral.model import Article, Furniture, Notice, Span
+from bilateral.text.lexicons import city_countries
 from bilateral.text.regex import fold
 
 _BULLET: Final = re.compile(r"^[•●▪■*-]\s")
@@ -37,7 +44,11 @@ _FIRST_SURROGATE: Final = chr(0xD800)  # written so: mypyc takes no surrogate in
 MAX_BLANKED_NOTICES: Final = 20
 SUBHEADING_MAX_WORDS: Final = 18
 WEEKDAYS: Final = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-_SMALL_WORDS: Final = frozenset({"of", "and", "for", "the", "in", "on", "to"})
+_MENU: Final = re.compile(r"\s(?:\||>|»|/)\s")  # between the items of a section menu
+MASTHEAD_MAX_WORDS: Final = 5
+TAGLINE_MAX_WORDS: Final = 12
+HEADLINE_MIN_WORDS: Final = 4
+_SMALL_WORDS: Final = frozenset({"of", "and", "for", "the", "de", "du", "la", "el"})
 HEADER_MAX_LINES: Final = 12  # lines before the body that may all be page furniture
 
 
@@ -69,7 +80,7 @@ def read_article(raw: str, article_id: str) -> tuple[Article, tuple[Notice, ...]
     article = Article(
         id=article_id,
         raw=raw,
-        source=min(reading.outlets)[1] if reading.outlets else None,
+        source=_source(reading),
         published=reading.published,
         published_month_day=None if reading.published else reading.month_day,
         published_weekday=None if reading.published else reading.weekday,
@@ -123,16 +134,28 @@ def _strip_prefix(reading: Reading, lines: list[Line]) -> list[Line]:
     return lines
 
 
+def _source(reading: Reading) -> str | None:
+    """The outlet of the strongest evidence, as it signs its stories where it does."""
+    if not reading.outlets:
+        return None
+    outlet = min(reading.outlets)[1]
+    return reading.signed.get(outlet, outlet)
+
+
 def _header(reading: Reading, lines: list[Line]) -> int:
     """Classify the lines before the body; returns the index where the body starts. A line
     that repeats an earlier one (a headline shown again under the date) is furniture."""
     seen: set[str] = set()
-    for index, line in enumerate(lines):
+    top = _masthead(reading, lines)
+    for index, line in enumerate(lines[top:], start=top):
         if line.text in seen:
             reading.add("repeat", line.start, line.end)
             continue
         seen.add(line.text)
+        if _section(reading, line):
+            continue
         if _header_furniture(reading, line) or _caption(reading, line):
+            _note_menu(reading, line)
             continue
         alone = layout().dateline_line.match(line.text)
         if (
@@ -160,6 +183,102 @@ def _header(reading: Reading, lines: list[Line]) -> int:
     return len(lines)
 
 
+def _masthead(reading: Reading, lines: list[Line]) -> int:
+    """How many lines of a masthead open the text: the site's name alone on the first line
+    ("THE ANDES HERALD"), maybe with its tagline ("Peru's oldest daily"), above more furniture
+    (a section menu, a date) and then the headline. A masthead naming no known outlet is the
+    source where none shows; one naming a known outlet is left to the header patterns."""
+    if len(lines) < 3 or not _masthead_like(lines[0].text):
+        return 0
+    below = 1
+    if _furniture_line(lines[1]) is None:
+        below = 2  # a tagline
+        if not _taglike(lines[1]) or _furniture_line(lines[2]) is None:
+            return 0
+    if not _headline_follows(lines[below:]):
+        return 0
+    first = lines[0]
+    if _furniture_line(first) is not None:  # a known outlet's name: the header patterns say so
+        if below == 1:
+            return 0
+        _header_furniture(reading, first)
+    else:
+        reading.outlets.append((MASTHEAD, titled_name(first.text)))
+        reading.add("masthead", first.start, first.end)
+    if below == 2:
+        reading.add("tagline", lines[1].start, lines[1].end)
+    return below
+
+
+def _masthead_like(text: str) -> bool:
+    """A name: a few words, each capitalised but small ones ("of"), no figures or stops."""
+    words = text.split()
+    return (
+        len(words) <= MASTHEAD_MAX_WORDS
+        and all(w[:1].isupper() or w in _SMALL_WORDS for w in words)
+        and not ends_sentence(text)
+        and not any(c.isdigit() or c in ",:;|" for c in text)
+        and text not in city_countries()
+        and not text.startswith("By ")
+    )
+
+
+def _taglike(line: Line) -> bool:
+    return (
+        len(_WORD.findall(line.text)) <= TAGLINE_MAX_WORDS
+        and not ends_sentence(line.text)
+        and not is_body_start(line)
+    )
+
+
+def _headline_follows(lines: list[Line]) -> bool:
+    """Whether a headline (a line of words, not furniture) comes before the body."""
+    for line in lines[:HEADER_MAX_LINES]:
+        if is_body_start(line):
+            return False
+        if (
+            len(_WORD.findall(line.text)) >= HEADLINE_MIN_WORDS
+            and any(c.islower() for c in line.text)
+            and _furniture_line(line) is None
+            and not layout().dateline_line.match(line.text)
+            and not layout().dateline.match(line.text)
+        ):
+            return True
+    return False
+
+
+def _furniture_line(line: Line) -> LinePattern | None:
+    """The header pattern a line is furniture by, without recording anything."""
+    for pattern in layout().header:
+        match = pattern.regex.match(line.text)
+        if match is None:
+            continue
+        groups = match.groupdict()
+        if pattern.outlet_required and not outlet_named(groups.get("outlet") or ""):
+            continue
+        return pattern
+    return None
+
+
+def _note_menu(reading: Reading, line: Line) -> None:
+    """Record the items of a section menu ("News | Nation | World"), as lines of their own
+    below it are sections of the site, not outlets or headlines."""
+    items = _MENU.split(line.text)
+    if len(items) >= 3:
+        reading.sections.update(item.strip().casefold() for item in items)
+
+
+def _section(reading: Reading, line: Line) -> bool:
+    """A line naming a section of the site's menu ("Nation", "NEWS / REGIONS") is furniture."""
+    if not reading.sections:
+        return False
+    first = _MENU.split(line.text)[0].strip().casefold()
+    if first not in reading.sections or len(_WORD.findall(line.text)) > MASTHEAD_MAX_WORDS:
+        return False
+    reading.add("section", line.start, line.end)
+    return True
+
+
 def _header_furniture(reading: Reading, line: Line) -> bool:
     for pattern in layout().header:
         match = pattern.regex.match(line.text)
@@ -172,7 +291,7 @@ def _header_furniture(reading: Reading, line: Line) -> bool:
         if outlet:
             reading.outlets.append((HEADER, outlet))
         if groups.get("sender"):  # "From: Ministry of Foreign Affairs", "STATE HOUSE PRESS RELEASE"
-            reading.outlets.append((SENDER, _titled(groups["sender"].strip(" ,"))))
+            reading.outlets.append((SENDER, titled_name(groups["sender"].strip(" ,"))))
         reading.note_date(groups.get("date"))
         if groups.get("weekday") and reading.weekday is None:
             reading.weekday = WEEKDAYS.index(groups["weekday"])
@@ -187,16 +306,6 @@ def _header_furniture(reading: Reading, line: Line) -> bool:
         reading.add(pattern.kind, line.start, line.end)
         return True
     return False
-
-
-def _titled(name: str) -> str:
-    """A sender's name as written, or in title case when it is in capitals ("STATE HOUSE")."""
-    if not name.isupper():
-        return name
-    words = name.lower().split()
-    return " ".join(
-        w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words)
-    )
 
 
 def _caption(reading: Reading, line: Line) -> bool:

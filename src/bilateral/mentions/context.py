@@ -10,6 +10,7 @@ from typing import Final
 
 import attr
 
+from bilateral.article.outlets import is_sender_name, outlet_called
 from bilateral.mentions.dates import DateMention, Duration
 from bilateral.mentions.lexicon import Lexicon
 from bilateral.mentions.marks import Mark, find_marks
@@ -17,7 +18,7 @@ from bilateral.mentions.person import Person, PersonMention
 from bilateral.mentions.phrases import Phrases
 from bilateral.model import Article, Notice, PartialDate, Span
 from bilateral.text.grammar import grammar
-from bilateral.text.lexicons import city_countries, outlets
+from bilateral.text.lexicons import city_countries
 from bilateral.text.words import SentenceText, index_words
 
 _FILLERS: Final = (
@@ -350,12 +351,20 @@ def home_country(
 
 def sender_country(article: Article, lexicon: Lexicon) -> str | None:
     """The country a release's header shows its sender to speak for: "Government of Chile",
-    "Argentine Republic", "Ministry of Foreign Affairs of Peru"."""
-    for piece in article.furniture:
-        if piece.kind not in _SENDER_FURNITURE:
-            continue
-        text = piece.span.text
-        line = SentenceText(0, piece.span.start, text, index_words(text))
+    "Argentine Republic", "REPUBLIC OF CHILE", "Ministry of Foreign Affairs of Peru"; else the
+    country of a government body that is the source ("© Ministry of Mining of Peru")."""
+    texts = [
+        (piece.span.start, piece.span.text)
+        for piece in article.furniture
+        if piece.kind in _SENDER_FURNITURE
+    ]
+    source = article.source
+    if source and outlet_called(source) is None and is_sender_name(source):
+        texts.append((0, source))
+    for start, text in texts:
+        if text.isupper():
+            text = text.title()  # a letterhead in capitals; the same length, the same offsets
+        line = SentenceText(0, start, text, index_words(text))
         for mark in find_marks(line, lexicon):
             if mark.kind == "country":
                 return mark.value
@@ -373,5 +382,5 @@ def _named(country: str, marks: Sequence[Sequence[Mark]]) -> bool:
 
 def outlet_country(article: Article) -> str | None:
     """The country of the article's outlet, when the outlet is known to be of one."""
-    outlet = next((o for o in outlets() if o.name == article.source), None)
+    outlet = outlet_called(article.source) if article.source else None
     return outlet.country if outlet else None
