@@ -1026,6 +1026,12 @@ MEETINGS = [
     ("arrived in Addis Ababa on Monday and met Prime Minister Abiy Ahmed. Also present at the "
      "meeting were Foreign Minister Tesfaye Alemu and Defence Minister Aisha Mohammed.",
      [{"Abiy Ahmed"}, {"Abiy Ahmed", "Tesfaye Alemu", "Aisha Mohammed"}]),
+    ("arrived in Addis Ababa on Monday and met Prime Minister Abiy Ahmed. Foreign Minister "
+     "Tesfaye Alemu and Defence Minister Aisha Mohammed also attended the meeting.",
+     [{"Abiy Ahmed"}, {"Abiy Ahmed", "Tesfaye Alemu", "Aisha Mohammed"}]),
+    ("arrived in Addis Ababa on Monday and met Prime Minister Abiy Ahmed. The meeting was "
+     "attended by Foreign Minister Tesfaye Alemu.",
+     [{"Abiy Ahmed"}, {"Abiy Ahmed", "Tesfaye Alemu"}]),
 ]  # fmt: skip
 
 

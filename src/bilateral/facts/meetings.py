@@ -83,17 +83,28 @@ def find_meetings(ctx: Mentions) -> list[FoundMeeting]:
                 found.extend(_separate(meeting, sentence.text))
         for phrase in ctx.phrases.pattern("meetings", "present").finditer(sentence):
             found.extend(_present(ctx, index, phrase, found))
+        for phrase in ctx.phrases.pattern("meetings", "present_before").finditer(sentence):
+            found.extend(_present(ctx, index, phrase, found, before=True))
     return _merged(found)
 
 
 def _present(
-    ctx: Mentions, index: int, phrase: re.Match[str], found: list[FoundMeeting]
+    ctx: Mentions,
+    index: int,
+    phrase: re.Match[str],
+    found: list[FoundMeeting],
+    *,
+    before: bool = False,
 ) -> list[FoundMeeting]:
-    """ "Also present at the meeting were A and B": the meeting told last, in this sentence
-    or the two before, with A and B among its participants."""
+    """ "Also present at the meeting were A and B" (or "A and B also attended the meeting",
+    ``before``): the meeting told last, in this sentence or the two before, with A and B
+    among its participants."""
     sentence = ctx.sentences[index]
-    start = sentence.start + phrase.end()
-    end = sentence.start + _objects_end(sentence.text, phrase.end())
+    if before:
+        start, end = sentence.start, sentence.start + phrase.start()
+    else:
+        start = sentence.start + phrase.end()
+        end = sentence.start + _objects_end(sentence.text, phrase.end())
     present = [m.person for m in ctx.officials_in(index, start=start, end=end) if m.person]
     last = next((m for m in reversed(found) if index - 2 <= m.sentence <= index), None)
     if not present or last is None:
