@@ -120,6 +120,9 @@ TITLES = [
      "Minister of Territorial Administration"),
     ("Later he called on Chief Adviser Anisur Karim at his office.", "Anisur Karim",
      "Chief Adviser"),
+    # a portfolio of a region's affairs
+    ("Minister of Pacific Integration and Trade Lani Tupou spoke first.", "Lani Tupou",
+     "Minister of Pacific Integration and Trade"),
 ]  # fmt: skip
 
 
@@ -193,6 +196,17 @@ COUNTRIES = [
      "Peter Ndegwa", "KE"),
     ("The talks were attended by senior Kenyan officials, including Daniel Kiprono, Prime "
      "Cabinet Secretary.", "Daniel Kiprono", "KE"),
+    # a titled name in apposition to a counterpart of a stated country
+    ("Peruvian Trade Minister Ana Vargas met her Bolivian counterpart, Economy Minister Luis "
+     "Mamani, in Lima on Monday.", "Luis Mamani", "BO"),
+    # the leader whose invitation a visitor brings is of the visitor's country, not the host
+    # the invitation is for
+    ("Chilean Foreign Minister Ana Rojas arrived in Lima on Monday. Minister Rojas conveyed an "
+     "invitation from President Luis Cano for President Jorge Paz to visit Chile.",
+     "Luis Cano", "CL"),
+    # a leader the office-holder table knows serves their country
+    ("The envoy read a message from President Adama Barrow at the summit in Accra.",
+     "Adama Barrow", "GM"),
 ]  # fmt: skip
 
 
@@ -292,6 +306,9 @@ NAMES = [
     ("Djiboutian President Omar Sheikh Abdillahi phoned him.", "Omar Sheikh Abdillahi"),
     # a rank abbreviated with a hyphen is no name
     ("Commander of the Chilean Air Force, Lt-Brig. Mateo Rojas, met him.", "Mateo Rojas"),
+    # a city's name between a title and a name is a given name
+    ("Defence Minister Adelaide Mensah met the envoy.", "Adelaide Mensah"),
+    ("Foreign Minister Victoria Ruiz arrived on Monday.", "Victoria Ruiz"),
 ]
 
 # one person, however fuller the later mention of their name
@@ -528,6 +545,11 @@ VISITS = [
     ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. Ghanaian "
      "President Kofi Mensah invited Okoro to pay a state visit to Ghana.",
      {("Musa Bello", "GH", "current")}),
+    # "X sent a letter inviting him to visit": "him" travels, not X
+    ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. Ghanaian "
+     "President Kofi Mensah received a letter from President Ada Okoro inviting him to visit "
+     "Abuja.",
+     {("Musa Bello", "GH", "current"), ("Kofi Mensah", "NG", "planned")}),
     # a summit still to come, at a stated place, is a planned visit of the guest
     ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. The "
      "next summit will be held in Abuja and co-chaired by Nigerian President Ada Okoro and "

@@ -109,7 +109,9 @@ def find_marks(sentence: SentenceText, lexicon: Lexicon) -> list[Mark]:
         if begin and text[begin - 1] == " " and (lead := search_tail(modifiers, text, begin)):
             begin = lead.start()
         marks.append(_mark(begin, offset, "office", key, implied, text[begin:end]))
-    return _without_nested(marks)
+    return _without_nested(
+        [m for m in marks if not _given_name_after_title(m, marks, text, offset)]
+    )
 
 
 def _after_country_word(
@@ -150,6 +152,21 @@ def _names_a_holder(lexicon: Lexicon, text: str, start: int, end: int) -> bool:
         return False
     tokens = name_tokens(text[start : rest.end()])
     return len(tokens) > 1 and bool(lexicon.holders_with((tokens[0], tokens[-1])))
+
+
+def _given_name_after_title(mark: Mark, marks: list[Mark], text: str, offset: int) -> bool:
+    """Whether a city's name stands between a title and a name ("President Victoria
+    Ruiz", "General Adelaide Mensah"): there, it is a given name."""
+    if mark.kind != "city":
+        return False
+    after = _NAME_AFTER.match(text, mark.end - offset)
+    if after is None or after.group().split()[0] in _NOT_NAMES:
+        return False
+    return any(
+        title.kind in ("office", "rank") and title.end + 1 == mark.start
+        and text[title.end - offset] == " "
+        for title in marks
+    )  # fmt: skip
 
 
 def _last_word(said: str) -> str:

@@ -100,7 +100,11 @@ def run_words(text: str, blocked: list[tuple[int, int]]) -> list[list[tuple[int,
         start = match.start()
         for word in match.group().split():  # the run's words are one white space apart
             end = start + len(word)
-            if word in _NOT_NAMES or any(b0 <= start < b1 for b0, b1 in blocked):
+            if (
+                word in _NOT_NAMES
+                or any(b0 <= start < b1 for b0, b1 in blocked)
+                or _glued(text, start, end)
+            ):
                 if current:
                     runs.append(current)
                 current = []
@@ -110,6 +114,11 @@ def run_words(text: str, blocked: list[tuple[int, int]]) -> list[list[tuple[int,
         if current:
             runs.append(current)
     return runs
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Whether a word is part of a longer one, letters glued to it ("Mo" of "MoU")."""
+    return (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())
 
 
 def _is_particle(text: str, token: tuple[int, int]) -> bool:
