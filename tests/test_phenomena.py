@@ -309,6 +309,10 @@ NAMES = [
     # a city's name between a title and a name is a given name
     ("Defence Minister Adelaide Mensah met the envoy.", "Adelaide Mensah"),
     ("Foreign Minister Victoria Ruiz arrived on Monday.", "Victoria Ruiz"),
+    # the lower-case particles of a name are words of it
+    ("Foreign Minister Ana María de la Torre arrived in Quito.", "Ana María de la Torre"),
+    ("Defence Minister Henk van der Meer inspected the frigate.", "Henk van der Meer"),
+    ("Trade Minister Carlos dos Anjos opened the fair.", "Carlos dos Anjos"),
 ]
 
 # one person, however fuller the later mention of their name
@@ -326,6 +330,12 @@ ONE_PERSON = [
         "Chief of the Naval Staff Admiral Kwame B. Osei arrived. Chief of the Naval Staff Admiral "
         "Kwame Boateng Osei spoke.",
         "Kwame Boateng Osei",
+    ),
+    # a surname with its particles, capitalised to open a sentence
+    (
+        "Foreign Minister Luis Felipe de la Vega arrived on Monday. De la Vega said the talks "
+        "went well.",
+        "Luis Felipe de la Vega",
     ),
 ]
 

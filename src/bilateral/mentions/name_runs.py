@@ -25,7 +25,13 @@ _AFTER_CAPITAL: Final = (
     rf"|{UPPER}{{2}}(?=\s{UPPER}{LOWER})|\.?)"
 )
 _NAME_TOKEN: Final = rf"(?:(?:{'|'.join(_PARTICLES)}|Al|El)-)?{UPPER}{_AFTER_CAPITAL}"
-_NAME_JOINT: Final = r"\s(?:(?:bin|bint|ibn|ul|ur|al|el|ud|Bin|Ibn|Al|El)\s)?"
+# the lower-case particles of Romance, Dutch and German names ("Ana de la Torre", "Jan van
+# der Berg", "Lula da Silva"), after a given name or a capitalised first particle ("De la")
+_NAME_JOINT: Final = (
+    r"\s(?:(?:bin|bint|ibn|ul|ur|al|el|ud|Bin|Ibn|Al|El)\s"
+    r"|(?:de|del|della|da|das|dos|van|von)\s(?:(?:la|las|los|der|den)\s)?"
+    r"|(?:(?<=\bDe\s)|(?<=\bVan\s)|(?<=\bVon\s))(?:la|las|los|der|den)\s)?"
+)
 _NAME_RUN: Final = re.compile(  # the look-ahead (a capital or a particle's first letter) saves time
     rf"(?={UPPER}|[abeiu]){_NAME_TOKEN}(?:{_NAME_JOINT}{_NAME_TOKEN})*"
 )
