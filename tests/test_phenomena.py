@@ -123,6 +123,27 @@ TITLES = [
     # a portfolio of a region's affairs
     ("Minister of Pacific Integration and Trade Lani Tupou spoke first.", "Lani Tupou",
      "Minister of Pacific Integration and Trade"),
+    # secretaries of a ministry, a body or a portfolio, written in one word or two
+    ("Undersecretary of Foreign Affairs Tomas Leiva received the delegation.", "Tomas Leiva",
+     "Undersecretary of Foreign Affairs"),
+    ("Undersecretary for Political Affairs Karin Sepp joined the talks.", "Karin Sepp",
+     "Undersecretary for Political Affairs"),
+    ("Secretary of Migrant Workers Ana Lim arrived on Monday.", "Ana Lim",
+     "Secretary of Migrant Workers"),
+    ("Senior Secretary of the Power Division Anwar Kabir attended.", "Anwar Kabir",
+     "Senior Secretary of the Power Division"),
+    ("State Secretary at the Ministry of Mining and Energy Marko Jovic spoke.", "Marko Jovic",
+     "State Secretary at the Ministry of Mining and Energy"),
+    ("Director General of the National Authority for Manpower Khalid Nasser attended.",
+     "Khalid Nasser", "Director General of the National Authority for Manpower"),
+    # a title closed by a portfolio word, then an honorific: the honorific is no name's
+    ("Minister of Energy Eng. Khalid Nasser attended.", "Khalid Nasser", "Minister of Energy"),
+    # offices of regions, a head of state's house
+    ("Regional Governor Rosa Pinto welcomed the delegation.", "Rosa Pinto", "Regional Governor"),
+    ("State House spokesperson Mary Wanjiru said the talks were cordial.", "Mary Wanjiru",
+     "State House spokesperson"),
+    ("He was received by the Amir Sheikh Jaber Al-Khalid at the palace.", "Jaber Al-Khalid",
+     "Amir"),
 ]  # fmt: skip
 
 

@@ -133,15 +133,19 @@ def _honorific_in_name(lexicon: Lexicon, text: str, start: int, end: int, rank: 
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if before is None or before.group(1) in _NOT_NAMES or before.group(1) in lexicon.rank_forms():
         return False
-    if lexicon.country_of_word(before.group(1)) or _office_word(lexicon, before.group(1)):
+    if lexicon.country_of_word(before.group(1)) or _office_word(lexicon, text, before.start(1)):
         return False
+    if before.group(1).lower() in lexicon.portfolio_word_set():
+        return False  # "Minister of Energy Sheikh A": a title ends there, no name
     return bool(_CAPITAL_AFTER.match(text, end))
 
 
-def _office_word(lexicon: Lexicon, word: str) -> bool:
-    """Whether a word is the whole of an office ("Emir", "King")."""
-    found = office_pattern(lexicon).match_at(word, 0)
-    return bool(found and found.end() == len(word))
+def _office_word(lexicon: Lexicon, text: str, start: int) -> bool:
+    """Whether the word at ``start`` is the whole of an office ("Emir", "King", "Amir"
+    before an honorific), read in its text."""
+    found = office_pattern(lexicon).match_at(text, start)
+    word = re.match(r"\w+", text[start:])
+    return bool(found and word and found.end() == start + word.end())
 
 
 def _names_a_holder(lexicon: Lexicon, text: str, start: int, end: int) -> bool:
