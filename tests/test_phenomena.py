@@ -120,6 +120,30 @@ TITLES = [
      "Minister of Territorial Administration"),
     ("Later he called on Chief Adviser Anisur Karim at his office.", "Anisur Karim",
      "Chief Adviser"),
+    # a portfolio of a region's affairs
+    ("Minister of Pacific Integration and Trade Lani Tupou spoke first.", "Lani Tupou",
+     "Minister of Pacific Integration and Trade"),
+    # secretaries of a ministry, a body or a portfolio, written in one word or two
+    ("Undersecretary of Foreign Affairs Tomas Leiva received the delegation.", "Tomas Leiva",
+     "Undersecretary of Foreign Affairs"),
+    ("Undersecretary for Political Affairs Karin Sepp joined the talks.", "Karin Sepp",
+     "Undersecretary for Political Affairs"),
+    ("Secretary of Migrant Workers Ana Lim arrived on Monday.", "Ana Lim",
+     "Secretary of Migrant Workers"),
+    ("Senior Secretary of the Power Division Anwar Kabir attended.", "Anwar Kabir",
+     "Senior Secretary of the Power Division"),
+    ("State Secretary at the Ministry of Mining and Energy Marko Jovic spoke.", "Marko Jovic",
+     "State Secretary at the Ministry of Mining and Energy"),
+    ("Director General of the National Authority for Manpower Khalid Nasser attended.",
+     "Khalid Nasser", "Director General of the National Authority for Manpower"),
+    # a title closed by a portfolio word, then an honorific: the honorific is no name's
+    ("Minister of Energy Eng. Khalid Nasser attended.", "Khalid Nasser", "Minister of Energy"),
+    # offices of regions, a head of state's house
+    ("Regional Governor Rosa Pinto welcomed the delegation.", "Rosa Pinto", "Regional Governor"),
+    ("State House spokesperson Mary Wanjiru said the talks were cordial.", "Mary Wanjiru",
+     "State House spokesperson"),
+    ("He was received by the Amir Sheikh Jaber Al-Khalid at the palace.", "Jaber Al-Khalid",
+     "Amir"),
 ]  # fmt: skip
 
 
@@ -193,6 +217,17 @@ COUNTRIES = [
      "Peter Ndegwa", "KE"),
     ("The talks were attended by senior Kenyan officials, including Daniel Kiprono, Prime "
      "Cabinet Secretary.", "Daniel Kiprono", "KE"),
+    # a titled name in apposition to a counterpart of a stated country
+    ("Peruvian Trade Minister Ana Vargas met her Bolivian counterpart, Economy Minister Luis "
+     "Mamani, in Lima on Monday.", "Luis Mamani", "BO"),
+    # the leader whose invitation a visitor brings is of the visitor's country, not the host
+    # the invitation is for
+    ("Chilean Foreign Minister Ana Rojas arrived in Lima on Monday. Minister Rojas conveyed an "
+     "invitation from President Luis Cano for President Jorge Paz to visit Chile.",
+     "Luis Cano", "CL"),
+    # a leader the office-holder table knows serves their country
+    ("The envoy read a message from President Adama Barrow at the summit in Accra.",
+     "Adama Barrow", "GM"),
 ]  # fmt: skip
 
 
@@ -292,6 +327,13 @@ NAMES = [
     ("Djiboutian President Omar Sheikh Abdillahi phoned him.", "Omar Sheikh Abdillahi"),
     # a rank abbreviated with a hyphen is no name
     ("Commander of the Chilean Air Force, Lt-Brig. Mateo Rojas, met him.", "Mateo Rojas"),
+    # a city's name between a title and a name is a given name
+    ("Defence Minister Adelaide Mensah met the envoy.", "Adelaide Mensah"),
+    ("Foreign Minister Victoria Ruiz arrived on Monday.", "Victoria Ruiz"),
+    # the lower-case particles of a name are words of it
+    ("Foreign Minister Ana María de la Torre arrived in Quito.", "Ana María de la Torre"),
+    ("Defence Minister Henk van der Meer inspected the frigate.", "Henk van der Meer"),
+    ("Trade Minister Carlos dos Anjos opened the fair.", "Carlos dos Anjos"),
 ]
 
 # one person, however fuller the later mention of their name
@@ -309,6 +351,12 @@ ONE_PERSON = [
         "Chief of the Naval Staff Admiral Kwame B. Osei arrived. Chief of the Naval Staff Admiral "
         "Kwame Boateng Osei spoke.",
         "Kwame Boateng Osei",
+    ),
+    # a surname with its particles, capitalised to open a sentence
+    (
+        "Foreign Minister Luis Felipe de la Vega arrived on Monday. De la Vega said the talks "
+        "went well.",
+        "Luis Felipe de la Vega",
     ),
 ]
 
@@ -574,6 +622,11 @@ VISITS = [
     ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. Ghanaian "
      "President Kofi Mensah invited Okoro to pay a state visit to Ghana.",
      {("Musa Bello", "GH", "current")}),
+    # "X sent a letter inviting him to visit": "him" travels, not X
+    ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. Ghanaian "
+     "President Kofi Mensah received a letter from President Ada Okoro inviting him to visit "
+     "Abuja.",
+     {("Musa Bello", "GH", "current"), ("Kofi Mensah", "NG", "planned")}),
     # a summit still to come, at a stated place, is a planned visit of the guest
     ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. The "
      "next summit will be held in Abuja and co-chaired by Nigerian President Ada Okoro and "

@@ -46,6 +46,9 @@ def countries_from_visits(ctx: Mentions, visits: list[FoundVisit]) -> None:
             person = ctx.persons.get(person_id)
             if person and person.country is None and home:
                 person.country = home
+    for visit in visits:  # the sender of a message the visitor brings is not a host
+        _senders_of_messages(ctx, visit)
+    for visit in visits:
         for meeting in visit.meetings:
             if visit.status != "current" and meeting.status != "held":
                 continue  # a current visit's scheduled meetings are with its hosts too
@@ -53,8 +56,6 @@ def countries_from_visits(ctx: Mentions, visits: list[FoundVisit]) -> None:
                 person = ctx.persons.get(person_id)
                 if person and person.country is None and person_id not in visitors:
                     person.country = visit.destination
-    for visit in visits:
-        _senders_of_messages(ctx, visit)
     home = ctx.home_country
     destinations: dict[str, set[str]] = {}
     for visit in visits:
@@ -76,14 +77,21 @@ def _senders_of_messages(ctx: Mentions, visit: FoundVisit) -> None:
     before = re.compile(rf"(?i:\b(?:{carried})\b[^.;]{{0,40}}?\b(?:{message})\s+(?:of|from))\s+$")
     after = re.compile(rf"[’']s\s+(?i:{message})\b")
     carrier = re.compile(rf"(?i:\b(?:{carried})\b)[^.;]{{0,40}}$")
-    for index in sorted(visit.sentences):
+    told = set(visit.sentences)
+    if visit.status == "current":  # on the visit, wherever the article tells it
+        visitor = ctx.persons.get(visit.visitor)
+        told.update(m.sentence for m in (visitor.mentions if visitor else ()))
+    for index in sorted(told):
         sentence = ctx.sentences[index]
-        if not any(m.person == visit.visitor for m in ctx.officials_in(index)):
+        carriers = [m.start for m in ctx.officials_in(index) if m.person == visit.visitor]
+        if not carriers:
             continue
         for mention in ctx.officials_in(index):
             person = ctx.persons.get(mention.person or "")
             if person is None or person.country is not None or person.id == visit.visitor:
                 continue
+            if min(carriers) > mention.start:
+                continue  # the visitor carries what they are told of before: "A conveyed B's"
             at, end = mention.start - sentence.start, mention.end - sentence.start
             if search_tail(before, sentence.text, at) or (
                 after.match(sentence.text, end) and search_tail(carrier, sentence.text, at)

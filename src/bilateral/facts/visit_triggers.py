@@ -221,14 +221,21 @@ def _visitor(ctx: Mentions, index: int, start: int, end: int) -> str | None:
         within = [m for m in officials if start + inside_of.end() <= m.start < end]
         if within:
             return within[0].person
+    pronoun = ctx.pronoun_at(index, before[-1].end if before else sentence.start, start)
     invited = search_tail(_G.invited_before, before_text, len(before_text))
-    if before and invited and start - before[-1].end < 30:
-        return before[-1].person  # "invited X to pay a visit to"
+    # "invited X to pay a visit to"; not "X invited him to visit", where "him" travels
+    if before and invited and start - before[-1].end < 30 and pronoun is None:
+        return before[-1].person
     gap = start - before[-1].end if before else None
     if gap is not None and search_tail(_G.who_before, before_text, len(before_text)):
         # "X received Y, who is visiting": Y, but nobody when Y is no official of the text
         return before[-1].person if gap < 20 else None
-    if gap is not None and gap < 40 and search_tail(_G.to_before, before_text, len(before_text)):
+    if (
+        gap is not None
+        and gap < 40
+        and search_tail(_G.to_before, before_text, len(before_text))
+        and pronoun is None
+    ):
         return before[-1].person
     if (
         before
@@ -238,7 +245,6 @@ def _visitor(ctx: Mentions, index: int, start: int, end: int) -> str | None:
         and sentence.text[start - sentence.start : end - sentence.start].split()[0].endswith("ing")
     ):
         return before[-1].person  # "with X travelling to": X travels
-    pronoun = ctx.pronoun_at(index, before[-1].end if before else sentence.start, start)
     if pronoun is not None:
         return ctx.antecedent(index, pronoun)
     subjects = [m for m in before if not ctx.is_governed(m)]

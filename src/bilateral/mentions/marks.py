@@ -109,7 +109,9 @@ def find_marks(sentence: SentenceText, lexicon: Lexicon) -> list[Mark]:
         if begin and text[begin - 1] == " " and (lead := search_tail(modifiers, text, begin)):
             begin = lead.start()
         marks.append(_mark(begin, offset, "office", key, implied, text[begin:end]))
-    return _without_nested(marks)
+    return _without_nested(
+        [m for m in marks if not _given_name_after_title(m, marks, text, offset)]
+    )
 
 
 def _after_country_word(
@@ -131,15 +133,19 @@ def _honorific_in_name(lexicon: Lexicon, text: str, start: int, end: int, rank: 
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if before is None or before.group(1) in _NOT_NAMES or before.group(1) in lexicon.rank_forms():
         return False
-    if lexicon.country_of_word(before.group(1)) or _office_word(lexicon, before.group(1)):
+    if lexicon.country_of_word(before.group(1)) or _office_word(lexicon, text, before.start(1)):
         return False
+    if before.group(1).lower() in lexicon.portfolio_word_set():
+        return False  # "Minister of Energy Sheikh A": a title ends there, no name
     return bool(_CAPITAL_AFTER.match(text, end))
 
 
-def _office_word(lexicon: Lexicon, word: str) -> bool:
-    """Whether a word is the whole of an office ("Emir", "King")."""
-    found = office_pattern(lexicon).match_at(word, 0)
-    return bool(found and found.end() == len(word))
+def _office_word(lexicon: Lexicon, text: str, start: int) -> bool:
+    """Whether the word at ``start`` is the whole of an office ("Emir", "King", "Amir"
+    before an honorific), read in its text."""
+    found = office_pattern(lexicon).match_at(text, start)
+    word = re.match(r"\w+", text[start:])
+    return bool(found and word and found.end() == start + word.end())
 
 
 def _names_a_holder(lexicon: Lexicon, text: str, start: int, end: int) -> bool:
@@ -150,6 +156,21 @@ def _names_a_holder(lexicon: Lexicon, text: str, start: int, end: int) -> bool:
         return False
     tokens = name_tokens(text[start : rest.end()])
     return len(tokens) > 1 and bool(lexicon.holders_with((tokens[0], tokens[-1])))
+
+
+def _given_name_after_title(mark: Mark, marks: list[Mark], text: str, offset: int) -> bool:
+    """Whether a city's name stands between a title and a name ("President Victoria
+    Ruiz", "General Adelaide Mensah"): there, it is a given name."""
+    if mark.kind != "city":
+        return False
+    after = _NAME_AFTER.match(text, mark.end - offset)
+    if after is None or after.group().split()[0] in _NOT_NAMES:
+        return False
+    return any(
+        title.kind in ("office", "rank") and title.end + 1 == mark.start
+        and text[title.end - offset] == " "
+        for title in marks
+    )  # fmt: skip
 
 
 def _last_word(said: str) -> str:

@@ -25,7 +25,13 @@ _AFTER_CAPITAL: Final = (
     rf"|{UPPER}{{2}}(?=\s{UPPER}{LOWER})|\.?)"
 )
 _NAME_TOKEN: Final = rf"(?:(?:{'|'.join(_PARTICLES)}|Al|El)-)?{UPPER}{_AFTER_CAPITAL}"
-_NAME_JOINT: Final = r"\s(?:(?:bin|bint|ibn|ul|ur|al|el|ud|Bin|Ibn|Al|El)\s)?"
+# the lower-case particles of Romance, Dutch and German names ("Ana de la Torre", "Jan van
+# der Berg", "Lula da Silva"), after a given name or a capitalised first particle ("De la")
+_NAME_JOINT: Final = (
+    r"\s(?:(?:bin|bint|ibn|ul|ur|al|el|ud|Bin|Ibn|Al|El)\s"
+    r"|(?:de|del|della|da|das|dos|van|von)\s(?:(?:la|las|los|der|den)\s)?"
+    r"|(?:(?<=\bDe\s)|(?<=\bVan\s)|(?<=\bVon\s))(?:la|las|los|der|den)\s)?"
+)
 _NAME_RUN: Final = re.compile(  # the look-ahead (a capital or a particle's first letter) saves time
     rf"(?={UPPER}|[abeiu]){_NAME_TOKEN}(?:{_NAME_JOINT}{_NAME_TOKEN})*"
 )
@@ -100,7 +106,11 @@ def run_words(text: str, blocked: list[tuple[int, int]]) -> list[list[tuple[int,
         start = match.start()
         for word in match.group().split():  # the run's words are one white space apart
             end = start + len(word)
-            if word in _NOT_NAMES or any(b0 <= start < b1 for b0, b1 in blocked):
+            if (
+                word in _NOT_NAMES
+                or any(b0 <= start < b1 for b0, b1 in blocked)
+                or _glued(text, start, end)
+            ):
                 if current:
                     runs.append(current)
                 current = []
@@ -110,6 +120,11 @@ def run_words(text: str, blocked: list[tuple[int, int]]) -> list[list[tuple[int,
         if current:
             runs.append(current)
     return runs
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Whether a word is part of a longer one, letters glued to it ("Mo" of "MoU")."""
+    return (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())
 
 
 def _is_particle(text: str, token: tuple[int, int]) -> bool:

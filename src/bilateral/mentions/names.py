@@ -10,8 +10,9 @@ from typing import Final
 from bilateral.text.regex import LOWER, UPPER
 
 NAME_PARTICLES: Final = frozenset(
-    {"bin", "bint", "ibn", "ul", "ur", "al", "el", "ud", "e", "de", "van"}
-)
+    {"bin", "bint", "ibn", "ul", "ur", "al", "el", "ud", "e", "de", "van",
+     "la", "las", "los", "del", "della", "da", "das", "dos", "von", "der", "den"}
+)  # fmt: skip
 HONORIFIC_PARTS: Final = frozenset(
     {"syed", "sayyid", "sayed", "seyed", "seyyed", "sayyed", "hafiz", "sardar"}
 )

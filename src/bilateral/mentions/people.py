@@ -58,7 +58,7 @@ def find_people(
     sentence's marks and :func:`read_names`. ``home`` is the country the article is written
     from (its dateline's): an office named without a country ("the naval chief") is first
     taken to be that country's."""
-    finder = _Finder(lexicon, day, home)
+    finder = _Finder(lexicon, day, home, _article_countries(marks, home))
     for sentence, sentence_marks, runs in zip(sentences, marks, names, strict=True):
         finder.sentence(sentence, sentence_marks, runs)
     finder.surname_pass(sentences, names)
@@ -68,10 +68,13 @@ def find_people(
 
 
 class _Finder:
-    def __init__(self, lexicon: Lexicon, day: dt.date | None, home: str | None) -> None:
+    def __init__(
+        self, lexicon: Lexicon, day: dt.date | None, home: str | None, countries: frozenset[str]
+    ) -> None:
         self.lexicon = lexicon
         self.day = day
         self.home = home
+        self.countries = countries  # those the article names (its countries, cities, bodies)
         self.persons: list[Person] = []
         self.mentions: list[PersonMention] = []
         self.office_mentions: list[PersonMention] = []
@@ -88,7 +91,8 @@ class _Finder:
                 continue  # "the Southern Naval Area (commander)": a body, no person
             offices = [m.value for m in chain + post if m.kind == "office"]
             known = self._known_part(name, offices)
-            holder = known.holder if known else self.holder_for(name, offices)
+            ranked = any(m.kind == "rank" and _is_military(self.lexicon, m.value) for m in chain)
+            holder = known.holder if known else self.holder_for(name, offices, ranked=ranked)
             said = next((m.value for m in chain if m.kind == "country"), None)
             if holder and said and holder.country and holder.country != said:
                 holder = None  # "Somali President Hassan ...": not Iran's President Hassan
@@ -103,6 +107,7 @@ class _Finder:
             ]  # fmt: skip
             inside += _country_after(self.lexicon, sentence, marks, end)
             inside += _capitals_country(sentence, marks, chain)
+            inside += _counterparts_country(sentence, marks, chain, start)
             self.add_named(sentence, start, end, name, chain, post, holder, inside)
         self._share_countries(sentence, self.mentions[first:])
         for mark in marks:
@@ -180,7 +185,7 @@ class _Finder:
         matches = _surnames_first(matches, tokens)
         return matches[-1] if matches else None
 
-    def holder_for(self, name: str, offices: list[str]) -> Holder | None:
+    def holder_for(self, name: str, offices: list[str], *, ranked: bool = False) -> Holder | None:
         tokens = name_tokens(name)
         if not tokens:
             return None
@@ -189,8 +194,15 @@ class _Finder:
             return self._best(exact, offices)
         partial = [h for h in self.lexicon.holders_with(tokens) if self._in_office_around(h)]
         if len(tokens) == 1:
+            # a surname alone names a known person only where the article makes them
+            # plausible: their country is one it names, it gives them a rank ("Gen X"), or
+            # an office they held
             surnamed = self.lexicon.surname_holders(tokens[0])
-            partial = [h for h in partial if h in surnamed or (offices and self._held(h, offices))]
+            partial = [
+                h for h in partial
+                if (h in surnamed and (ranked or h.country in self.countries))
+                or (offices and self._held(h, offices))
+            ]  # fmt: skip
         return self._best(partial, offices) if partial else None
 
     def _best(self, holders: list[Holder], offices: list[str]) -> Holder | None:
@@ -399,6 +411,18 @@ class _Finder:
         return military and bool({"commander", "general"} & set(generic))
 
 
+def _article_countries(marks: Sequence[Sequence[Mark]], home: str | None) -> frozenset[str]:
+    """The countries an article names: by a country word, a city or a body of theirs, or
+    its dateline."""
+    found = {
+        m.value if m.kind == "country" else m.country
+        for sentence in marks for m in sentence
+        if m.kind == "country" or m.country
+    }  # fmt: skip
+    found.add(home or "")
+    return frozenset(c for c in found if c)
+
+
 def _surnames_first(persons: list[Person], tokens: set[str]) -> list[Person]:
     """Of the people a one-word name fits, those whose surname it is ("Hussein" is Fuad
     Hussein, not Hossein Amir-Abdollahian), when there are any."""
@@ -472,6 +496,27 @@ def _capitals_country(
         if m.kind == "city" and m.country and m.end <= first.start
         and _POSSESSIVE_GAP.fullmatch(text, m.end - base, first.start - base)
     ]  # fmt: skip
+
+
+_APPOSITION_GAP: Final = re.compile(r",\s*(?:the\s+)?")
+
+
+def _counterparts_country(
+    sentence: SentenceText, marks: Sequence[Mark], chain: Sequence[Mark], start: int
+) -> list[str]:
+    """The country of a counterpart a titled name stands in apposition to ("his Omani
+    counterpart, Trade Minister A"): theirs."""
+    first = min([start, *(m.start for m in chain)])
+    text, base = sentence.text, sentence.start
+    for mark in marks:
+        if (
+            mark.kind == "office"
+            and mark.value == "counterpart"
+            and _APPOSITION_GAP.fullmatch(text, mark.end - base, first - base)
+        ):
+            country = _country_near(sentence, marks, mark)
+            return [country] if country else []
+    return []
 
 
 def _country_after(
