@@ -24,6 +24,10 @@ def _officials(text: str) -> dict[str, tuple[str | None, tuple[str, ...]]]:
 # --- 1. office wording outside a fixed list: a head, modifiers, a portfolio, a country part --
 TITLES = [
     # (sentence, the official's name, the title the article gives)
+    # a portfolio of citizens abroad, and "Professor" before the name
+    ("He met the Beninese Minister of Foreign Affairs, Regional Integration and Beninese "
+     "Abroad, Professor Alain Dossou, in Cotonou.", "Alain Dossou",
+     "Minister of Foreign Affairs, Regional Integration and Beninese Abroad"),
     ("Minister of Energy and Natural Resources Kemal Aydın attended the ceremony.",
      "Kemal Aydın", "Minister of Energy and Natural Resources"),
     ("The talks were attended by Livestock and Fisheries Minister Tomas Berger.",
@@ -252,6 +256,28 @@ OUTLET_ABROAD = [
 ]  # fmt: skip
 
 
+# an outlet no list knows is of the country its name or tagline names
+UNKNOWN_OUTLETS = [
+    # (the masthead and tagline lines, the country of "the foreign minister")
+    ("THE HARBOUR HERALD\nTonga's oldest newspaper\n", "TO"),
+    ("Tonga Daily Wire\nNews you trust\n", "TO"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("masthead", "country"), UNKNOWN_OUTLETS)
+def test_an_unknown_outlet_is_of_the_country_its_masthead_names(
+    masthead: str, country: str
+) -> None:
+    text = (
+        masthead + "Home | News | Politics\n\nMinister meets Samoan leader for fisheries talks\n\n"
+        "Apia, June 3, 2025 – "
+        "The Foreign Minister, Mr Sione Taufa, met Samoan Prime Minister Tui Leota in Apia on "
+        "Tuesday to discuss fisheries between Tonga and Samoa."
+    )
+    result = _run(text)
+    assert {o.name: o.country for o in result.officials}["Sione Taufa"] == country
+
+
 @pytest.mark.parametrize(("text", "name", "country"), OUTLET_ABROAD)
 def test_an_outlet_abroad_takes_its_datelines_point_of_view(
     text: str, name: str, country: str
@@ -405,6 +431,11 @@ METADATA = [
     ("MAP - Maghreb Arabe Presse\nTuesday, 12 March 2019 10:05\nTalks in Lima\nLima - ",
      "MAP", "2019-03-12", "Lima"),
     ("Lima, 12.03.2019 (PAP) - ", "PAP", "2019-03-12", "Lima"),
+    # the country in brackets after the city, the agency after the date
+    ("Talks in Lima\n\nLima (Peru), Mar. 12, 2019, LPA – ", None, "2019-03-12", "Lima"),
+    # a masthead of initials keeps its capitals
+    ("LPA\nLima Press Agency\nHome | News | Politics\n\nChile and Peru agree to boost trade as "
+     "ministers meet\n\nLima, Mar. 12, 2019 – ", "LPA", "2019-03-12", "Lima"),
     ("Talks in Lima\nLima, Mar 12, 2019 (EFE).- ", "EFE", "2019-03-12", "Lima"),
     # a line of sections above the headline is no headline
     ("Politics | Peru | Chile\n\nTalks in Lima\n\nLima, Mar 12, 2019 (EFE).- ", "EFE",
@@ -665,6 +696,10 @@ VISITORS_BY_REFERENCE = [
     # the national capital is the dateline's country's
     ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello, who arrived in the national "
      "capital on Monday, thanked his hosts.", {("Musa Bello", "GH", "current")}),
+    # "leave X (on Wednesday) for Y": a trip to Y
+    ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. He is "
+     "expected to leave Accra on Wednesday for Lome.",
+     {("Musa Bello", "GH", "current"), ("Musa Bello", "TG", "planned")}),
     # "During his stay, X ...": "his" is X, the subject after the opening phrase
     ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. Nigerian "
      "Ambassador to Ghana Sani Garba attended the dinner. During his stay, Bello will visit a "

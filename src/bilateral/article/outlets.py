@@ -51,12 +51,16 @@ def outlet_named(text: str) -> str | None:
     return _by_signature().get(text.strip().lower())
 
 
+_INITIALS_AT_MOST: Final = 4  # letters of a name in capitals read as initials, not a word
+
+
 def titled_name(name: str) -> str:
     """A name as written, or in title case when it is in capitals ("STATE HOUSE"): a word of
-    one or two letters ("RI") or holding a sign ("RFE/RL") stays as it is."""
-    if not name.isupper():
-        return name
+    one or two letters ("RI") or holding a sign ("RFE/RL"), and a name of one short word
+    (an agency's initials, "GNA"), stay as they are."""
     words = name.split()
+    if not name.isupper() or (len(words) == 1 and len(name) <= _INITIALS_AT_MOST):
+        return name
     return " ".join(
         w.lower()
         if i and w.lower() in _SMALL_WORDS

@@ -396,7 +396,12 @@ def _opening(reading: Reading, line: Line) -> int:
     if match and city and reading.dateline is None:
         reading.dateline = city
         reading.note_date(match["date"])
-        agency = match["agency"] or match["agency_slashed"] or match["agency_bare"]
+        agency = (
+            match["agency"]
+            or match["agency_slashed"]
+            or match["agency_bare"]
+            or match["agency_after"]
+        )
         if outlet := dotted_agency or (outlet_of_code(agency) if agency else None):
             reading.outlets.append((AGENCY_CODE, outlet))
         reading.add("dateline", line.start, line.start + match.end())

@@ -30,6 +30,7 @@ _GOVERNED: Final = re.compile(
 )
 _OBJECT_GAP: Final = rf"{_FILLERS}\s+"
 _SENDER_FURNITURE: Final = frozenset({"sender", "government"})  # reader.toml's header kinds
+_MASTHEAD_FURNITURE: Final = frozenset({"masthead", "tagline"})
 _GUEST_REACH: Final = 6
 _PAIR_SENTENCES: Final = 6
 _OPENING_REACH: Final = 60  # from a pronoun to the comma that ends the opening phrase it is in
@@ -342,7 +343,7 @@ def home_country(
     Saudi paper from Amman on Jordan and Qatar, its country nowhere named in the body) takes
     the dateline's country's point of view, as its reader does: "the prime minister" there is
     the dateline's country's."""
-    outlet = outlet_country(article)
+    outlet = outlet_country(article, lexicon)
     dateline = dateline_country(article, lexicon)
     if outlet and dateline and outlet != dateline and marks and not _named(outlet, marks):
         return dateline
@@ -361,14 +362,7 @@ def sender_country(article: Article, lexicon: Lexicon) -> str | None:
     source = article.source
     if source and outlet_called(source) is None and is_sender_name(source):
         texts.append((0, source))
-    for start, text in texts:
-        if text.isupper():
-            text = text.title()  # a letterhead in capitals; the same length, the same offsets
-        line = SentenceText(0, start, text, index_words(text))
-        for mark in find_marks(line, lexicon):
-            if mark.kind == "country":
-                return mark.value
-    return None
+    return _country_named(texts, lexicon)
 
 
 def _named(country: str, marks: Sequence[Sequence[Mark]]) -> bool:
@@ -380,7 +374,28 @@ def _named(country: str, marks: Sequence[Sequence[Mark]]) -> bool:
     )
 
 
-def outlet_country(article: Article) -> str | None:
-    """The country of the article's outlet, when the outlet is known to be of one."""
+def outlet_country(article: Article, lexicon: Lexicon) -> str | None:
+    """The country of the article's outlet, when the outlet is known to be of one; else the
+    country an unknown outlet's name, masthead or tagline names ("Ghana News Agency",
+    "The Gambia's Leading Daily")."""
     outlet = outlet_called(article.source) if article.source else None
-    return outlet.country if outlet else None
+    if outlet or not article.source:
+        return outlet.country if outlet else None
+    texts = [(0, article.source)] + [
+        (piece.span.start, piece.span.text)
+        for piece in article.furniture
+        if piece.kind in _MASTHEAD_FURNITURE
+    ]
+    return _country_named(texts, lexicon)
+
+
+def _country_named(texts: Sequence[tuple[int, str]], lexicon: Lexicon) -> str | None:
+    """The first country the texts (each with its offset) name."""
+    for start, text in texts:
+        if text.isupper():
+            text = text.title()  # a letterhead in capitals; the same length, the same offsets
+        line = SentenceText(0, start, text, index_words(text))
+        for mark in find_marks(line, lexicon):
+            if mark.kind == "country":
+                return mark.value
+    return None
