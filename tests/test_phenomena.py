@@ -433,6 +433,19 @@ METADATA = [
     ("Lima, 12.03.2019 (PAP) - ", "PAP", "2019-03-12", "Lima"),
     # the country in brackets after the city, the agency after the date
     ("Talks in Lima\n\nLima (Peru), Mar. 12, 2019, LPA – ", None, "2019-03-12", "Lima"),
+    # a section in capitals and a time before the date; an ISO date with dots and a time
+    ("POLITICS 17:05, 12 March 2019\n\nTalks in Lima\n\nLima, Mar. 12 – ", None, "2019-03-12",
+     "Lima"),
+    ("2019.03.12 17:40\n\nTalks in Lima\n\nLima, Mar. 12 – ", None, "2019-03-12", "Lima"),
+    # a dateline with the month in capitals and the agency after the date; three dashes
+    ("Talks in Lima\n\nLIMA, MARCH 12, ANDESPRESS. ", None, None, "Lima"),
+    ("Talks in Lima\n\nLima, Mar 12 (EFE) --- ", "EFE", None, "Lima"),
+    # a masthead in capitals: small words and initials kept apart ("THE", "LPA")
+    ("THE ANDES HERALD\nPeru's oldest daily\nHome | News | Politics\n\nChile and Peru agree to "
+     "boost trade as ministers meet\n\nLima, Mar. 12, 2019 – ", "The Andes Herald",
+     "2019-03-12", "Lima"),
+    ("LPA ENGLISH\nLima Press Agency\nHome | News | Politics\n\nChile-Peru: Ministers Agree "
+     "to Boost Trade\n\nLima, Mar. 12, 2019 – ", "LPA English", "2019-03-12", "Lima"),
     # a masthead of initials keeps its capitals
     ("LPA\nLima Press Agency\nHome | News | Politics\n\nChile and Peru agree to boost trade as "
      "ministers meet\n\nLima, Mar. 12, 2019 – ", "LPA", "2019-03-12", "Lima"),
@@ -530,7 +543,12 @@ def test_a_government_body_owning_the_page_speaks_for_its_government() -> None:
 
 
 @pytest.mark.parametrize(
-    "below", ["Published: 20/11/2025", "Marta Gil\nSpokesperson of the Ministry\nNovember 20, 2025"]
+    "below",
+    [
+        "Published: 20/11/2025",
+        "Marta Gil\nSpokesperson of the Ministry\nNovember 20, 2025",
+        "Marta GIL | Thursday, November 20, 2025 08:15",  # a byline below a standfirst
+    ],
 )
 def test_a_date_line_below_the_body_dates_the_article(below: str) -> None:
     article = _run("Talks in Lima\n\n" + BODY + "\n\n" + below).article

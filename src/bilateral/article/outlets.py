@@ -52,20 +52,21 @@ def outlet_named(text: str) -> str | None:
 
 
 _INITIALS_AT_MOST: Final = 4  # letters of a name in capitals read as initials, not a word
+_INITIALS_IN_NAME: Final = 3  # the same for a word of a longer name ("LRT ENGLISH")
 
 
 def titled_name(name: str) -> str:
     """A name as written, or in title case when it is in capitals ("STATE HOUSE"): a word of
-    one or two letters ("RI") or holding a sign ("RFE/RL"), and a name of one short word
-    (an agency's initials, "GNA"), stay as they are."""
+    up to three letters ("RI", "LRT") but a small word ("THE"), or holding a sign ("RFE/RL"),
+    and a name of one short word (an agency's initials, "GNA"), stay as they are."""
     words = name.split()
     if not name.isupper() or (len(words) == 1 and len(name) <= _INITIALS_AT_MOST):
         return name
     return " ".join(
-        w.lower()
-        if i and w.lower() in _SMALL_WORDS
+        (w.lower() if i else w[:1] + w[1:].lower())
+        if w.lower() in _SMALL_WORDS
         else w
-        if len(w) <= 2 or not w.isalpha()
+        if len(w) <= _INITIALS_IN_NAME or not w.isalpha()
         else w[:1] + w[1:].lower()
         for i, w in enumerate(words)
     )

@@ -18,6 +18,7 @@ from bilateral.article.lines import (
     STAMP,
     Line,
     Reading,
+    dateline_city,
     ends_sentence,
     is_body_start,
     lines_of,
@@ -241,9 +242,9 @@ def _headline_follows(lines: list[Line]) -> bool:
             and any(c.islower() for c in line.text)
             and _furniture_line(line) is None
             and not layout().dateline_line.match(line.text)
-            and not layout().dateline.match(line.text)
+            and not (layout().dateline.match(line.text) and dateline_city(line.text))
         ):
-            return True
+            return True  # ("Chile-Peru: Ministers Meet" opens as a dateline does, of no city)
     return False
 
 

@@ -44,7 +44,7 @@ _WRITTEN_MONTH: Final = f"(?:{MONTH}|{_MONTH_IN_CAPITALS})"
 DAY: Final = _WRITTEN_MONTH + r",?\s?\d{1,2}(?:st|nd|rd|th)?(?!\d)"
 DATE: Final = (
     rf"(?:{DAY}\s*,?\s*\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{_WRITTEN_MONTH},?\s\d{{4}}"
-    r"|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})"
+    r"|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}|\d{4}\.\d{2}\.\d{2}|\d{4}/\d{2}/\d{2})"
 )
 WEEKDAY: Final = (
     "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -85,7 +85,7 @@ def parse_written_date(text: str) -> tuple[int | None, int, int] | None:
     text = text.strip()
     iso = _G.iso_day.fullmatch(text)
     if iso:
-        return int(iso[1]), int(iso[2]), int(iso[3])
+        return int(iso[1]), int(iso[3]), int(iso[4])
     dotted = _G.dotted.fullmatch(text)
     if dotted:
         return int(dotted["year"]), int(dotted["month"]), int(dotted["day"])
