@@ -24,6 +24,13 @@ def _officials(text: str) -> dict[str, tuple[str | None, tuple[str, ...]]]:
 # --- 1. office wording outside a fixed list: a head, modifiers, a portfolio, a country part --
 TITLES = [
     # (sentence, the official's name, the title the article gives)
+    # honorifics between a title and the name, or before it
+    ("Foreign Minister Hon. Rose Kila arrived in Lae.", "Rose Kila", "Foreign Minister"),
+    ("He met H.E. Rose Kila, Foreign Minister of Vanuatu, on Sunday.", "Rose Kila",
+     "Foreign Minister of Vanuatu"),
+    # a secretary of a ministry of a portfolio, with the name after a comma
+    ("He was accompanied by Permanent Secretary of the Ministry of Foreign Affairs and Trade, "
+     "Mr Tom Iro.", "Tom Iro", "Permanent Secretary of the Ministry of Foreign Affairs and Trade"),
     # a portfolio of citizens abroad, and "Professor" before the name
     ("He met the Beninese Minister of Foreign Affairs, Regional Integration and Beninese "
      "Abroad, Professor Alain Dossou, in Cotonou.", "Alain Dossou",
@@ -711,6 +718,9 @@ VISITORS_BY_REFERENCE = [
      "due to meet Ghanaian President Kofi Mensah. Nigerian High Commissioner to Ghana Sani "
      "Garba is also expected to join the meeting. He will travel to Kumasi on Thursday.",
      {("Musa Bello", "GH", "current")}),
+    # "the capital", of no name after it, is the dateline's country's
+    ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello, who arrived in the capital on "
+     "Monday, thanked his hosts.", {("Musa Bello", "GH", "current")}),
     # the national capital is the dateline's country's
     ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello, who arrived in the national "
      "capital on Monday, thanked his hosts.", {("Musa Bello", "GH", "current")}),
@@ -1189,6 +1199,18 @@ BARE_TITLES = [
      "Force, General Luis Soto, in Lima. The CAS said the training of pilots would grow next "
      "year.", "Bola Adeyemi"),
 ]  # fmt: skip
+
+
+def test_a_bare_title_is_no_one_named_later_in_its_sentence() -> None:
+    """ "the Permanent Secretary, who met Secretary X": two people, the visitor's and the
+    host's, not X twice (which would make X of the visitor's delegation and country)."""
+    text = (
+        "ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday for "
+        "talks with Ghanaian Foreign Minister Esi Boateng. Bello is accompanied by the Permanent "
+        "Secretary of the Ministry of Foreign Affairs, who met Secretary for Foreign Affairs "
+        "Kwame Asante."
+    )
+    assert _officials(text)["Kwame Asante"][0] == "GH"
 
 
 @pytest.mark.parametrize(("text", "speaker"), BARE_TITLES)

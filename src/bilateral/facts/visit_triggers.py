@@ -268,8 +268,8 @@ def _destinations(ctx: Mentions, index: int, end: int, visitor: str) -> list[str
         country = _country_recalled(ctx, index, home)
         return [country] if country else []
     if _G.home_capital.match(rest):
-        dateline = _city_country(ctx.article.dateline)
-        return [dateline] if dateline and dateline != home else []
+        here = _city_country(ctx.article.dateline) or ctx.home_country
+        return [here] if here and here != home else []
     capital = _G.capital.match(rest)
     if capital:
         code = ctx.lexicon.country_of_word(capital["adj"])

@@ -387,7 +387,14 @@ class _Finder:
         before = [p for p in candidates if p.last_before(mention.start) >= 0]
         if before:
             return self._closest(before, mention.start)
-        return min(candidates, key=lambda p: min(m.start for m in p.mentions))
+        # one named later, but not later in the same sentence: "the Permanent Secretary, who
+        # met Secretary X" speaks of two people
+        later = [
+            p
+            for p in candidates
+            if min(p.mentions, key=lambda m: m.start).sentence != mention.sentence
+        ]
+        return min(later, key=lambda p: min(m.start for m in p.mentions)) if later else None
 
     def _holds(self, person: Person, offices: tuple[str, ...]) -> bool:
         if any(o in person.offices for o in offices):
