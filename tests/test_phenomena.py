@@ -728,6 +728,14 @@ VISITORS_BY_REFERENCE = [
     ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. He is "
      "expected to leave Accra on Wednesday for Lome.",
      {("Musa Bello", "GH", "current"), ("Musa Bello", "TG", "planned")}),
+    # "arrived" with no place, and talks with officials of one other country: a visit there
+    ("Ghana and Togo signed a pact on Tuesday. Togolese Trade Minister Koffi Adjo arrived on "
+     "Monday and held talks on Tuesday with his Ghanaian counterpart, Trade Minister Esi "
+     "Boateng.", {("Koffi Adjo", "GH", "current")}),
+    # a town no list knows, then the country it is in
+    ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. "
+     "Ghanaian Trade Minister Esi Boateng is expected to travel to Ikeja, in Nigeria's Lagos "
+     "State, in September.", {("Musa Bello", "GH", "current"), ("Esi Boateng", "NG", "planned")}),
     # "During his stay, X ...": "his" is X, the subject after the opening phrase
     ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. Nigerian "
      "Ambassador to Ghana Sani Garba attended the dinner. During his stay, Bello will visit a "
@@ -771,6 +779,19 @@ PAST_TRIPS = [
     ("The accord followed a visit by Peruvian President Jorge Salas to Santiago in 2021, where "
      "he met Chilean Foreign Minister Ana Rojas.", "Jorge Salas", "Ana Rojas"),
 ]  # fmt: skip
+
+
+def test_a_call_dates_the_call_not_the_visit_it_comes_before() -> None:
+    """ "The visit follows a video call last Friday, in which the presidents agreed ...": the
+    Friday is the call's, and so is what they agreed there."""
+    result = _run(
+        "ACCRA, June 4, 2025 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Tuesday "
+        "for a two-day visit. The visit follows a video call last Friday between Ghanaian "
+        "President Kofi Mensah and Nigerian President Ada Okoro, in which the two leaders "
+        "agreed to reopen the border."
+    )
+    [visit] = result.visits
+    assert [str(d) for d in visit.dates] == ["2025-06-03", "2025-06-04"]
 
 
 # a call is no visit, but a trip it names is one, dated by its own words, and it leaves the

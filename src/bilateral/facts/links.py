@@ -120,8 +120,9 @@ def _visitors_country(ctx: Mentions, destination: str) -> str | None:
 
 def agreement_dates_on_visits(findings: Findings) -> None:
     """The current visit takes the dates of agreements its two countries reached near it,
-    but for those told in a sentence of another visit (one it recalls) and those dated only
-    to a month or a year, which tell no day of it ("signed a roadmap in 2021")."""
+    but for those told in a sentence of another visit (one it recalls) or of a call, and
+    those dated only to a month or a year, which tell no day of it ("signed a roadmap in
+    2021")."""
     ctx = findings.mentions
     every: list[FoundVisit] = findings.found["visit"]
     visits = [v for v in every if v.status == "current"]
@@ -138,6 +139,8 @@ def agreement_dates_on_visits(findings: Findings) -> None:
         pair = set(agreement.parties) == {home, visit.destination}
         if agreement.sentence in elsewhere or (date and date.precision != "day"):
             continue
+        if ctx.is_remote(agreement.sentence):
+            continue  # agreed on a call, not on the visit
         if pair and date and date not in visit.dates and _near(visit, date):
             visit.dates.append(date)
 

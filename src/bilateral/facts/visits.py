@@ -286,6 +286,7 @@ def _place_bare(
             _destination_from_meetings(ctx, trigger.visitor, meetings)
             or _other_visit_destination(ctx, trigger.visitor, visits)
             or arrived
+            or _hosts_country(ctx, trigger, meetings)
         )
         if destination and destination != ctx.country(trigger.visitor):
             status = _status(ctx, trigger)
@@ -305,6 +306,25 @@ def _destination_from_meetings(
     places = {m.place_country for m in meetings if visitor in m.participants} - {None, home}
     found = [p for p in places if p]
     return found[0] if len(found) == 1 else None
+
+
+def _hosts_country(ctx: Mentions, trigger: Trigger, meetings: list[FoundMeeting]) -> str | None:
+    """Where an official "arrived" with no place named, and held talks in the same sentence
+    with officials of one other country: theirs ("X arrived on Monday and held talks with his
+    Costa Rican counterpart")."""
+    if trigger.kind != "arrival":
+        return None
+    home = ctx.country(trigger.visitor)
+    hosts = {
+        ctx.country(p)
+        for m in meetings
+        if m.sentence == trigger.sentence
+        and m.status == "held"
+        and trigger.visitor in m.participants
+        for p in m.participants
+        if p != trigger.visitor
+    } - {None}
+    return hosts.pop() if home and len(hosts) == 1 and home not in hosts else None
 
 
 def _dateline_arrival(ctx: Mentions, trigger: Trigger) -> str | None:
