@@ -736,6 +736,19 @@ VISITORS_BY_REFERENCE = [
     ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. "
      "Ghanaian Trade Minister Esi Boateng is expected to travel to Ikeja, in Nigeria's Lagos "
      "State, in September.", {("Musa Bello", "GH", "current"), ("Esi Boateng", "NG", "planned")}),
+    # "A hosted B and C": they visit A's country, even when A's own trips are told too
+    ("June 4, 2025\n\nGhanaian Foreign Minister Esi Boateng hosted her Nigerian counterpart "
+     "Musa Bello and Togolese Foreign Minister Koffi Adjo at the ministry on Tuesday. Boateng "
+     "visited Abuja in May 2024.",
+     {("Musa Bello", "GH", "current"), ("Koffi Adjo", "GH", "current"),
+      ("Esi Boateng", "NG", "past")}),
+    # "invited X to <a place>", "invited him to <a place>": X (he) is to travel there
+    ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. Ghanaian "
+     "President Kofi Mensah invited Nigerian President Ada Okoro to Accra for the summit.",
+     {("Musa Bello", "GH", "current"), ("Ada Okoro", "GH", "planned")}),
+    ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. Ghanaian "
+     "Trade Minister Esi Boateng said Bello had invited her to Lagos.",
+     {("Musa Bello", "GH", "current"), ("Esi Boateng", "NG", "planned")}),
     # "During his stay, X ...": "his" is X, the subject after the opening phrase
     ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. Nigerian "
      "Ambassador to Ghana Sani Garba attended the dinner. During his stay, Bello will visit a "

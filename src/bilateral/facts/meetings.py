@@ -66,6 +66,7 @@ class FoundMeeting:
     place: str | None = None
     place_country: str | None = None
     caller: str | None = None
+    host: str | None = None  # who received or hosted the others: at home
 
 
 def find_meetings(ctx: Mentions) -> list[FoundMeeting]:
@@ -148,14 +149,14 @@ def _from_verb(ctx: Mentions, index: int, verb: re.Match[str]) -> FoundMeeting |
     scheduled = bool(_G.scheduled_verb.search(words)) or (
         is_future(sentence, verb.start()) and not _in_past(ctx, index, verb)
     )
-    caller = None
+    caller = host = None
     if _G.caller_verb.match(words):
         caller = participants[0]
     elif _G.host_verb.match(words):
-        caller = (
-            participants[0] if passive else (participants[1] if len(participants) > 1 else None)
+        caller, host = (
+            (participants[0], participants[1]) if passive else (participants[1], participants[0])
         )
-    return _meeting(ctx, index, participants, start, scheduled, caller)
+    return _meeting(ctx, index, participants, start, scheduled, caller, host)
 
 
 def _in_past(ctx: Mentions, index: int, verb: re.Match[str]) -> bool:
@@ -246,7 +247,7 @@ def _subject_before(ctx: Mentions, index: int, at: int) -> str | None:
 
 def _meeting(
     ctx: Mentions, index: int, participants: list[str], at: int, scheduled: bool,
-    caller: str | None,
+    caller: str | None, host: str | None = None,
 ) -> FoundMeeting:  # fmt: skip
     place = ctx.where_place(index, at) or ctx.place_in(index, at) or ctx.place_in(index)
     visit_day = next((d.ordinal for d in ctx.dates[index] if d.kind == "visit-day"), None)
@@ -260,6 +261,7 @@ def _meeting(
         place=place[0] if place else None,
         place_country=place[1] if place else None,
         caller=caller,
+        host=host,
     )
 
 

@@ -42,6 +42,9 @@ class _Grammar:
     home_capital: re.Pattern[str]
     possessive_end: re.Pattern[str]
     latter_before: re.Pattern[str]
+    invited_object: re.Pattern[str]
+    invited_pronoun: re.Pattern[str]
+    to_after: re.Pattern[str]
     participle_gap: re.Pattern[str]
 
 
@@ -87,6 +90,7 @@ def explicit_triggers(ctx: Mentions, index: int) -> list[Trigger]:
                     found.append(Trigger(person, destination, index, start, end, kind))
     found.extend(_visiting(ctx, index))
     found.extend(_mutual_invitations(ctx, index))
+    found.extend(_invited_to_places(ctx, index))
     for match in ctx.phrases.pattern("visits", "bare").finditer(sentence):
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if any(t.sentence == index and t.at <= start < t.end + 4 for t in found):
@@ -136,6 +140,30 @@ def _pair_travels(
     return [
         Trigger(person, destination, index, start, end, kind)
         for person in pair
+        for destination in _destinations(ctx, index, end, person)
+        if destination
+    ]
+
+
+def _invited_to_places(ctx: Mentions, index: int) -> list[Trigger]:
+    """ "B invited A to Warsaw", "B had invited him to Panama": a planned visit of A to the
+    place named right after "to"."""
+    sentence = ctx.sentences[index]
+    if "invit" not in sentence.text:
+        return []
+    base = sentence.start
+    invitees: list[tuple[str | None, int, int]] = []  # (person, where "to" starts and ends)
+    for mention in ctx.officials_in(index):
+        to = _G.to_after.match(sentence.text, mention.end - base)
+        if to and search_tail(_G.invited_object, sentence.text, mention.start - base):
+            invitees.append((mention.person, base + to.start(), base + to.end()))
+    for match in _G.invited_pronoun.finditer(sentence.text):
+        person = ctx.antecedent(index, base + match.start("pronoun"))
+        invitees.append((person, base + match.start("to"), base + match.end("to")))
+    return [
+        Trigger(person, destination, index, start, end, "invitation")
+        for person, start, end in invitees
+        if person
         for destination in _destinations(ctx, index, end, person)
         if destination
     ]
@@ -329,7 +357,8 @@ def meeting_triggers(
     dateline = ctx.article.dateline
     dateline_country = None if explicit else _city_country(dateline)
     for meeting in meetings:
-        if explicit & set(meeting.participants) and meeting.place_country is None:
+        guests = set(meeting.participants) - {meeting.host}
+        if explicit & guests and meeting.place_country is None:
             continue
         countries = {p: ctx.country(p) for p in meeting.participants}
         host = meeting.place_country
@@ -337,6 +366,8 @@ def meeting_triggers(
             others = {c for p, c in countries.items() if p != meeting.caller and c}
             if len(others) == 1 and countries[meeting.caller] not in others:
                 host = others.pop()
+        if host is None and meeting.host and meeting.sentence not in told:
+            host = countries.get(meeting.host)  # "X hosted Y": at X's home
         if host is None and dateline_country and meeting.sentence not in told:
             at_home = [p for p, c in countries.items() if c == dateline_country]
             abroad = [p for p, c in countries.items() if c and c != dateline_country]

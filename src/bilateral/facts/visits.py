@@ -405,6 +405,7 @@ def _settle_dates(ctx: Mentions, visit: FoundVisit) -> None:
             meeting = FoundMeeting(
                 meeting.participants, meeting.sentence, meeting.evidence, meeting.status, day,
                 meeting.visit_day, meeting.place, meeting.place_country, meeting.caller,
+                meeting.host,
             )  # fmt: skip
             visit.dates.append(day)
         resolved_meetings.append(meeting)
