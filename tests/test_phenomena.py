@@ -24,6 +24,12 @@ def _officials(text: str) -> dict[str, tuple[str | None, tuple[str, ...]]]:
 # --- 1. office wording outside a fixed list: a head, modifiers, a portfolio, a country part --
 TITLES = [
     # (sentence, the official's name, the title the article gives)
+    # the French-style armed forces portfolio, and a minister delegate at the presidency
+    ("It was signed by the Malian Minister of the Armed Forces, Veterans and War Victims, "
+     "General Oumar Keita.", "Oumar Keita",
+     "Minister of the Armed Forces, Veterans and War Victims"),
+    ("It was signed by the Minister Delegate at the Presidency in charge of Defence, Paul Ndi.",
+     "Paul Ndi", "Minister Delegate at the Presidency in charge of Defence"),
     # honorifics between a title and the name, or before it
     ("Foreign Minister Hon. Rose Kila arrived in Lae.", "Rose Kila", "Foreign Minister"),
     ("He met H.E. Rose Kila, Foreign Minister of Vanuatu, on Sunday.", "Rose Kila",
@@ -417,6 +423,11 @@ def test_a_city_beginning_a_known_holders_name_is_a_given_name() -> None:
         ("Aden Duale", ("Cabinet Secretary",))
     ]
     assert [v.places for v in result.visits] == [("Aden",)]
+
+
+def test_a_marshal_is_a_rank_not_a_given_name() -> None:
+    names = _officials("DAKAR, May 3 -- President Marshal Ousmane Diallo received the envoy.")
+    assert set(names) == {"Ousmane Diallo"}
 
 
 def test_honorifics_are_no_names() -> None:
