@@ -72,12 +72,20 @@ def test_weekday_with_date_in_brackets_keeps_the_clue() -> None:
     assert found[0].weekday == 0 and found[0].month_day == (11, 6) and found[0].value is None
 
 
-def test_range_gives_start_and_end() -> None:
-    found = find_dates([SentenceText(0, 0, "He will visit from March 25 to 26.")], TUESDAY)
-    assert (found[0].value, found[0].end_value) == (
-        PartialDate(2019, 3, 25),
-        PartialDate(2019, 3, 26),
-    )
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("He will visit from March 25 to 26.", "2019-03-25", "2019-03-26"),
+        ("He will visit on 11–13 May 2019.", "2019-05-11", "2019-05-13"),  # the day first
+        ("He will visit from 7 to 10 September.", "2018-09-07", "2018-09-10"),
+        ("He will visit from 30 July to 2 August.", "2018-07-30", "2018-08-02"),  # two months
+        ("He will visit from 30 December to 2 January 2019.", "2018-12-30", "2019-01-02"),
+    ],
+)
+def test_range_gives_start_and_end(text: str, first: str, last: str) -> None:
+    [found] = find_dates([SentenceText(0, 0, text)], TUESDAY)
+    assert found.value and found.end_value
+    assert (found.value.iso(), found.end_value.iso()) == (first, last)
 
 
 def test_without_publication_date_relative_dates_stay_open() -> None:

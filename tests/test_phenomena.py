@@ -760,6 +760,11 @@ VISITORS_BY_REFERENCE = [
     ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. Ghanaian "
      "Trade Minister Esi Boateng said Bello had invited her to Lagos.",
      {("Musa Bello", "GH", "current"), ("Esi Boateng", "NG", "planned")}),
+    # "continue to" a country is the next stop; "In <city> on Thursday, X is to meet Y" is there
+    ("ACCRA, June 4 -- Nigerian President Ada Okoro will make a state visit to Ghana on 10-12 "
+     "June. From Ghana, Okoro will continue to Togo. In Lome on Friday, Okoro is scheduled to "
+     "meet Togolese President Koffi Adjo.",
+     {("Ada Okoro", "GH", "planned"), ("Ada Okoro", "TG", "planned")}),
     # "During his stay, X ...": "his" is X, the subject after the opening phrase
     ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. Nigerian "
      "Ambassador to Ghana Sani Garba attended the dinner. During his stay, Bello will visit a "

@@ -34,7 +34,7 @@ _MASTHEAD_FURNITURE: Final = frozenset({"masthead", "tagline"})
 _GUEST_REACH: Final = 6
 _PAIR_SENTENCES: Final = 6
 _OPENING_REACH: Final = 60  # from a pronoun to the comma that ends the opening phrase it is in
-_AT_PLACE_LAST_WORDS: Final = ("in", "at", "to", "the")  # a text it matches ends with one
+_AT_PLACE_LAST_WORDS: Final = ("in", "at", "to", "the", "In", "At")  # it ends with one
 _LOOK_BACK: Final = 80
 
 

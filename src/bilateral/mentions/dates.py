@@ -98,6 +98,11 @@ def _date_pattern() -> WordPattern:
     parts = [
         rf"(?P<range>(?:from\s)?(?P<r_month>{MONTH})\s?(?P<r_from>\d{{1,2}}){_SUFFIX}"
         rf"\s?(?:to|-|–|and|till|until)\s?(?P<r_to>\d{{1,2}}){_SUFFIX}(?:,?\s(?P<r_year>\d{{4}}))?)",
+        rf"(?P<xrange>(?:from\s)?(?P<xr_from>\d{{1,2}}){_SUFFIX}\s(?P<xr_month>{MONTH})\s?"
+        rf"(?:to|-|–|till|until)\s?(?P<xr_to>\d{{1,2}}){_SUFFIX}\s(?P<xr_to_month>{MONTH})"
+        rf"(?:,?\s(?P<xr_year>\d{{4}}))?)",
+        rf"(?P<drange>(?:from\s)?(?P<dr_from>\d{{1,2}}){_SUFFIX}\s?(?:to|-|–|and|till|until)\s?"
+        rf"(?P<dr_to>\d{{1,2}}){_SUFFIX}\s(?:of\s)?(?P<dr_month>{MONTH})(?:,?\s(?P<dr_year>\d{{4}}))?)",
         rf"(?P<weekday>(?:(?P<w_rel>last|this|next|coming)\s)?(?P<w_day>{_WEEKDAY})"
         rf"(?:\s(?:morning|afternoon|evening|night))?(?:,?\s(?P<w_week>last|this|next)\sweek)?"
         rf"(?:\s?\((?P<w_month>{MONTH})\s?(?P<w_date>\d{{1,2}}){_SUFFIX}\))?)",
@@ -240,13 +245,24 @@ def _resolve(
     future = is_future(sentence, match.start())
     kind = match.lastgroup
     base = (start, end, sentence.index)
-    if match["range"]:
-        month = month_number(match["r_month"])
+    if match["xrange"]:  # "from 30 June to 2 July (2026)"
+        month, to_month = month_number(match["xr_month"]), month_number(match["xr_to_month"])
+        if month is None or to_month is None:
+            return None
+        year = int(match["xr_year"]) if match["xr_year"] else None
+        last = _day(year, to_month, int(match["xr_to"]), day, future)
+        first_year = last.year - (month > to_month) if last and last.year else year
+        first = _day(first_year, month, int(match["xr_from"]), day, future)
+        return DateMention(*base, kind="range", value=first, end_value=last)
+    if match["range"] or match["drange"]:  # "May 11-13, 2026", "11–13 May 2026"
+        prefix = "r" if match["range"] else "dr"
+        month = month_number(match[f"{prefix}_month"])
         if month is None:
             return None
-        year = int(match["r_year"]) if match["r_year"] else None
-        first = _day(year, month, int(match["r_from"]), day, future)
-        last = _day(first.year if first else year, month, int(match["r_to"]), day, future)
+        year_text = match[f"{prefix}_year"]
+        year = int(year_text) if year_text else None
+        first = _day(year, month, int(match[f"{prefix}_from"]), day, future)
+        last = _day(first.year if first else year, month, int(match[f"{prefix}_to"]), day, future)
         return DateMention(*base, kind="range", value=first, end_value=last)
     if match["weekday"]:
         weekday = WEEKDAYS[match["w_day"].lower()]
