@@ -632,6 +632,15 @@ def test_an_agreement_is_found_with_its_sides(sentence: str, parties: set[str], 
     assert found[0].text.startswith(text)
 
 
+def test_a_first_word_in_capitals_is_still_a_country_word() -> None:
+    """A paper's style of a paragraph's first word in capitals: "PAPUA New Guinea"."""
+    text = (
+        "PORT MORESBY, Nov 4 -- PAPUA New Guinea and Solomon Islands have agreed to revive "
+        "their border committee."
+    )
+    assert [set(a.parties) for a in _run(text).agreements] == [{"PG", "SB"}]
+
+
 # "he" of the sentence is one of "the two men", not an official of a third country named before
 AGREEMENTS_AFTER_A_PRONOUN = [
     # (text, the parties of its last agreement)

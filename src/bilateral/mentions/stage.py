@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from typing import Final
 
 from attrs import evolve
 
@@ -15,6 +17,18 @@ from bilateral.mentions.people import find_people
 from bilateral.mentions.person import PersonMention
 from bilateral.model import Article, Notice, PartialDate
 from bilateral.text.words import SentenceText, index_words
+
+_FIRST_WORD_IN_CAPITALS: Final = re.compile(r"([A-Z])([A-Z]{2,})(?= [A-Za-z]*[a-z])")
+
+
+def _first_word_titled(sentence: SentenceText) -> SentenceText:
+    """The sentence as its marks are read: a first word in capitals before words that are
+    not (a paper's style: "PAPUA New Guinea and ...") in title case, of the same length."""
+    found = _FIRST_WORD_IN_CAPITALS.match(sentence.text)
+    if found is None:
+        return sentence
+    text = found[1] + found[2].lower() + sentence.text[found.end() :]
+    return SentenceText(sentence.index, sentence.start, text, index_words(text))
 
 
 def find_mentions(article: Article, lexicon: Lexicon) -> Mentions:
@@ -33,7 +47,7 @@ def find_mentions(article: Article, lexicon: Lexicon) -> Mentions:
         ):
             paragraph += 1
         paragraph_of.append(paragraph)
-    marks = [find_marks(s, lexicon) for s in sentences]
+    marks = [find_marks(_first_word_titled(s), lexicon) for s in sentences]
     names = [read_names(s, m) for s, m in zip(sentences, marks, strict=True)]
     notices: list[Notice] = []
     if article.published is None and article.published_month_day:
