@@ -612,6 +612,11 @@ AGREEMENT_OPENING = (
 )
 AGREEMENTS = [
     # (sentence after the opening, the parties, words the agreement's text begins with)
+    # an agreement recalled by its name: its text begins there
+    ("Rojas recalled the Andean Trade Agreement signed by the two countries in Lima in 2011.",
+     {"CL", "PE"}, "the Andean Trade Agreement signed by the two countries"),
+    ("Quispe said the plan builds on the border agreement the two countries signed in 1999.",
+     {"CL", "PE"}, "the border agreement the two countries signed in 1999"),
     ("Three memoranda of understanding were signed on trade and mining.",
      {"CL", "PE"}, "memoranda of understanding were signed"),
     ("It was agreed that a joint commission would meet in May.",

@@ -11,6 +11,7 @@ import attr
 from bilateral.mentions.context import Mentions
 from bilateral.model import PartialDate, Span
 from bilateral.text.grammar import grammar
+from bilateral.text.regex import search_tail
 
 _SUBJECT_REACH: Final = 140
 _CONTEXT_SENTENCES: Final = 3
@@ -30,6 +31,8 @@ class _Grammar:
     name_joint: re.Pattern[str]
     source_tail: re.Pattern[str]
     said_tail: re.Pattern[str]
+    named_before: re.Pattern[str]
+    by_sides: re.Pattern[str]
 
 
 _G: Final = grammar(_Grammar, "agreements")
@@ -55,14 +58,23 @@ def find_agreements(ctx: Mentions, main_pair: tuple[str, str] | None) -> list[Fo
             if any(_covers(a, at) for a in found[in_sentence:]):
                 continue
             subject = _subject(ctx, index, verb.start())
-            if subject is None:
+            named = search_tail(_G.named_before, sentence.text, verb.start())
+            parties: tuple[str, ...]
+            signatories: tuple[str, ...]
+            if named and _G.by_sides.match(sentence.text, verb.end()):
+                # "the Partnership Agreement signed by the two countries in 2017"
+                parties, signatories = _sides_in_context(ctx, index, 2) or main_pair or (), ()
+            elif subject is None:
                 parties, signatories = _signers(ctx, index, verb.group(), verb.start())
             else:
                 parties, signatories = _parties(ctx, index, subject, main_pair)
             parties = tuple(dict.fromkeys(parties))
             if len(parties) < 2:
                 continue
-            for text in _split(sentence.text[verb.start() :]):
+            # an agreement named before the verb is the text's start: "the border agreement
+            # the two countries signed in 2004"
+            begins = named.start() if named else verb.start()
+            for text in _split(sentence.text[begins:]):
                 found.append(
                     FoundAgreement(
                         parties=parties,
