@@ -613,6 +613,13 @@ AGREEMENT_OPENING = (
 AGREEMENTS = [
     # (sentence after the opening, the parties, words the agreement's text begins with)
     # an agreement recalled by its name: its text begins there
+    ("The agreement on the protection of investments signed in 2012 remains in force.",
+     {"CL", "PE"}, "The agreement on the protection of investments signed in 2012"),
+    ("The documents signed at the palace include a memorandum of understanding on mining.",
+     {"CL", "PE"}, "documents signed at the palace include"),
+    ("Nine cooperation instruments were signed.", {"CL", "PE"}, "instruments were signed"),
+    ("The two countries elevated their ties to a strategic partnership in 2019.",
+     {"CL", "PE"}, "elevated their ties to a strategic partnership"),
     ("Rojas recalled the Andean Trade Agreement signed by the two countries in Lima in 2011.",
      {"CL", "PE"}, "the Andean Trade Agreement signed by the two countries"),
     ("Quispe said the plan builds on the border agreement the two countries signed in 1999.",
