@@ -1284,6 +1284,44 @@ def test_a_bare_title_is_no_one_named_later_in_its_sentence() -> None:
     assert _officials(text)["Kwame Asante"][0] == "GH"
 
 
+# "the Philippine official" is the one of that country the text goes on about; "a Kuwaiti
+# official" is someone unnamed
+OFFICIALS_BY_COUNTRY = [
+    # (the last sentence, the speaker of its statement, or None)
+    ("The Philippine official said the talks were useful.", "Maria Cruz"),
+    ("A Kuwaiti official said the talks were useful.", None),
+    ("Another minister said the talks were useful.", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), OFFICIALS_BY_COUNTRY)
+def test_an_official_of_a_country_is_the_one_the_text_is_about(
+    sentence: str, speaker: str | None
+) -> None:
+    text = (
+        "KUWAIT, Feb 12, 2025 -- Kuwaiti Foreign Minister Ali Salem received Philippine Labour "
+        "Secretary Maria Cruz on Wednesday. Cruz arrived on Monday. The meeting was attended by "
+        "Philippine Ambassador Jose Lim. " + sentence
+    )
+    result = _run(text)
+    names = {o.id: o.name for o in result.officials}
+    said = [names[s.speaker] for s in result.statements if "useful" in s.text]
+    assert said == ([speaker] if speaker else [])
+
+
+def test_the_two_sides_after_a_meeting_are_those_who_met() -> None:
+    text = (
+        "KUWAIT, Feb 12, 2025 -- Kuwaiti Foreign Minister Ali Salem received Philippine Labour "
+        "Secretary Maria Cruz on Wednesday. Cruz conveyed the greetings of Philippine President "
+        "Ramon Reyes to the Amir Sheikh Nawaf Al-Sabah. Following the meeting, the two sides "
+        "signed a protocol on domestic workers."
+    )
+    result = _run(text)
+    names = {o.id: o.name for o in result.officials}
+    met = {frozenset(names[p] for p in m.participants) for v in result.visits for m in v.meetings}
+    assert frozenset({"Ramon Reyes", "Nawaf Al-Sabah"}) not in met
+
+
 @pytest.mark.parametrize(("text", "speaker"), BARE_TITLES)
 def test_a_bare_title_is_its_holder_in_the_article(text: str, speaker: str | None) -> None:
     result = _run(text)

@@ -51,6 +51,7 @@ class _Grammar:
 
 
 _G: Final = grammar(_Grammar, "meetings")
+_PAIR_MEETING_REACH: Final = 4  # sentences back to the meeting whose pair "the two sides" are
 
 
 @attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
@@ -75,7 +76,7 @@ def find_meetings(ctx: Mentions) -> list[FoundMeeting]:
         if ctx.is_remote(index):
             continue
         for verb in ctx.phrases.pattern("meetings", "verbs").finditer(sentence):
-            meeting = _from_verb(ctx, index, verb)
+            meeting = _from_verb(ctx, index, verb, found)
             if meeting:
                 found.extend(_separate(meeting, sentence.text))
         for phrase in ctx.phrases.pattern("meetings", "phrases").finditer(sentence):
@@ -129,7 +130,9 @@ def _objects_end(text: str, at: int) -> int:
     return min(ends, default=len(text))
 
 
-def _from_verb(ctx: Mentions, index: int, verb: re.Match[str]) -> FoundMeeting | None:
+def _from_verb(
+    ctx: Mentions, index: int, verb: re.Match[str], found: Sequence[FoundMeeting] = ()
+) -> FoundMeeting | None:
     sentence = ctx.sentences[index]
     start, end = sentence.start + verb.start(), sentence.start + verb.end()
     subject = _subject_before(ctx, index, start)
@@ -140,7 +143,16 @@ def _from_verb(ctx: Mentions, index: int, verb: re.Match[str]) -> FoundMeeting |
     passive = bool(search_tail(_G.passive, sentence.text, verb.start()))
     participants = _unique([*_joined_to(ctx, index, subject, start), subject, *objects])
     if len(participants) < 2 and _pair_before(ctx, index, verb.start()):
-        participants = _last_two(ctx, index)
+        # "the two sides": those of the meeting told last, else the two named last
+        recent = next(
+            (m for m in reversed(found) if index - _PAIR_MEETING_REACH <= m.sentence < index),
+            None,
+        )
+        participants = (
+            list(recent.participants)
+            if recent and len(recent.participants) == 2
+            else _last_two(ctx, index)
+        )
     if len(participants) < 2:
         return None
     words = verb.group().lower()

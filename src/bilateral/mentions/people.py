@@ -24,6 +24,10 @@ from bilateral.text.words import SentenceText
 _LIST_JOINT: Final = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
 _TENURE_SLACK_DAYS: Final = 730
 _THE_BEFORE: Final = re.compile(r"\b(?:the|The)\s+$")
+# "a Kuwaiti official", "another senior minister": someone unnamed, not one the text names
+_INDEFINITE_BEFORE: Final = re.compile(
+    r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne|[Ss]ome|[Aa]ny)\s+(?:[a-z-]+\s+)?$"
+)
 _TO_BEFORE: Final = re.compile(r"\bto\s+(?:the\s+)?$")  # "ambassador to (Poland)": the host
 _POSSESSIVE_GAP: Final = re.compile(r"[’']s\s+")
 _LISTED: Final = re.compile(
@@ -33,6 +37,7 @@ _LISTED: Final = re.compile(
 )
 _LIST_END: Final = re.compile(r"[;:]|\s(?:who|which|where|while)\b|,\s(?:the\s+)?(?:two|both)\b")
 _COUNTRY_GAP: Final = re.compile(r"\s*(?:(?:top|visiting|caretaker)\s+)*")  # "Iranian top …"
+ANY_OFFICE: Final = "official"  # the office key of "the Philippine official": any office
 GENERIC_OFFICES: Final = frozenset(
     {
         "commander",
@@ -42,6 +47,7 @@ GENERIC_OFFICES: Final = frozenset(
         "minister",
         "general",
         "spokesperson",
+        ANY_OFFICE,
     }
 )
 
@@ -120,7 +126,11 @@ class _Finder:
                 self.office_mentions.append(
                     PersonMention(mark.start, mark.end, sentence.index, "office", rank=mark.value)
                 )
-            if mark.kind == "office" and id(mark) not in used:
+            if (
+                mark.kind == "office"
+                and id(mark) not in used
+                and not search_tail(_INDEFINITE_BEFORE, sentence.text, mark.start - sentence.start)
+            ):
                 self.office_mentions.append(
                     PersonMention(
                         mark.start, mark.end, sentence.index, "office",
@@ -385,6 +395,10 @@ class _Finder:
         if mention.country is None and len({p.country for p in candidates}) > 1:
             return None  # "the prime minister" of two countries: no answer, not a wrong one
         before = [p for p in candidates if p.last_before(mention.start) >= 0]
+        if before and ANY_OFFICE in mention.offices:
+            # "the Philippine official": the one of that country the text goes on about (named
+            # most often), not whoever was named last
+            return max(before, key=lambda p: (len(p.mentions), -min(m.start for m in p.mentions)))
         if before:
             return self._closest(before, mention.start)
         # one named later, but not later in the same sentence: "the Permanent Secretary, who
@@ -406,6 +420,8 @@ class _Finder:
 
     def _plays_role(self, person: Person, generic: list[str]) -> bool:
         """Whether a person can be called "the commander", "the minister"..."""
+        if ANY_OFFICE in generic and person.is_official:
+            return True
         held = [
             t.office for t in (person.holder.terms if person.holder else ())
             if self.day is None or t.covers(self.day, 30)
