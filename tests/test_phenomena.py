@@ -786,6 +786,15 @@ VISITORS_BY_REFERENCE = [
      "June. From Ghana, Okoro will continue to Togo. In Lome on Friday, Okoro is scheduled to "
      "meet Togolese President Koffi Adjo.",
      {("Ada Okoro", "GH", "planned"), ("Ada Okoro", "TG", "planned")}),
+    # an event at a place, which officials are to attend: a planned visit of each from abroad
+    ("ACCRA, June 4, 2025 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. "
+     "The ministers agreed to hold the next summit in Abuja in July, which Ghanaian President "
+     "Kofi Mensah and Nigerian President Ada Okoro are expected to co-chair.",
+     {("Musa Bello", "GH", "current"), ("Kofi Mensah", "NG", "planned")}),
+    ("ACCRA, June 4, 2025 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. "
+     "The joint commission will meet in Abuja later this year, with Ghanaian Trade Minister Esi "
+     "Boateng expected to lead her country's delegation.",
+     {("Musa Bello", "GH", "current"), ("Esi Boateng", "NG", "planned")}),
     # "During his stay, X ...": "his" is X, the subject after the opening phrase
     ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. Nigerian "
      "Ambassador to Ghana Sani Garba attended the dinner. During his stay, Bello will visit a "

@@ -43,6 +43,7 @@ class _Grammar:
     possessive_end: re.Pattern[str]
     latter_before: re.Pattern[str]
     invited_object: re.Pattern[str]
+    attending: re.Pattern[str]
     invited_pronoun: re.Pattern[str]
     to_after: re.Pattern[str]
     participle_gap: re.Pattern[str]
@@ -91,6 +92,7 @@ def explicit_triggers(ctx: Mentions, index: int) -> list[Trigger]:
     found.extend(_visiting(ctx, index))
     found.extend(_mutual_invitations(ctx, index))
     found.extend(_invited_to_places(ctx, index))
+    found.extend(_attending(ctx, index))
     for match in ctx.phrases.pattern("visits", "bare").finditer(sentence):
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if any(t.sentence == index and t.at <= start < t.end + 4 for t in found):
@@ -143,6 +145,26 @@ def _pair_travels(
         for destination in _destinations(ctx, index, end, person)
         if destination
     ]
+
+
+def _attending(ctx: Mentions, index: int) -> list[Trigger]:
+    """ "the session in Banjul in July, which Presidents A and B are expected to co-chair":
+    a planned visit to the event's place of each who is not at home there."""
+    sentence = ctx.sentences[index]
+    if "to " not in sentence.text:
+        return []
+    found = []
+    for match in _G.attending.finditer(sentence.text):
+        place = ctx.place_in(index, end=sentence.start + match.start())
+        if place is None:
+            continue
+        start, end = sentence.start + match.start("who"), sentence.start + match.end("who")
+        for mention in ctx.officials_in(index, start=start, end=end):
+            if mention.person and ctx.country(mention.person) != place[1]:
+                found.append(
+                    Trigger(mention.person, place[1], index, mention.start, end, "scheduled")
+                )
+    return found
 
 
 def _invited_to_places(ctx: Mentions, index: int) -> list[Trigger]:
