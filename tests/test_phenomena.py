@@ -795,6 +795,14 @@ VISITORS_BY_REFERENCE = [
      "The joint commission will meet in Abuja later this year, with Ghanaian Trade Minister Esi "
      "Boateng expected to lead her country's delegation.",
      {("Musa Bello", "GH", "current"), ("Esi Boateng", "NG", "planned")}),
+    # "arrived here" is where the dateline is; the one met there is a host though they are
+    # to travel too; "the country" is one named by its name, not a person's adjective
+    ("WARSAW, Oct. 23, 2025 (Yonhap) -- Defense Minister Park Min-ho, who arrived here "
+     "Wednesday, met Minister of National Defence Adam Kowal. Park invited Kowal to visit "
+     "South Korea, and the Polish minister accepted. Kowal last visited the country in May "
+     "last year.",
+     {("Park Min-ho", "PL", "current"), ("Adam Kowal", "KR", "planned"),
+      ("Adam Kowal", "KR", "past")}),
     # "During his stay, X ...": "his" is X, the subject after the opening phrase
     ("ACCRA, June 4 -- Nigerian Foreign Minister Musa Bello arrived in Accra on Monday. Nigerian "
      "Ambassador to Ghana Sani Garba attended the dinner. During his stay, Bello will visit a "

@@ -35,7 +35,9 @@ def countries_from_visits(ctx: Mentions, visits: list[FoundVisit]) -> None:
     :func:`_visitors_country`); any left
     are taken to serve the country the article is written from (its outlet's, else its
     dateline's), unless the article has them travel there."""
-    visitors = {v.visitor for v in visits}
+    visiting: dict[str, set[str]] = {}  # destination -> who visits it
+    for visit in visits:
+        visiting.setdefault(visit.destination, set()).add(visit.visitor)
     for visit in visits:
         visitor = ctx.persons.get(visit.visitor)
         if visitor and visitor.country is None:
@@ -54,8 +56,12 @@ def countries_from_visits(ctx: Mentions, visits: list[FoundVisit]) -> None:
                 continue  # a current visit's scheduled meetings are with its hosts too
             for person_id in meeting.participants:
                 person = ctx.persons.get(person_id)
-                if person and person.country is None and person_id not in visitors:
-                    person.country = visit.destination
+                if (
+                    person
+                    and person.country is None
+                    and person_id not in visiting[visit.destination]
+                ):
+                    person.country = visit.destination  # a host: not one who travels there
     home = ctx.home_country
     destinations: dict[str, set[str]] = {}
     for visit in visits:

@@ -40,6 +40,7 @@ class _Grammar:
     the_country: re.Pattern[str]
     capital: re.Pattern[str]
     home_capital: re.Pattern[str]
+    here: re.Pattern[str]
     possessive_end: re.Pattern[str]
     latter_before: re.Pattern[str]
     invited_object: re.Pattern[str]
@@ -317,6 +318,9 @@ def _destinations(ctx: Mentions, index: int, end: int, visitor: str) -> list[str
     if _G.the_country.match(rest):
         country = _country_recalled(ctx, index, home)
         return [country] if country else []
+    if _G.here.match(rest):
+        dateline = _city_country(ctx.article.dateline)
+        return [dateline] if dateline and dateline != home else []
     if _G.home_capital.match(rest):
         here = _city_country(ctx.article.dateline) or ctx.home_country
         return [here] if here and here != home else []
@@ -358,9 +362,14 @@ def _located(ctx: Mentions, mark: Mark) -> bool:
 
 def _country_recalled(ctx: Mentions, index: int, home: str | None) -> str | None:
     """Which country "the country" is: the last other than the visitor's named in this
-    sentence or the few before, else the dateline's."""
+    sentence or the few before (by its name: "the Polish minister" names a person's, not a
+    place), else the dateline's."""
     for earlier in range(index, max(-1, index - 4), -1):
-        countries = [m.country for m in ctx.marks[earlier] if m.kind == "country" and m.country]
+        countries = [
+            m.country
+            for m in ctx.marks[earlier]
+            if m.kind == "country" and m.country and ctx.lexicon.is_country_name(m.text)
+        ]
         for code in reversed(countries):
             if code != home:
                 return code
