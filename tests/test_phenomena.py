@@ -361,6 +361,8 @@ NAMES = [
     ("Prime Minister Łukasz Wiśniewski arrived in Vilnius.", "Łukasz Wiśniewski"),
     # initials written as one word
     ("Home Minister AKM Tofazzal Rahman met the envoy.", "AKM Tofazzal Rahman"),
+    # a month's short form before more of a name is a given name
+    ("Defence Minister Jan Nowicki arrived in Vilnius.", "Jan Nowicki"),
     ("He was received by Commerce Minister ABM Rafiq Uddin.", "ABM Rafiq Uddin"),
     # a civil honorific between two words of a name is a word of it
     ("Djiboutian President Omar Sheikh Abdillahi phoned him.", "Omar Sheikh Abdillahi"),

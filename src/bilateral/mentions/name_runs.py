@@ -49,6 +49,7 @@ _NOT_NAMES: Final = frozenset(
         "Sept",
     ]
 )
+_MONTH_ABBREVIATIONS: Final = frozenset(calendar.month_abbr[1:]) - frozenset(calendar.month_name)
 _CHAIN_FILLER: Final = re.compile(r"^\s*(?:,\s*)?(?:\((?P<abbr>[A-Z]{2,8})\)\s*)?$")
 # between two offices of one person ("Deputy Prime Minister and Minister of Finance A")
 _OFFICE_JOINT: Final = re.compile(r"^\s+and\s+$")
@@ -104,10 +105,13 @@ def run_words(text: str, blocked: list[tuple[int, int]]) -> list[list[tuple[int,
     for match in (_NAME_RUN if hyphened else _CAPITALISED_RUN).finditer(text):
         current: list[tuple[int, int]] = []
         start = match.start()
-        for word in match.group().split():  # the run's words are one white space apart
+        words = match.group().split()  # the run's words are one white space apart
+        for position, word in enumerate(words):
             end = start + len(word)
+            # a month's short form before more of a name is a given name ("Jan Kowalski")
+            given = word in _MONTH_ABBREVIATIONS and position + 1 < len(words)
             if (
-                word in _NOT_NAMES
+                (word in _NOT_NAMES and not given)
                 or any(b0 <= start < b1 for b0, b1 in blocked)
                 or _glued(text, start, end)
             ):
