@@ -182,6 +182,14 @@ def test_institution_words_are_no_names() -> None:
     assert not {"Commission", "Delegate"} & set(found), found
 
 
+def test_the_last_words_of_a_portfolio_are_no_name() -> None:
+    found = _officials(
+        DATELINE + "He met the Minister Delegate in charge of Investment, Convergence and the "
+        "Evaluation of Public Policies, Nadia Benali, in Rabat."
+    )
+    assert not {"Policies", "Public Policies"} & set(found), found
+
+
 @pytest.mark.parametrize(("sentence", "name", "title"), TITLES)
 def test_a_title_is_read_by_its_grammar(sentence: str, name: str, title: str) -> None:
     found = _officials(DATELINE + sentence)
