@@ -536,6 +536,9 @@ METADATA = [
 FOOTERS = [
     ("Copyright: Reproduction of The Daily Star content without permission is prohibited.",
      "The Daily Star"),
+    # a notice about a known outlet's own site
+    ("Xinhua website contains only a portion of the news stories offered to subscribers.",
+     "Xinhua"),
     ("© 2019. Any use of Dawn material requires written consent.", "Dawn"),
     # the owner a copyright notice names, when no known outlet shows
     ("© 2019 The Andes Herald. All rights reserved. Site by Andes Web.", "The Andes Herald"),
