@@ -256,6 +256,19 @@ COUNTRIES = [
 ]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Albanese will also meet ASEAN Secretary-General Lim Wei Jie in Jakarta.",
+        "Albanese met UN Special Envoy Lim Wei Jie in Jakarta.",
+    ],
+)
+def test_an_official_of_a_body_of_nations_serves_no_country(sentence: str) -> None:
+    text = "JAKARTA, June 3, 2022 -- Australian Prime Minister Anthony Albanese arrived. "
+    text += sentence
+    assert _officials(text)["Lim Wei Jie"][0] is None
+
+
 def test_a_visitor_serves_the_outlets_country_not_the_destinations() -> None:
     text = (
         "Army chief in Addis for border talks\n(Kyodo)\n\nChief of Defence Forces General Ken "

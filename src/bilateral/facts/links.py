@@ -34,7 +34,8 @@ def countries_from_visits(ctx: Mentions, visits: list[FoundVisit]) -> None:
     visitor's for the delegation (a visitor of no stated country: see
     :func:`_visitors_country`); any left
     are taken to serve the country the article is written from (its outlet's, else its
-    dateline's), unless the article has them travel there."""
+    dateline's), unless the article has them travel there. An official of an international
+    body ("ASEAN Secretary-General X") takes none."""
     visiting: dict[str, set[str]] = {}  # destination -> who visits it
     for visit in visits:
         visiting.setdefault(visit.destination, set()).add(visit.visitor)
@@ -42,11 +43,12 @@ def countries_from_visits(ctx: Mentions, visits: list[FoundVisit]) -> None:
         visitor = ctx.persons.get(visit.visitor)
         if visitor and visitor.country is None:
             visitor.country = _visitors_country(ctx, visit.destination)
+    international = {p for p in ctx.persons if ctx.serves_a_body_of_nations(p)}
     for visit in visits:
         home = ctx.country(visit.visitor)
         for person_id in visit.delegation:
             person = ctx.persons.get(person_id)
-            if person and person.country is None and home:
+            if person and person.country is None and home and person_id not in international:
                 person.country = home
     for visit in visits:  # the sender of a message the visitor brings is not a host
         _senders_of_messages(ctx, visit)
@@ -60,6 +62,7 @@ def countries_from_visits(ctx: Mentions, visits: list[FoundVisit]) -> None:
                     person
                     and person.country is None
                     and person_id not in visiting[visit.destination]
+                    and person_id not in international
                 ):
                     person.country = visit.destination  # a host: not one who travels there
     home = ctx.home_country
@@ -68,7 +71,12 @@ def countries_from_visits(ctx: Mentions, visits: list[FoundVisit]) -> None:
         for person_id in (visit.visitor, *visit.delegation):
             destinations.setdefault(person_id, set()).add(visit.destination)
     for person in ctx.persons.values():
-        if person.country is None and home and home not in destinations.get(person.id, set()):
+        if (
+            person.country is None
+            and home
+            and home not in destinations.get(person.id, set())
+            and person.id not in international
+        ):
             person.country = home
 
 

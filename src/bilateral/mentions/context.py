@@ -33,6 +33,7 @@ _SENDER_FURNITURE: Final = frozenset({"sender", "government"})  # reader.toml's 
 _MASTHEAD_FURNITURE: Final = frozenset({"masthead", "tagline"})
 _GUEST_REACH: Final = 6
 _PAIR_SENTENCES: Final = 6
+_BODY_REACH: Final = 30  # characters between an official's name and the body they serve
 _OPENING_REACH: Final = 60  # from a pronoun to the comma that ends the opening phrase it is in
 _AT_PLACE_LAST_WORDS: Final = ("in", "at", "to", "the", "In", "At")  # it ends with one
 _LOOK_BACK: Final = 80
@@ -137,6 +138,25 @@ class Mentions:
         return [
             m for m in self._officials[index] if m.start >= start and (end is None or m.start < end)
         ]
+
+    def serves_a_body_of_nations(self, person_id: str) -> bool:
+        """Whether a person is named as an official of an international body ("ASEAN
+        Secretary-General X", "X, the UN's envoy"): they serve no country of the article."""
+        person = self.persons.get(person_id)
+        if person is None:
+            return False
+        forms = self.lexicon.organisation_forms()
+        for mention in person.mentions:
+            for mark in self.marks[mention.sentence]:
+                body = forms.get(mark.text) if mark.kind == "organisation" else None
+                if body is None or body.kind != "international":
+                    continue
+                if (
+                    mention.start - _BODY_REACH <= mark.end
+                    and mark.start <= mention.end + _BODY_REACH
+                ):  # before the name, in its titles or after it
+                    return True
+        return False
 
     def is_governed(self, mention: PersonMention) -> bool:
         """Whether a mention cannot be the subject of its sentence's main verb: the object
