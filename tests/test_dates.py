@@ -161,3 +161,17 @@ def test_weekday_is_within_a_week_of_publication(day: dt.date, weekday: int) -> 
 def test_date_finder_never_raises(text: str, published: PartialDate | None) -> None:
     for mention in find_dates([SentenceText(0, 0, text)], published):
         assert 0 <= mention.start < mention.end <= len(text)
+
+
+def test_a_weekday_the_text_names_is_that_day() -> None:
+    """ "on Thursday 14 May" is 14 May, and a later bare "on Thursday" is that Thursday, not
+    the one after the article's date."""
+    sentences = [
+        SentenceText(0, 0, "The visit begins in Astana on Monday 11 May."),
+        SentenceText(1, 100, "In Tashkent on Thursday 14 May, he will meet the president."),
+        SentenceText(2, 200, "He will return home on Thursday evening."),
+        SentenceText(3, 300, "They had met last Thursday."),
+    ]
+    found = find_dates(sentences, PartialDate(2026, 4, 24))
+    weekdays = [d.value.iso() if d.value else None for d in found if d.kind == "weekday"]
+    assert weekdays == ["2026-05-11", "2026-05-14", "2026-05-14", "2026-04-23"]

@@ -15,6 +15,7 @@ from functools import cache
 from typing import Final, Literal
 
 import attr
+from attrs import evolve
 from dateutil.relativedelta import relativedelta
 
 from bilateral.article.written_dates import MONTH as ANY_CASE_MONTH
@@ -29,6 +30,8 @@ _WEEKDAY: Final = f"(?-i:{'|'.join(calendar.day_name)})"
 MONTH: Final = f"(?-i:{ANY_CASE_MONTH})"  # month and weekday names are capitalised
 _SUFFIX: Final = r"(?:st|nd|rd|th)?"
 TENSE_REACH_DAYS: Final = 300
+_WEEKDAY_RELATIONS: Final = ("last", "this", "next", "coming")
+_NAMED_WEEKDAY_REACH: Final = 21  # days from the weekday the article's date gives to one named
 _NON_DIGITS: Final = re.compile(r"\D")
 
 
@@ -226,15 +229,53 @@ def find_dates(
     day = published.as_date() if published else None
     mentions: list[DateMention] = []
     last_day: PartialDate | None = None
+    named: dict[int, PartialDate] = {}  # weekday -> the day the text gave it
     for sentence in sentences:
+        found: list[DateMention] = []
         for match in _date_pattern().finditer(sentence):
             mention = _resolve(match, sentence, day, last_day)
             if mention is None:
                 continue
-            mentions.append(mention)
+            found.append(mention)
             if mention.value is not None and mention.value.precision == "day":
                 last_day = mention.end_value or mention.value
+        mentions.extend(_weekdays_as_named(sentence, found, named))
     return mentions
+
+
+def _weekdays_as_named(
+    sentence: SentenceText, found: list[DateMention], named: dict[int, PartialDate]
+) -> list[DateMention]:
+    """ "on Thursday 14 May": the Thursday is 14 May; and a later bare "on Thursday" is the
+    Thursday the text named, not the one after the article's date."""
+    base = sentence.start
+    for i, mention in enumerate(found):
+        if mention.kind != "weekday" or mention.weekday is None:
+            continue
+        after = found[i + 1] if i + 1 < len(found) else None
+        gap = sentence.text[mention.end - base : after.start - base] if after else "x"
+        said = sentence.text[mention.start - base : mention.end - base].lower()
+        if (
+            after
+            and after.kind == "day"
+            and after.value
+            and after.value.precision == "day"
+            and not gap.strip(" ,")
+            and after.value.first_day().weekday() == mention.weekday
+        ):
+            named[mention.weekday] = after.value
+            found[i] = evolve(mention, value=after.value)
+        elif (
+            mention.weekday in named
+            and not said.startswith(_WEEKDAY_RELATIONS)
+            and (
+                mention.value is None
+                or abs((mention.value.first_day() - named[mention.weekday].first_day()).days)
+                <= _NAMED_WEEKDAY_REACH
+            )
+        ):
+            found[i] = evolve(mention, value=named[mention.weekday])
+    return found
 
 
 def _resolve(
