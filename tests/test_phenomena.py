@@ -638,6 +638,7 @@ AGREEMENT_OPENING = (
 )
 AGREEMENTS = [
     # (sentence after the opening, the parties, words the agreement's text begins with)
+    ("The sides agreed to open a consulate in Arequipa.", {"CL", "PE"}, "agreed to open"),
     # an agreement recalled by its name: its text begins there
     ("The agreement on the protection of investments signed in 2012 remains in force.",
      {"CL", "PE"}, "The agreement on the protection of investments signed in 2012"),
@@ -1113,6 +1114,9 @@ STATEMENTS = [
      [("Tesfaye Alemu", "the two armies had trained together for a decade", "reported", None)]),
     ("Alemu hoped the talks would open a new chapter in relations.",
      [("Tesfaye Alemu", "the talks would open a new chapter in relations", "reported", None)]),
+    # a quotation attributed after it by more verbs than "said"
+    ('"We are ready to open the border," she stressed.',
+     [("Ruth Wanjiku", "We are ready to open the border", "quoted", None)]),
     # "he and B agreed": two speakers, no statement of B's
     ("Alemu was in Nairobi in May, when he and Wanjiku agreed to reopen the border.", []),
     # "He met Y and said ...": he speaks, not the one he met

@@ -130,13 +130,20 @@ def _quoted(ctx: Mentions, index: int, visitors: dict[str, str]) -> FoundStateme
     sentence = ctx.sentences[index]
     text = sentence.text
     speech = ctx.phrases.pattern("statements", "speech")
-    if speech.search(sentence) is None:
+    # a quotation is attributed by more verbs: '"...," she stressed'
+    quoting = (
+        ctx.phrases.pattern("statements", "quote_tail") if text[:1] and text[:1] in '“"' else None
+    )
+    if speech.search(sentence) is None and (quoting is None or quoting.search(sentence) is None):
         return None  # no speech verb after any comma
     for comma in _G.speaker_after.finditer(text):
         if comma.start() < 12:
             continue
         rest_at = sentence.start + comma.end()
-        verb = speech.search(sentence, comma.end())
+        found = [v for v in (speech.search(sentence, comma.end()),) if v]
+        if quoting is not None and (tail := quoting.search(sentence, comma.end())):
+            found.append(tail)
+        verb = min(found, key=lambda v: v.start()) if found else None
         if verb is None:
             return None  # no speech verb after this comma, so none after a later one
         if verb.start() - comma.end() > _SPEAKER_REACH:
