@@ -382,6 +382,8 @@ NAMES = [
     ("Prime Minister Łukasz Wiśniewski arrived in Vilnius.", "Łukasz Wiśniewski"),
     # initials written as one word
     ("Home Minister AKM Tofazzal Rahman met the envoy.", "AKM Tofazzal Rahman"),
+    # a country's name ending a known office-holder's name is a surname
+    ("Prime Minister Luís Montenegro arrived in Vilnius.", "Luís Montenegro"),
     # a month's short form before more of a name is a given name
     ("Defence Minister Jan Nowicki arrived in Vilnius.", "Jan Nowicki"),
     ("He was received by Commerce Minister ABM Rafiq Uddin.", "ABM Rafiq Uddin"),

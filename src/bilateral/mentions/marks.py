@@ -23,6 +23,7 @@ from bilateral.text.words import SentenceText, index_words
 MarkKind = Literal["country", "city", "organisation", "rank", "office"]
 _NAME_AFTER: Final = re.compile(rf"(?:\s{UPPER}[\w’'-]+)+")  # " Bare Duale" after "Aden"
 _WORD_BEFORE: Final = re.compile(rf"(?<![\w-])({UPPER}{LOWER}+)\s$")
+_GIVEN_NAME_BEFORE: Final = re.compile(rf"(?<![\w-]){UPPER}[\w’'-]+\s$")
 _CAPITAL_AFTER: Final = re.compile(rf"\s{UPPER}{LOWER}")
 _NOT_NAMES: Final = frozenset(packaged_toml("people")["not_names"])
 
@@ -63,6 +64,8 @@ def find_marks(sentence: SentenceText, lexicon: Lexicon) -> list[Mark]:
         for kind in kinds[phrase]:
             if kind == "country":
                 said = phrase if end == after else text[start:end]
+                if _ends_a_holders_name(lexicon, text, start, after):
+                    continue  # "Prime Minister Luís Montenegro": a surname
                 if code := lexicon.country_of_word(said):
                     marks.append(_mark(start, offset, "country", code, code, said))
             elif kind == "city":
@@ -155,6 +158,16 @@ def _names_a_holder(lexicon: Lexicon, text: str, start: int, end: int) -> bool:
     if rest is None:
         return False
     tokens = name_tokens(text[start : rest.end()])
+    return len(tokens) > 1 and bool(lexicon.holders_with((tokens[0], tokens[-1])))
+
+
+def _ends_a_holders_name(lexicon: Lexicon, text: str, start: int, end: int) -> bool:
+    """Whether a country's name ends the name of a known office-holder, after a given name
+    ("Luís Montenegro"): there, it is a surname."""
+    before = _GIVEN_NAME_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    tokens = name_tokens(text[before.start() : end])
     return len(tokens) > 1 and bool(lexicon.holders_with((tokens[0], tokens[-1])))
 
 
