@@ -16,14 +16,13 @@ from typing import Any, Final, TypeVar
 import attrs
 from attrs import evolve
 
-from bilateral.corpus.identity import free_id, merge_officials
+from bilateral.corpus.identity import NO_NAMES, Remap, free_id, merge_officials
 from bilateral.corpus.merging import (
     CURRENT_WINDOW_DAYS,
     MERGED,
     Window,
     merge_visits,
     scoped,
-    union,
 )
 from bilateral.corpus.records import CorpusData
 from bilateral.facts.kinds import AGREEMENTS, KINDS, STATEMENTS, VISITS, FactKind
@@ -55,15 +54,17 @@ def merge_results(sources: Sequence[ExtractionResult], holders: frozenset[str]) 
 
 def _merged_kind(
     kind: FactKind, results: Sequence[ExtractionResult],
-    remap: Mapping[tuple[str, str], str], ids: Mapping[str, str],
+    remap: Remap, ids: Mapping[str, str],
 ) -> tuple[Any, ...]:  # fmt: skip
     """One kind's facts of every result, ids scoped by article, the officials and facts they
     name those of the corpus; the reports of one fact as one, when the kind says which are."""
 
     def names_in(article: str) -> Callable[[str, str], str]:
+        names = remap.get(article, NO_NAMES)
+
         def change(named_kind: str, named: str) -> str:
             if named_kind == "official":
-                return remap.get((article, named), named)
+                return names.get(named, named)
             return ids.get(scoped(article, named), scoped(article, named))
 
         return change
@@ -127,15 +128,15 @@ def _fact_window(
     date: PartialDate | None,
     evidence: tuple[Span, ...],
     own: Window | None,
-    article: str,
+    source: str | None,
     published: Mapping[str, PartialDate | None],
 ) -> Window | None:
     """The days a fact may be of: its date, else the days up to the publication of its
-    article (``own``), or of those of its evidence (a fact of a corpus merged before is
-    reported by several)."""
+    article (``own``; ``source`` is its article when all its evidence is from it), or of
+    those of its evidence (a fact of a corpus merged before is reported by several)."""
     if date is not None:
         return Window(date.first_day(), date.last_day())
-    if all(span.article_id == article for span in evidence):
+    if source is not None:
         return own
     days = [_days_before(published.get(a)) for a in {span.article_id for span in evidence}]
     known = [d for d in days if d is not None]
@@ -144,69 +145,105 @@ def _fact_window(
     return Window(min(d.first for d in known), max(d.last for d in known))
 
 
-def _grouped(reports: list[tuple[int, Window | None, F]]) -> list[list[tuple[int, F]]]:
+def _source(article: str, evidence: tuple[Span, ...]) -> str | None:
+    """The article, when every span of the evidence is of it (as extraction gives them)."""
+    for span in evidence:
+        if span.article_id != article:
+            return None
+    return article
+
+
+# A report of a fact: its number (in the order of the results), its days, the fact, and the
+# article all its evidence is from (None when it is from several: a corpus merged before).
+_Reported = tuple[int, F, str | None]
+
+
+def _grouped(reports: list[tuple[int, Window | None, F, str | None]]) -> list[list[_Reported[F]]]:
     """Reports of one block grouped by overlapping days (those without any days together),
-    each group in report order."""
+    each group in report order (the reports are given in that order)."""
     if len(reports) == 1:
-        return [[(reports[0][0], reports[0][2])]]
+        n, _, fact, source = reports[0]
+        return [[(n, fact, source)]]
+    common: Window | None = None
+    mixed = undated = False
+    for _, w, _, _ in reports:  # mostly all alike: copies of one story
+        if w is None:
+            undated = True
+        elif common is None:
+            common = w
+        elif w is not common and (w.first != common.first or w.last != common.last):
+            mixed = True
+            break
+    if not mixed:  # one day span, or none: every dated report overlaps every other
+        if not undated or common is None:
+            return [[(n, fact, source) for n, _, fact, source in reports]]
+        return [
+            [(n, fact, source) for n, w, fact, source in reports if w is not None],
+            [(n, fact, source) for n, w, fact, source in reports if w is None],
+        ]
     dated = sorted(
-        ((w.first, w.last, n, fact) for n, w, fact in reports if w is not None),
+        ((w.first, w.last, n, fact, source) for n, w, fact, source in reports if w is not None),
         key=lambda r: (r[0], r[1], r[2]),
     )
-    groups: list[list[tuple[int, F]]] = []
+    groups: list[list[_Reported[F]]] = []
     last = dt.date.min
-    for first, end, n, fact in dated:
+    for first, end, n, fact, source in dated:
         if groups and first <= last:
-            groups[-1].append((n, fact))
+            groups[-1].append((n, fact, source))
             last = max(last, end)
         else:
-            groups.append([(n, fact)])
+            groups.append([(n, fact, source)])
             last = end
-    undated = [(n, fact) for n, w, fact in reports if w is None]
-    if undated:
-        groups.append(undated)
+    undone = [(n, fact, source) for n, w, fact, source in reports if w is None]
+    if undone:
+        groups.append(undone)
     for group in groups:
         group.sort(key=lambda r: r[0])
     return groups
 
 
 def merge_facts(
-    results: Sequence[ExtractionResult], remap: Mapping[tuple[str, str], str]
+    results: Sequence[ExtractionResult], remap: Remap
 ) -> tuple[tuple[Statement, ...], tuple[Agreement, ...], dict[str, str]]:
     """The statements and agreements of the results (taken in the order given), remapped to
     corpus officials, each reported twice or more made one with the evidence of every
     report; and the corpus id of each report's scoped id."""
     published = {r.article.id: r.article.published for r in results}
-    said: dict[tuple[str, str], list[tuple[int, Window | None, Statement]]] = {}
-    agreed: dict[tuple[tuple[str, ...], str], list[tuple[int, Window | None, Agreement]]] = {}
+    said: dict[tuple[str, str], list[tuple[int, Window | None, Statement, str | None]]] = {}
+    agreed: dict[
+        tuple[tuple[str, ...], str], list[tuple[int, Window | None, Agreement, str | None]]
+    ] = {}
     keys: dict[str, str] = {}  # the words of each text (copies of a story share them)
     number = 0
     for result in results:
         article = result.article.id
         own = _days_before(result.article.published)
+        names = remap.get(article, NO_NAMES)
         for s in result.statements:
-            speaker = remap.get((article, s.speaker), s.speaker)
-            addressee = remap.get((article, s.addressee), s.addressee) if s.addressee else None
+            speaker = names.get(s.speaker, s.speaker)
+            addressee = names.get(s.addressee, s.addressee) if s.addressee else None
             fact_id = scoped(article, s.id)
             if (fact_id, speaker, addressee) != (s.id, s.speaker, s.addressee):
                 s = evolve(s, id=fact_id, speaker=speaker, addressee=addressee)
-            found = _fact_window(s.date, s.evidence, own, article, published)
+            source = _source(article, s.evidence)
+            found = _fact_window(s.date, s.evidence, own, source, published)
             words = keys.get(s.text)
             if words is None:
                 words = keys[s.text] = words_key(s.text)
-            said.setdefault((speaker, words), []).append((number, found, s))
+            said.setdefault((speaker, words), []).append((number, found, s, source))
             number += 1
         for a in result.agreements:
-            signatories = tuple(remap.get((article, p), p) for p in a.signatories)
+            signatories = tuple(names.get(p, p) for p in a.signatories)
             fact_id = scoped(article, a.id)
             if fact_id != a.id or signatories != a.signatories:
                 a = evolve(a, id=fact_id, signatories=signatories)
-            found = _fact_window(a.date, a.evidence, own, article, published)
+            source = _source(article, a.evidence)
+            found = _fact_window(a.date, a.evidence, own, source, published)
             words = keys.get(a.text)
             if words is None:
                 words = keys[a.text] = words_key(a.text)
             key = (tuple(sorted(set(a.parties))), words)
-            agreed.setdefault(key, []).append((number, found, a))
+            agreed.setdefault(key, []).append((number, found, a, source))
             number += 1
     ids: dict[str, str] = {}
     statements = _one_per_fact(said.values(), _statement, ids)
@@ -215,8 +252,8 @@ def merge_facts(
 
 
 def _one_per_fact(
-    blocks: Iterable[list[tuple[int, Window | None, F]]],
-    merge: Callable[[list[F]], F],
+    blocks: Iterable[list[tuple[int, Window | None, F, str | None]]],
+    merge: Callable[[list[_Reported[F]], str, dict[str, str]], F],
     ids: dict[str, str],
 ) -> tuple[F, ...]:
     """One fact per group of reports, in the order of their first reports, ids made unique
@@ -229,48 +266,115 @@ def _one_per_fact(
     suffixes: dict[str, int] = {}
     unique = []
     for group in groups:
-        facts = [fact for _, fact in group]
-        fact = facts[0] if len(facts) == 1 else merge(facts)
+        fact = group[0][1]
         found = free_id(fact.id, seen, suffixes)
         seen.add(found)
-        if found != fact.id:
-            fact = evolve(fact, id=found)
-        for report in facts:
-            ids.setdefault(report.id, found)
+        if len(group) > 1:
+            fact = merge(group, found, ids)  # with the id found, and each report's in ids
+        else:
+            ids.setdefault(fact.id, found)
+            if found != fact.id:
+                fact = evolve(fact, id=found)
         unique.append(fact)
     return tuple(unique)
 
 
-def _precise(dates: Iterable[PartialDate | None]) -> PartialDate | None:
-    """The most precise of the dates given (the first of those as precise)."""
-    order = {"day": 0, "month": 1, "year": 2}
-    known = [d for d in dates if d is not None]
-    return min(known, key=lambda d: order.get(d.precision, 3)) if known else None
+_PRECISION: Final = {"day": 0, "month": 1, "year": 2}
 
 
-def _statement(reports: list[Statement]) -> Statement:
-    first = reports[0]
+class _Evidence:
+    """The union of the reports' evidence, in their order. Reports of distinct articles,
+    each with evidence of its own article only (copies of a story), share no span: their
+    spans are joined without hashing each (which would read every span again)."""
+
+    __slots__ = ("articles", "mixed", "spans")
+
+    def __init__(self) -> None:
+        self.articles: set[str] = set()
+        self.spans: list[Span] = []
+        self.mixed = False
+
+    def add(self, evidence: tuple[Span, ...], source: str | None) -> None:
+        if self.mixed:
+            return
+        if source is None or source in self.articles:
+            self.mixed = True
+            return
+        self.articles.add(source)
+        self.spans.extend(evidence if len(evidence) < 2 else dict.fromkeys(evidence))
+
+    def union(self, reports: Iterable[tuple[Span, ...]]) -> tuple[Span, ...]:
+        if self.mixed:
+            return tuple(dict.fromkeys(span for spans in reports for span in spans))
+        return tuple(self.spans)
+
+
+def _statement(group: list[_Reported[Statement]], found: str, ids: dict[str, str]) -> Statement:
+    """The reports of one statement as one, with id ``found``; each report's id in ``ids``.
+    One pass over the reports, each read once (a story copied 10,000 times is 10,000)."""
+    first = group[0][1]
+    quoted = False
+    verb = channel = addressee = None
+    date: PartialDate | None = None
+    precision = 3
+    topics: dict[str, None] = {}
+    evidence = _Evidence()
+    for _, r, source in group:
+        ids.setdefault(r.id, found)
+        if r.mode == "quoted":
+            quoted = True
+        verb = verb or r.verb or None
+        channel = channel or r.channel or None
+        addressee = addressee or r.addressee or None
+        if r.date is not None and precision:
+            rank = _PRECISION.get(r.date.precision, 3)
+            if date is None or rank < precision:
+                date, precision = r.date, rank
+        if r.topics:
+            topics.update(dict.fromkeys(r.topics))
+        evidence.add(r.evidence, source)
     return evolve(
         first,
-        mode="quoted" if any(r.mode == "quoted" for r in reports) else first.mode,
-        verb=next((r.verb for r in reports if r.verb), None),
-        channel=next((r.channel for r in reports if r.channel), None),
-        addressee=next((r.addressee for r in reports if r.addressee), None),
-        date=_precise(r.date for r in reports),
-        topics=union(r.topics for r in reports),
-        evidence=union(r.evidence for r in reports),
+        id=found,
+        mode="quoted" if quoted else first.mode,
+        verb=verb,
+        channel=channel,
+        addressee=addressee,
+        date=date,
+        topics=tuple(topics),
+        evidence=evidence.union(r.evidence for _, r, _ in group),
     )
 
 
-def _agreement(reports: list[Agreement]) -> Agreement:
-    first = reports[0]
+def _agreement(group: list[_Reported[Agreement]], found: str, ids: dict[str, str]) -> Agreement:
+    """The reports of one agreement as one, as :func:`_statement`."""
+    first = group[0][1]
+    verb = None
+    signatories: dict[str, None] = {}
+    date: PartialDate | None = None
+    precision = 3
+    topics: dict[str, None] = {}
+    evidence = _Evidence()
+    for _, r, source in group:
+        ids.setdefault(r.id, found)
+        verb = verb or r.verb or None
+        if r.signatories:
+            signatories.update(dict.fromkeys(r.signatories))
+        if r.date is not None and precision:
+            rank = _PRECISION.get(r.date.precision, 3)
+            if date is None or rank < precision:
+                date, precision = r.date, rank
+        if r.topics:
+            topics.update(dict.fromkeys(r.topics))
+        evidence.add(r.evidence, source)
     return evolve(
         first,
-        verb=next((r.verb for r in reports if r.verb), None),
-        signatories=union(r.signatories for r in reports),
-        date=_precise(r.date for r in reports),
-        topics=union(r.topics for r in reports),
-        evidence=union(r.evidence for r in reports),
+        id=found,
+        verb=verb,
+        signatories=tuple(signatories),
+        date=date,
+        topics=tuple(topics),
+        evidence=evidence.union(r.evidence for _, r, _ in group),
     )
 
 
