@@ -60,6 +60,66 @@ def window(visit: Visit, published: PartialDate | None) -> Window | None:
     return None
 
 
+class FactIds:
+    """The corpus id of each statement and agreement reported, by its article and scoped id
+    ("seed-000/statement-1"), for the visits and calls that name it.
+
+    Each report is given a number (:meth:`add`), and its corpus id is kept by number
+    (:meth:`found`): a list slot, not a table of every report of every article that the
+    merge would look up at random. Its number is looked up in its article's table. When ids
+    of two articles may be alike (an article's id with a "/", one of a corpus merged again,
+    an id twice in an article), all are kept in one table instead, as the first report of
+    each id gives it, so that either way each id finds what one table of all would give."""
+
+    __slots__ = ("by_article", "exact", "flat", "numbers")
+
+    def __init__(self) -> None:
+        self.by_article: dict[str, dict[str, int]] = {}
+        self.numbers: list[str] = []
+        self.exact = True
+        self.flat: dict[str, str] | None = None
+
+    def article(self, article: str) -> dict[str, int]:
+        """The table of an article's ids, to :meth:`add` its reports to."""
+        if article == MERGED or "/" in article:
+            self.exact = False
+        found = self.by_article.get(article)
+        if found is None:
+            found = self.by_article[article] = {}
+        return found
+
+    def add(self, table: dict[str, int], fact_id: str) -> None:
+        """The next report, of this scoped id (numbered in the order added)."""
+        if fact_id in table:
+            self.exact = False
+        else:
+            table[fact_id] = len(self.numbers)
+        self.numbers.append(fact_id)
+
+    def found(self, number: int, corpus_id: str) -> None:
+        self.numbers[number] = corpus_id
+
+    def settle(self, reports: Iterable[tuple[int, str]]) -> None:
+        """When ids may be alike: the one table, from every (number, scoped id) in the order
+        the facts were merged."""
+        if not self.exact:
+            flat: dict[str, str] = {}
+            for number, fact_id in reports:
+                flat.setdefault(fact_id, self.numbers[number])
+            self.flat = flat
+
+    def get(self, article: str, fact_id: str) -> str:
+        """The corpus id of a fact named in an article (its id scoped), or that id."""
+        if self.flat is not None:
+            return self.flat.get(fact_id, fact_id)
+        table = self.by_article.get(article)
+        number = table.get(fact_id) if table is not None else None
+        return fact_id if number is None else self.numbers[number]
+
+
+NO_FACTS = FactIds()
+
+
 @frozen
 class _Report:
     visit: Visit  # as its article gives it
@@ -72,7 +132,7 @@ class _Report:
 def merge_visits(
     results: Iterable[ExtractionResult],
     remap: Remap,
-    facts: Mapping[str, str] | None = None,
+    facts: FactIds = NO_FACTS,
 ) -> list[Visit]:
     """All visits of the results, remapped to corpus officials (and, by ``facts``, to corpus
     statements and agreements) and merged per trip, ordered by date; ids are ``visit-1``,
@@ -96,8 +156,7 @@ def merge_visits(
             t.reports[0].visit.id,
         )
     )
-    known = facts or {}
-    return [_merged(trip.reports, f"visit-{n}", known) for n, trip in enumerate(trips, start=1)]
+    return [_merged(trip.reports, f"visit-{n}", facts) for n, trip in enumerate(trips, start=1)]
 
 
 def _order(found: Window | None) -> tuple[dt.date, dt.date]:
@@ -176,13 +235,13 @@ class _Refs:
     agreements: tuple[str, ...]
 
 
-def _refs(visit: Visit, article: str, names: Mapping[str, str], facts: Mapping[str, str]) -> _Refs:
+def _refs(visit: Visit, article: str, names: Mapping[str, str], facts: FactIds) -> _Refs:
     def ref(official: str) -> str:
         return names.get(official, official)
 
     def fact(fact_id: str) -> str:
         found = scoped(article, fact_id)
-        return facts.get(found, found)
+        return facts.get(article, found)
 
     def meeting(found: Meeting) -> Meeting:
         participants = tuple(ref(p) for p in found.participants)
@@ -205,7 +264,7 @@ def _refs(visit: Visit, article: str, names: Mapping[str, str], facts: Mapping[s
 def _merged(
     trip: Sequence[_Report],
     visit_id: str,
-    facts: Mapping[str, str],
+    facts: FactIds,
 ) -> Visit:
     """One visit of a trip's reports, with the given id. The reports are read in one pass,
     each once: those of a trip copied by thousands of articles lie all over memory."""
@@ -258,10 +317,10 @@ def _merged(
             meetings.add(meeting)
         for fact_id in visit.statements:
             fact_id = scoped(article, fact_id)
-            statements[facts.get(fact_id, fact_id)] = None
+            statements[facts.get(article, fact_id)] = None
         for fact_id in visit.agreements:
             fact_id = scoped(article, fact_id)
-            agreements[facts.get(fact_id, fact_id)] = None
+            agreements[facts.get(article, fact_id)] = None
         if visit.topics:
             topics.update(dict.fromkeys(visit.topics))
         evidence.extend(visit.evidence)

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from typing import Any, Final, TypeVar
+from typing import Any, Final, Generic, TypeVar
 
 import attrs
 from attrs import evolve
@@ -20,6 +20,7 @@ from bilateral.corpus.identity import NO_NAMES, Remap, free_id, merge_officials
 from bilateral.corpus.merging import (
     CURRENT_WINDOW_DAYS,
     MERGED,
+    FactIds,
     Window,
     merge_visits,
     scoped,
@@ -54,7 +55,7 @@ def merge_results(sources: Sequence[ExtractionResult], holders: frozenset[str]) 
 
 def _merged_kind(
     kind: FactKind, results: Sequence[ExtractionResult],
-    remap: Remap, ids: Mapping[str, str],
+    remap: Remap, ids: FactIds,
 ) -> tuple[Any, ...]:  # fmt: skip
     """One kind's facts of every result, ids scoped by article, the officials and facts they
     name those of the corpus; the reports of one fact as one, when the kind says which are."""
@@ -65,7 +66,7 @@ def _merged_kind(
         def change(named_kind: str, named: str) -> str:
             if named_kind == "official":
                 return names.get(named, named)
-            return ids.get(scoped(article, named), scoped(article, named))
+            return ids.get(article, scoped(article, named))
 
         return change
 
@@ -155,70 +156,73 @@ def _source(article: str, evidence: tuple[Span, ...]) -> str | None:
 
 # A report of a fact: its number (in the order of the results), its days, the fact, and the
 # article all its evidence is from (None when it is from several: a corpus merged before).
-_Reported = tuple[int, F, str | None]
+_Reported = tuple[int, Window | None, F, str | None]
 
 
-def _grouped(reports: list[tuple[int, Window | None, F, str | None]]) -> list[list[_Reported[F]]]:
-    """Reports of one block grouped by overlapping days (those without any days together),
-    each group in report order (the reports are given in that order)."""
-    if len(reports) == 1:
-        n, _, fact, source = reports[0]
-        return [[(n, fact, source)]]
-    common: Window | None = None
-    mixed = undated = False
-    for _, w, _, _ in reports:  # mostly all alike: copies of one story
-        if w is None:
-            undated = True
-        elif common is None:
-            common = w
-        elif w is not common and (w.first != common.first or w.last != common.last):
-            mixed = True
-            break
-    if not mixed:  # one day span, or none: every dated report overlaps every other
-        if not undated or common is None:
-            return [[(n, fact, source) for n, _, fact, source in reports]]
-        return [
-            [(n, fact, source) for n, w, fact, source in reports if w is not None],
-            [(n, fact, source) for n, w, fact, source in reports if w is None],
-        ]
-    dated = sorted(
-        ((w.first, w.last, n, fact, source) for n, w, fact, source in reports if w is not None),
-        key=lambda r: (r[0], r[1], r[2]),
-    )
-    groups: list[list[_Reported[F]]] = []
-    last = dt.date.min
-    for first, end, n, fact, source in dated:
-        if groups and first <= last:
-            groups[-1].append((n, fact, source))
-            last = max(last, end)
-        else:
-            groups.append([(n, fact, source)])
-            last = end
-    undone = [(n, fact, source) for n, w, fact, source in reports if w is None]
-    if undone:
-        groups.append(undone)
-    for group in groups:
-        group.sort(key=lambda r: r[0])
-    return groups
+class _Block(Generic[F]):
+    """The reports of one block, dated and undated, in report order, and whether the dated
+    ones have days other than those of the first (copies of a story mostly have the same)."""
+
+    __slots__ = ("common", "dated", "mixed", "undated")
+
+    def __init__(self) -> None:
+        self.dated: list[_Reported[F]] = []
+        self.undated: list[_Reported[F]] = []
+        self.common: Window | None = None
+        self.mixed = False
+
+    def add(self, report: _Reported[F]) -> None:
+        days = report[1]
+        if days is None:
+            self.undated.append(report)
+            return
+        self.dated.append(report)
+        common = self.common
+        if common is None:
+            self.common = days
+        elif days is not common and (days.first != common.first or days.last != common.last):
+            self.mixed = True
+
+    def groups(self) -> list[list[_Reported[F]]]:
+        """The reports grouped by overlapping days (those without any days together), each
+        group in report order."""
+        if not self.mixed:  # one span of days, or none: every dated report overlaps the others
+            return [group for group in (self.dated, self.undated) if group]
+        dated = sorted(self.dated, key=lambda r: (r[1].first, r[1].last, r[0]))  # type: ignore[union-attr]
+        groups: list[list[_Reported[F]]] = []
+        last = dt.date.min
+        for report in dated:
+            assert report[1] is not None
+            if groups and report[1].first <= last:
+                groups[-1].append(report)
+                last = max(last, report[1].last)
+            else:
+                groups.append([report])
+                last = report[1].last
+        for group in groups:
+            group.sort(key=lambda r: r[0])
+        if self.undated:
+            groups.append(self.undated)
+        return groups
 
 
 def merge_facts(
     results: Sequence[ExtractionResult], remap: Remap
-) -> tuple[tuple[Statement, ...], tuple[Agreement, ...], dict[str, str]]:
+) -> tuple[tuple[Statement, ...], tuple[Agreement, ...], FactIds]:
     """The statements and agreements of the results (taken in the order given), remapped to
     corpus officials, each reported twice or more made one with the evidence of every
     report; and the corpus id of each report's scoped id."""
     published = {r.article.id: r.article.published for r in results}
-    said: dict[tuple[str, str], list[tuple[int, Window | None, Statement, str | None]]] = {}
-    agreed: dict[
-        tuple[tuple[str, ...], str], list[tuple[int, Window | None, Agreement, str | None]]
-    ] = {}
+    said: dict[tuple[str, str], _Block[Statement]] = {}
+    agreed: dict[tuple[tuple[str, ...], str], _Block[Agreement]] = {}
     keys: dict[str, str] = {}  # the words of each text (copies of a story share them)
+    ids = FactIds()
     number = 0
     for result in results:
         article = result.article.id
         own = _days_before(result.article.published)
         names = remap.get(article, NO_NAMES)
+        table = ids.article(article)
         for s in result.statements:
             speaker = names.get(s.speaker, s.speaker)
             addressee = names.get(s.addressee, s.addressee) if s.addressee else None
@@ -230,7 +234,11 @@ def merge_facts(
             words = keys.get(s.text)
             if words is None:
                 words = keys[s.text] = words_key(s.text)
-            said.setdefault((speaker, words), []).append((number, found, s, source))
+            block = said.get((speaker, words))
+            if block is None:
+                block = said[(speaker, words)] = _Block()
+            block.add((number, found, s, source))
+            ids.add(table, fact_id)
             number += 1
         for a in result.agreements:
             signatories = tuple(names.get(p, p) for p in a.signatories)
@@ -243,40 +251,44 @@ def merge_facts(
             if words is None:
                 words = keys[a.text] = words_key(a.text)
             key = (tuple(sorted(set(a.parties))), words)
-            agreed.setdefault(key, []).append((number, found, a, source))
+            deal = agreed.get(key)
+            if deal is None:
+                deal = agreed[key] = _Block()
+            deal.add((number, found, a, source))
+            ids.add(table, fact_id)
             number += 1
-    ids: dict[str, str] = {}
-    statements = _one_per_fact(said.values(), _statement, ids)
-    agreements = _one_per_fact(agreed.values(), _agreement, ids)
+    statements, told = _one_per_fact(said.values(), _statement, ids)
+    agreements, signed = _one_per_fact(agreed.values(), _agreement, ids)
+    ids.settle((n, fact.id) for groups in (told, signed) for g in groups for n, _, fact, _ in g)
     return statements, agreements, ids
 
 
 def _one_per_fact(
-    blocks: Iterable[list[tuple[int, Window | None, F, str | None]]],
-    merge: Callable[[list[_Reported[F]], str, dict[str, str]], F],
-    ids: dict[str, str],
-) -> tuple[F, ...]:
+    blocks: Iterable[_Block[F]],
+    merge: Callable[[list[_Reported[F]], str, FactIds], F],
+    ids: FactIds,
+) -> tuple[tuple[F, ...], list[list[_Reported[F]]]]:
     """One fact per group of reports, in the order of their first reports, ids made unique
     by a numbered suffix where two collide; ``ids`` gets each report's corpus id."""
     groups = sorted(
-        (group for reports in blocks for group in _grouped(reports)),
+        (group for block in blocks for group in block.groups()),
         key=lambda g: g[0][0],
     )
     seen: set[str] = set()
     suffixes: dict[str, int] = {}
     unique = []
     for group in groups:
-        fact = group[0][1]
+        fact = group[0][2]
         found = free_id(fact.id, seen, suffixes)
         seen.add(found)
         if len(group) > 1:
             fact = merge(group, found, ids)  # with the id found, and each report's in ids
         else:
-            ids.setdefault(fact.id, found)
+            ids.found(group[0][0], found)
             if found != fact.id:
                 fact = evolve(fact, id=found)
         unique.append(fact)
-    return tuple(unique)
+    return tuple(unique), groups
 
 
 _PRECISION: Final = {"day": 0, "month": 1, "year": 2}
@@ -309,18 +321,18 @@ class _Evidence:
         return tuple(self.spans)
 
 
-def _statement(group: list[_Reported[Statement]], found: str, ids: dict[str, str]) -> Statement:
+def _statement(group: list[_Reported[Statement]], found: str, ids: FactIds) -> Statement:
     """The reports of one statement as one, with id ``found``; each report's id in ``ids``.
     One pass over the reports, each read once (a story copied 10,000 times is 10,000)."""
-    first = group[0][1]
+    first = group[0][2]
     quoted = False
     verb = channel = addressee = None
     date: PartialDate | None = None
     precision = 3
     topics: dict[str, None] = {}
     evidence = _Evidence()
-    for _, r, source in group:
-        ids.setdefault(r.id, found)
+    for n, _, r, source in group:
+        ids.found(n, found)
         if r.mode == "quoted":
             quoted = True
         verb = verb or r.verb or None
@@ -342,21 +354,21 @@ def _statement(group: list[_Reported[Statement]], found: str, ids: dict[str, str
         addressee=addressee,
         date=date,
         topics=tuple(topics),
-        evidence=evidence.union(r.evidence for _, r, _ in group),
+        evidence=evidence.union(r.evidence for _, _, r, _ in group),
     )
 
 
-def _agreement(group: list[_Reported[Agreement]], found: str, ids: dict[str, str]) -> Agreement:
+def _agreement(group: list[_Reported[Agreement]], found: str, ids: FactIds) -> Agreement:
     """The reports of one agreement as one, as :func:`_statement`."""
-    first = group[0][1]
+    first = group[0][2]
     verb = None
     signatories: dict[str, None] = {}
     date: PartialDate | None = None
     precision = 3
     topics: dict[str, None] = {}
     evidence = _Evidence()
-    for _, r, source in group:
-        ids.setdefault(r.id, found)
+    for n, _, r, source in group:
+        ids.found(n, found)
         verb = verb or r.verb or None
         if r.signatories:
             signatories.update(dict.fromkeys(r.signatories))
@@ -374,7 +386,7 @@ def _agreement(group: list[_Reported[Agreement]], found: str, ids: dict[str, str
         signatories=tuple(signatories),
         date=date,
         topics=tuple(topics),
-        evidence=evidence.union(r.evidence for _, r, _ in group),
+        evidence=evidence.union(r.evidence for _, _, r, _ in group),
     )
 
 
