@@ -14,7 +14,7 @@ official's names all hold), so that each official meets only its few real candid
 from __future__ import annotations
 
 import itertools
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Mapping
 
 from attrs import define, field
 
@@ -23,6 +23,11 @@ from bilateral.model import ExtractionResult, Official, Span, Tenure
 
 MIN_SHARED_PARTS = 2
 MAX_SUBSET_PARTS = 12  # beyond this many parts, persons are found by scanning a part's index
+# The corpus id of each official of each article: by article id, the article's own table, so
+# that a merge looks an official up in a table of a few (the same for every fact of the
+# article, and in memory beside the next article's) rather than in one of every article's.
+Remap = dict[str, dict[str, str]]
+NO_NAMES: Mapping[str, str] = {}
 
 
 class _Parts(dict[str, tuple[int, frozenset[str]]]):
@@ -178,13 +183,16 @@ def free_id(wanted: str, taken: Container[str], suffixes: dict[str, int]) -> str
 
 def merge_officials(
     results: Iterable[ExtractionResult], holder_ids: frozenset[str]
-) -> tuple[list[Official], dict[tuple[str, str], str]]:
-    """Corpus officials, and a map from (article id, official id) to the corpus id."""
+) -> tuple[list[Official], Remap]:
+    """Corpus officials, and for each article id a map from its officials' ids to corpus ids."""
     people = _People(holder_ids)
-    remap: dict[tuple[str, str], str] = {}
+    remap: Remap = {}
     for result in results:
+        if not result.officials:
+            continue
+        names = remap.setdefault(result.article.id, {})
         for official in result.officials:
             person = people.find(official) or people.new(official)
             people.absorb(person, official)
-            remap[(result.article.id, official.id)] = person.id
+            names[official.id] = person.id
     return [p.official() for p in people.people], remap

@@ -10,17 +10,18 @@ The most precise dates win; two different exact dates are kept as a recorded con
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
 from attrs import define, evolve, field, frozen
 
+from bilateral.corpus.identity import NO_NAMES, Remap
 from bilateral.model import (
     Conflict,
     ExtractionResult,
     Meeting,
     PartialDate,
+    Span,
     Visit,
 )
 
@@ -59,18 +60,79 @@ def window(visit: Visit, published: PartialDate | None) -> Window | None:
     return None
 
 
+class FactIds:
+    """The corpus id of each statement and agreement reported, by its article and scoped id
+    ("seed-000/statement-1"), for the visits and calls that name it.
+
+    Each report is given a number (:meth:`add`), and its corpus id is kept by number
+    (:meth:`found`): a list slot, not a table of every report of every article that the
+    merge would look up at random. Its number is looked up in its article's table. When ids
+    of two articles may be alike (an article's id with a "/", one of a corpus merged again,
+    an id twice in an article), all are kept in one table instead, as the first report of
+    each id gives it, so that either way each id finds what one table of all would give."""
+
+    __slots__ = ("by_article", "exact", "flat", "numbers")
+
+    def __init__(self) -> None:
+        self.by_article: dict[str, dict[str, int]] = {}
+        self.numbers: list[str] = []
+        self.exact = True
+        self.flat: dict[str, str] | None = None
+
+    def article(self, article: str) -> dict[str, int]:
+        """The table of an article's ids, to :meth:`add` its reports to."""
+        if article == MERGED or "/" in article:
+            self.exact = False
+        found = self.by_article.get(article)
+        if found is None:
+            found = self.by_article[article] = {}
+        return found
+
+    def add(self, table: dict[str, int], fact_id: str) -> None:
+        """The next report, of this scoped id (numbered in the order added)."""
+        if fact_id in table:
+            self.exact = False
+        else:
+            table[fact_id] = len(self.numbers)
+        self.numbers.append(fact_id)
+
+    def found(self, number: int, corpus_id: str) -> None:
+        self.numbers[number] = corpus_id
+
+    def settle(self, reports: Iterable[tuple[int, str]]) -> None:
+        """When ids may be alike: the one table, from every (number, scoped id) in the order
+        the facts were merged."""
+        if not self.exact:
+            flat: dict[str, str] = {}
+            for number, fact_id in reports:
+                flat.setdefault(fact_id, self.numbers[number])
+            self.flat = flat
+
+    def get(self, article: str, fact_id: str) -> str:
+        """The corpus id of a fact named in an article (its id scoped), or that id."""
+        if self.flat is not None:
+            return self.flat.get(fact_id, fact_id)
+        table = self.by_article.get(article)
+        number = table.get(fact_id) if table is not None else None
+        return fact_id if number is None else self.numbers[number]
+
+
+NO_FACTS = FactIds()
+
+
 @frozen
 class _Report:
     visit: Visit  # as its article gives it
     article: str
     window: Window | None
     visitor: str  # the corpus official
+    names: Mapping[str, str]  # the corpus ids of its article's officials
 
 
 def merge_visits(
     results: Iterable[ExtractionResult],
-    remap: dict[tuple[str, str], str],
-    facts: Mapping[str, str] | None = None,
+    remap: Remap,
+    facts: FactIds = NO_FACTS,
 ) -> list[Visit]:
     """All visits of the results, remapped to corpus officials (and, by ``facts``, to corpus
     statements and agreements) and merged per trip, ordered by date; ids are ``visit-1``,
@@ -78,9 +140,12 @@ def merge_visits(
     groups: dict[tuple[str, str], list[_Report]] = {}
     for result in results:
         article = result.article.id
+        names = remap.get(article, NO_NAMES)
         for visit in result.visits:
-            visitor = remap.get((article, visit.visitor), visit.visitor)
-            report = _Report(visit, article, window(visit, result.article.published), visitor)
+            visitor = names.get(visit.visitor, visit.visitor)
+            report = _Report(
+                visit, article, window(visit, result.article.published), visitor, names
+            )
             groups.setdefault((visitor, visit.destination), []).append(report)
     trips = [trip for reports in groups.values() for trip in _trips(reports)]
     trips.sort(
@@ -91,10 +156,7 @@ def merge_visits(
             t.reports[0].visit.id,
         )
     )
-    known = facts or {}
-    return [
-        _merged(trip.reports, f"visit-{n}", remap, known) for n, trip in enumerate(trips, start=1)
-    ]
+    return [_merged(trip.reports, f"visit-{n}", facts) for n, trip in enumerate(trips, start=1)]
 
 
 def _order(found: Window | None) -> tuple[dt.date, dt.date]:
@@ -173,15 +235,13 @@ class _Refs:
     agreements: tuple[str, ...]
 
 
-def _refs(
-    visit: Visit, article: str, remap: Mapping[tuple[str, str], str], facts: Mapping[str, str]
-) -> _Refs:
+def _refs(visit: Visit, article: str, names: Mapping[str, str], facts: FactIds) -> _Refs:
     def ref(official: str) -> str:
-        return remap.get((article, official), official)
+        return names.get(official, official)
 
     def fact(fact_id: str) -> str:
         found = scoped(article, fact_id)
-        return facts.get(found, found)
+        return facts.get(article, found)
 
     def meeting(found: Meeting) -> Meeting:
         participants = tuple(ref(p) for p in found.participants)
@@ -204,13 +264,12 @@ def _refs(
 def _merged(
     trip: Sequence[_Report],
     visit_id: str,
-    remap: Mapping[tuple[str, str], str],
-    facts: Mapping[str, str],
+    facts: FactIds,
 ) -> Visit:
-    """One visit of a trip's reports, with the given id."""
-    refs = [_refs(r.visit, r.article, remap, facts) for r in trip]
+    """One visit of a trip's reports, with the given id. The reports are read in one pass,
+    each once: those of a trip copied by thousands of articles lie all over memory."""
     if len(trip) == 1:
-        found = refs[0]
+        found = _refs(trip[0].visit, trip[0].article, trip[0].names, facts)
         return evolve(
             trip[0].visit,
             id=visit_id,
@@ -221,85 +280,152 @@ def _merged(
             statements=found.statements,
             agreements=found.agreements,
         )
-    visits = [r.visit for r in trip]
+    starts, ends = _Dates(), _Dates()
+    days: list[tuple[str, int, str]] = []
+    status, rank = trip[0].visit.status, len(_STATUS_ORDER)
+    origin: str | None = None
+    inviter: str | None = None
+    places: dict[str, None] = {}
+    dates: set[PartialDate] = set()
+    delegation: dict[str, None] = {}
+    meetings = _Meetings()
+    statements: dict[str, None] = {}
+    agreements: dict[str, None] = {}
+    topics: dict[str, None] = {}
+    evidence: list[Span] = []
+    for report in trip:
+        visit, article, names = report.visit, report.article, report.names
+        starts.add(visit.start, article)
+        ends.add(visit.end, article)
+        if visit.days is not None:
+            days.append((str(visit.days), visit.days, article))
+        if _STATUS_ORDER[visit.status] < rank:
+            status, rank = visit.status, _STATUS_ORDER[visit.status]
+        origin = origin or visit.origin or None
+        if visit.places:
+            places.update(dict.fromkeys(visit.places))
+        if visit.dates:
+            dates.update(visit.dates)
+        for official in visit.delegation:
+            delegation[names.get(official, official)] = None
+        if inviter is None and visit.inviter:
+            inviter = names.get(visit.inviter, visit.inviter)
+        for meeting in visit.meetings:
+            participants = tuple(names.get(p, p) for p in meeting.participants)
+            if participants != meeting.participants:
+                meeting = evolve(meeting, participants=participants)
+            meetings.add(meeting)
+        for fact_id in visit.statements:
+            fact_id = scoped(article, fact_id)
+            statements[facts.get(article, fact_id)] = None
+        for fact_id in visit.agreements:
+            fact_id = scoped(article, fact_id)
+            agreements[facts.get(article, fact_id)] = None
+        if visit.topics:
+            topics.update(dict.fromkeys(visit.topics))
+        evidence.extend(visit.evidence)
     conflicts: list[Conflict] = []
-    start = _best(trip, "start", conflicts)
-    end = _best(trip, "end", conflicts)
+    start = starts.best("start", conflicts)
+    end = ends.best("end", conflicts)
     if start and end and end.last_day() < start.first_day():
         end = None
-    days = _agreed([(r.visit.days, r.article) for r in trip], "days", conflicts)
-    first = min(visits, key=lambda v: _STATUS_ORDER[v.status])
     return Visit(
         id=visit_id,
-        visitor=refs[0].visitor,
-        origin=next((v.origin for v in visits if v.origin), None),
-        destination=visits[0].destination,
-        places=union(v.places for v in visits),
+        visitor=trip[0].visitor,
+        origin=origin,
+        destination=trip[0].visit.destination,
+        places=tuple(places),
         start=start,
         end=end,
-        dates=tuple(sorted(set(d for v in visits for d in v.dates), key=PartialDate.sort_key)),
-        days=days,
-        status=first.status,
-        delegation=union(r.delegation for r in refs),
-        inviter=next((r.inviter for r in refs if r.inviter), None),
-        meetings=_meetings(r.meetings for r in refs),
-        statements=union(r.statements for r in refs),
-        agreements=union(r.agreements for r in refs),
-        topics=union(v.topics for v in visits),
+        dates=tuple(sorted(dates, key=PartialDate.sort_key)),
+        days=_agreed(days, "days", conflicts),
+        status=status,
+        delegation=tuple(delegation),
+        inviter=inviter,
+        meetings=meetings.found(),
+        statements=tuple(statements),
+        agreements=tuple(agreements),
+        topics=tuple(topics),
         conflicts=tuple(conflicts),
-        evidence=tuple(span for v in visits for span in v.evidence),
+        evidence=tuple(evidence),
     )
 
 
-def _best(trip: Sequence[_Report], name: str, conflicts: list[Conflict]) -> PartialDate | None:
-    """The most precise value; different exact days are a conflict (the most reported wins)."""
-    values: list[tuple[PartialDate, str]] = [
-        (getattr(r.visit, name), r.article) for r in trip if getattr(r.visit, name)
-    ]
-    if not values:
-        return None
-    precise = [v for v in values if v[0].precision == "day"]
-    if precise:
-        return _agreed(precise, name, conflicts)
-    return max((v[0] for v in values), key=lambda d: (d.precision == "month", d.sort_key()))
+class _Dates:
+    """The start (or end) dates of a trip's reports: exact days, with their text and article,
+    and the others."""
+
+    __slots__ = ("days", "others")
+
+    def __init__(self) -> None:
+        self.days: list[tuple[str, PartialDate, str]] = []
+        self.others: list[PartialDate] = []
+
+    def add(self, date: PartialDate | None, article: str) -> None:
+        if date is None:
+            return
+        if date.day is not None:
+            self.days.append((date.iso(), date, article))
+        else:
+            self.others.append(date)
+
+    def best(self, name: str, conflicts: list[Conflict]) -> PartialDate | None:
+        """The most precise date; different exact days are a conflict (the most reported
+        wins)."""
+        if self.days:
+            return _agreed(self.days, name, conflicts)
+        if not self.others:
+            return None
+        return max(self.others, key=lambda d: (d.month is not None, d.sort_key()))
 
 
-def _agreed(
-    values: Sequence[tuple[T | None, str]], name: str, conflicts: list[Conflict]
-) -> T | None:
-    known = [(v, a) for v, a in values if v is not None]
+def _agreed(known: Sequence[tuple[str, T, str]], name: str, conflicts: list[Conflict]) -> T | None:
+    """The value most reported (the first of those as often), from (text, value, article)
+    of each report; values of different texts are a conflict."""
     if not known:
         return None
-    counts = Counter(str(v) for v, _ in known)
+    counts: dict[str, int] = {}
+    first: dict[str, T] = {}
+    for text, value, _ in known:
+        if text in counts:
+            counts[text] += 1
+        else:
+            counts[text] = 1
+            first[text] = value
     if len(counts) > 1:
         conflicts.append(
-            Conflict(name, tuple(str(v) for v, _ in known), tuple(a for _, a in known))
+            Conflict(name, tuple(text for text, _, _ in known), tuple(a for _, _, a in known))
         )
-    first: dict[str, T] = {}
-    for v, _ in known:
-        first.setdefault(str(v), v)
-    order = {text: n for n, text in enumerate(first)}
-    return first[max(counts, key=lambda text: (counts[text], -order[text]))]
+    return first[max(counts, key=counts.__getitem__)]  # the first of the most counted
 
 
 def union(groups: Iterable[Iterable[H]]) -> tuple[H, ...]:
     return tuple(dict.fromkeys(item for group in groups for item in group))
 
 
-def _meetings(reports: Iterable[tuple[Meeting, ...]]) -> tuple[Meeting, ...]:
-    seen: dict[tuple[frozenset[str], str, str], Meeting] = {}
-    kinds: set[tuple[frozenset[str], str]] = set()  # participants and status of those seen
-    for meetings in reports:
-        for meeting in meetings:
-            key = (frozenset(meeting.participants), str(meeting.date or ""), meeting.status)
-            undated = (frozenset(meeting.participants), "", meeting.status)
-            if key in seen or (meeting.date is None and (key[0], key[2]) in kinds):
-                continue
-            kinds.add((key[0], key[2]))
-            if meeting.date is not None and undated in seen:
-                del seen[undated]
-            seen[key] = meeting
-    return tuple(seen.values())
+class _Meetings:
+    """The meetings of a trip's reports, one per participants, date and status; an undated
+    one gives way to a dated one of the same participants and status."""
+
+    __slots__ = ("kinds", "seen")
+
+    def __init__(self) -> None:
+        self.seen: dict[tuple[frozenset[str], str, str], Meeting] = {}
+        self.kinds: set[tuple[frozenset[str], str]] = set()  # participants and status seen
+
+    def add(self, meeting: Meeting) -> None:
+        who = frozenset(meeting.participants)
+        key = (who, str(meeting.date or ""), meeting.status)
+        if key in self.seen or (meeting.date is None and (who, meeting.status) in self.kinds):
+            return
+        self.kinds.add((who, meeting.status))
+        undated = (who, "", meeting.status)
+        if meeting.date is not None and undated in self.seen:
+            del self.seen[undated]
+        self.seen[key] = meeting
+
+    def found(self) -> tuple[Meeting, ...]:
+        return tuple(self.seen.values())
 
 
 def scoped(article: str, fact_id: str) -> str:

@@ -11,19 +11,19 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from typing import Any, Final, TypeVar
+from typing import Any, Final, Generic, TypeVar
 
 import attrs
 from attrs import evolve
 
-from bilateral.corpus.identity import free_id, merge_officials
+from bilateral.corpus.identity import NO_NAMES, Remap, free_id, merge_officials
 from bilateral.corpus.merging import (
     CURRENT_WINDOW_DAYS,
     MERGED,
+    FactIds,
     Window,
     merge_visits,
     scoped,
-    union,
 )
 from bilateral.corpus.records import CorpusData
 from bilateral.facts.kinds import AGREEMENTS, KINDS, STATEMENTS, VISITS, FactKind
@@ -55,16 +55,18 @@ def merge_results(sources: Sequence[ExtractionResult], holders: frozenset[str]) 
 
 def _merged_kind(
     kind: FactKind, results: Sequence[ExtractionResult],
-    remap: Mapping[tuple[str, str], str], ids: Mapping[str, str],
+    remap: Remap, ids: FactIds,
 ) -> tuple[Any, ...]:  # fmt: skip
     """One kind's facts of every result, ids scoped by article, the officials and facts they
     name those of the corpus; the reports of one fact as one, when the kind says which are."""
 
     def names_in(article: str) -> Callable[[str, str], str]:
+        names = remap.get(article, NO_NAMES)
+
         def change(named_kind: str, named: str) -> str:
             if named_kind == "official":
-                return remap.get((article, named), named)
-            return ids.get(scoped(article, named), scoped(article, named))
+                return names.get(named, named)
+            return ids.get(article, scoped(article, named))
 
         return change
 
@@ -127,15 +129,15 @@ def _fact_window(
     date: PartialDate | None,
     evidence: tuple[Span, ...],
     own: Window | None,
-    article: str,
+    source: str | None,
     published: Mapping[str, PartialDate | None],
 ) -> Window | None:
     """The days a fact may be of: its date, else the days up to the publication of its
-    article (``own``), or of those of its evidence (a fact of a corpus merged before is
-    reported by several)."""
+    article (``own``; ``source`` is its article when all its evidence is from it), or of
+    those of its evidence (a fact of a corpus merged before is reported by several)."""
     if date is not None:
         return Window(date.first_day(), date.last_day())
-    if all(span.article_id == article for span in evidence):
+    if source is not None:
         return own
     days = [_days_before(published.get(a)) for a in {span.article_id for span in evidence}]
     known = [d for d in days if d is not None]
@@ -144,133 +146,247 @@ def _fact_window(
     return Window(min(d.first for d in known), max(d.last for d in known))
 
 
-def _grouped(reports: list[tuple[int, Window | None, F]]) -> list[list[tuple[int, F]]]:
-    """Reports of one block grouped by overlapping days (those without any days together),
-    each group in report order."""
-    if len(reports) == 1:
-        return [[(reports[0][0], reports[0][2])]]
-    dated = sorted(
-        ((w.first, w.last, n, fact) for n, w, fact in reports if w is not None),
-        key=lambda r: (r[0], r[1], r[2]),
-    )
-    groups: list[list[tuple[int, F]]] = []
-    last = dt.date.min
-    for first, end, n, fact in dated:
-        if groups and first <= last:
-            groups[-1].append((n, fact))
-            last = max(last, end)
-        else:
-            groups.append([(n, fact)])
-            last = end
-    undated = [(n, fact) for n, w, fact in reports if w is None]
-    if undated:
-        groups.append(undated)
-    for group in groups:
-        group.sort(key=lambda r: r[0])
-    return groups
+def _source(article: str, evidence: tuple[Span, ...]) -> str | None:
+    """The article, when every span of the evidence is of it (as extraction gives them)."""
+    for span in evidence:
+        if span.article_id != article:
+            return None
+    return article
+
+
+# A report of a fact: its number (in the order of the results), its days, the fact, and the
+# article all its evidence is from (None when it is from several: a corpus merged before).
+_Reported = tuple[int, Window | None, F, str | None]
+
+
+class _Block(Generic[F]):
+    """The reports of one block, dated and undated, in report order, and whether the dated
+    ones have days other than those of the first (copies of a story mostly have the same)."""
+
+    __slots__ = ("common", "dated", "mixed", "undated")
+
+    def __init__(self) -> None:
+        self.dated: list[_Reported[F]] = []
+        self.undated: list[_Reported[F]] = []
+        self.common: Window | None = None
+        self.mixed = False
+
+    def add(self, report: _Reported[F]) -> None:
+        days = report[1]
+        if days is None:
+            self.undated.append(report)
+            return
+        self.dated.append(report)
+        common = self.common
+        if common is None:
+            self.common = days
+        elif days is not common and (days.first != common.first or days.last != common.last):
+            self.mixed = True
+
+    def groups(self) -> list[list[_Reported[F]]]:
+        """The reports grouped by overlapping days (those without any days together), each
+        group in report order."""
+        if not self.mixed:  # one span of days, or none: every dated report overlaps the others
+            return [group for group in (self.dated, self.undated) if group]
+        dated = sorted(self.dated, key=lambda r: (r[1].first, r[1].last, r[0]))  # type: ignore[union-attr]
+        groups: list[list[_Reported[F]]] = []
+        last = dt.date.min
+        for report in dated:
+            assert report[1] is not None
+            if groups and report[1].first <= last:
+                groups[-1].append(report)
+                last = max(last, report[1].last)
+            else:
+                groups.append([report])
+                last = report[1].last
+        for group in groups:
+            group.sort(key=lambda r: r[0])
+        if self.undated:
+            groups.append(self.undated)
+        return groups
 
 
 def merge_facts(
-    results: Sequence[ExtractionResult], remap: Mapping[tuple[str, str], str]
-) -> tuple[tuple[Statement, ...], tuple[Agreement, ...], dict[str, str]]:
+    results: Sequence[ExtractionResult], remap: Remap
+) -> tuple[tuple[Statement, ...], tuple[Agreement, ...], FactIds]:
     """The statements and agreements of the results (taken in the order given), remapped to
     corpus officials, each reported twice or more made one with the evidence of every
     report; and the corpus id of each report's scoped id."""
     published = {r.article.id: r.article.published for r in results}
-    said: dict[tuple[str, str], list[tuple[int, Window | None, Statement]]] = {}
-    agreed: dict[tuple[tuple[str, ...], str], list[tuple[int, Window | None, Agreement]]] = {}
+    said: dict[tuple[str, str], _Block[Statement]] = {}
+    agreed: dict[tuple[tuple[str, ...], str], _Block[Agreement]] = {}
     keys: dict[str, str] = {}  # the words of each text (copies of a story share them)
+    ids = FactIds()
     number = 0
     for result in results:
         article = result.article.id
         own = _days_before(result.article.published)
+        names = remap.get(article, NO_NAMES)
+        table = ids.article(article)
         for s in result.statements:
-            speaker = remap.get((article, s.speaker), s.speaker)
-            addressee = remap.get((article, s.addressee), s.addressee) if s.addressee else None
+            speaker = names.get(s.speaker, s.speaker)
+            addressee = names.get(s.addressee, s.addressee) if s.addressee else None
             fact_id = scoped(article, s.id)
             if (fact_id, speaker, addressee) != (s.id, s.speaker, s.addressee):
                 s = evolve(s, id=fact_id, speaker=speaker, addressee=addressee)
-            found = _fact_window(s.date, s.evidence, own, article, published)
+            source = _source(article, s.evidence)
+            found = _fact_window(s.date, s.evidence, own, source, published)
             words = keys.get(s.text)
             if words is None:
                 words = keys[s.text] = words_key(s.text)
-            said.setdefault((speaker, words), []).append((number, found, s))
+            block = said.get((speaker, words))
+            if block is None:
+                block = said[(speaker, words)] = _Block()
+            block.add((number, found, s, source))
+            ids.add(table, fact_id)
             number += 1
         for a in result.agreements:
-            signatories = tuple(remap.get((article, p), p) for p in a.signatories)
+            signatories = tuple(names.get(p, p) for p in a.signatories)
             fact_id = scoped(article, a.id)
             if fact_id != a.id or signatories != a.signatories:
                 a = evolve(a, id=fact_id, signatories=signatories)
-            found = _fact_window(a.date, a.evidence, own, article, published)
+            source = _source(article, a.evidence)
+            found = _fact_window(a.date, a.evidence, own, source, published)
             words = keys.get(a.text)
             if words is None:
                 words = keys[a.text] = words_key(a.text)
             key = (tuple(sorted(set(a.parties))), words)
-            agreed.setdefault(key, []).append((number, found, a))
+            deal = agreed.get(key)
+            if deal is None:
+                deal = agreed[key] = _Block()
+            deal.add((number, found, a, source))
+            ids.add(table, fact_id)
             number += 1
-    ids: dict[str, str] = {}
-    statements = _one_per_fact(said.values(), _statement, ids)
-    agreements = _one_per_fact(agreed.values(), _agreement, ids)
+    statements, told = _one_per_fact(said.values(), _statement, ids)
+    agreements, signed = _one_per_fact(agreed.values(), _agreement, ids)
+    ids.settle((n, fact.id) for groups in (told, signed) for g in groups for n, _, fact, _ in g)
     return statements, agreements, ids
 
 
 def _one_per_fact(
-    blocks: Iterable[list[tuple[int, Window | None, F]]],
-    merge: Callable[[list[F]], F],
-    ids: dict[str, str],
-) -> tuple[F, ...]:
+    blocks: Iterable[_Block[F]],
+    merge: Callable[[list[_Reported[F]], str, FactIds], F],
+    ids: FactIds,
+) -> tuple[tuple[F, ...], list[list[_Reported[F]]]]:
     """One fact per group of reports, in the order of their first reports, ids made unique
     by a numbered suffix where two collide; ``ids`` gets each report's corpus id."""
     groups = sorted(
-        (group for reports in blocks for group in _grouped(reports)),
+        (group for block in blocks for group in block.groups()),
         key=lambda g: g[0][0],
     )
     seen: set[str] = set()
     suffixes: dict[str, int] = {}
     unique = []
     for group in groups:
-        facts = [fact for _, fact in group]
-        fact = facts[0] if len(facts) == 1 else merge(facts)
+        fact = group[0][2]
         found = free_id(fact.id, seen, suffixes)
         seen.add(found)
-        if found != fact.id:
-            fact = evolve(fact, id=found)
-        for report in facts:
-            ids.setdefault(report.id, found)
+        if len(group) > 1:
+            fact = merge(group, found, ids)  # with the id found, and each report's in ids
+        else:
+            ids.found(group[0][0], found)
+            if found != fact.id:
+                fact = evolve(fact, id=found)
         unique.append(fact)
-    return tuple(unique)
+    return tuple(unique), groups
 
 
-def _precise(dates: Iterable[PartialDate | None]) -> PartialDate | None:
-    """The most precise of the dates given (the first of those as precise)."""
-    order = {"day": 0, "month": 1, "year": 2}
-    known = [d for d in dates if d is not None]
-    return min(known, key=lambda d: order.get(d.precision, 3)) if known else None
+_PRECISION: Final = {"day": 0, "month": 1, "year": 2}
 
 
-def _statement(reports: list[Statement]) -> Statement:
-    first = reports[0]
+class _Evidence:
+    """The union of the reports' evidence, in their order. Reports of distinct articles,
+    each with evidence of its own article only (copies of a story), share no span: their
+    spans are joined without hashing each (which would read every span again)."""
+
+    __slots__ = ("articles", "mixed", "spans")
+
+    def __init__(self) -> None:
+        self.articles: set[str] = set()
+        self.spans: list[Span] = []
+        self.mixed = False
+
+    def add(self, evidence: tuple[Span, ...], source: str | None) -> None:
+        if self.mixed:
+            return
+        if source is None or source in self.articles:
+            self.mixed = True
+            return
+        self.articles.add(source)
+        self.spans.extend(evidence if len(evidence) < 2 else dict.fromkeys(evidence))
+
+    def union(self, reports: Iterable[tuple[Span, ...]]) -> tuple[Span, ...]:
+        if self.mixed:
+            return tuple(dict.fromkeys(span for spans in reports for span in spans))
+        return tuple(self.spans)
+
+
+def _statement(group: list[_Reported[Statement]], found: str, ids: FactIds) -> Statement:
+    """The reports of one statement as one, with id ``found``; each report's id in ``ids``.
+    One pass over the reports, each read once (a story copied 10,000 times is 10,000)."""
+    first = group[0][2]
+    quoted = False
+    verb = channel = addressee = None
+    date: PartialDate | None = None
+    precision = 3
+    topics: dict[str, None] = {}
+    evidence = _Evidence()
+    for n, _, r, source in group:
+        ids.found(n, found)
+        if r.mode == "quoted":
+            quoted = True
+        verb = verb or r.verb or None
+        channel = channel or r.channel or None
+        addressee = addressee or r.addressee or None
+        if r.date is not None and precision:
+            rank = _PRECISION.get(r.date.precision, 3)
+            if date is None or rank < precision:
+                date, precision = r.date, rank
+        if r.topics:
+            topics.update(dict.fromkeys(r.topics))
+        evidence.add(r.evidence, source)
     return evolve(
         first,
-        mode="quoted" if any(r.mode == "quoted" for r in reports) else first.mode,
-        verb=next((r.verb for r in reports if r.verb), None),
-        channel=next((r.channel for r in reports if r.channel), None),
-        addressee=next((r.addressee for r in reports if r.addressee), None),
-        date=_precise(r.date for r in reports),
-        topics=union(r.topics for r in reports),
-        evidence=union(r.evidence for r in reports),
+        id=found,
+        mode="quoted" if quoted else first.mode,
+        verb=verb,
+        channel=channel,
+        addressee=addressee,
+        date=date,
+        topics=tuple(topics),
+        evidence=evidence.union(r.evidence for _, _, r, _ in group),
     )
 
 
-def _agreement(reports: list[Agreement]) -> Agreement:
-    first = reports[0]
+def _agreement(group: list[_Reported[Agreement]], found: str, ids: FactIds) -> Agreement:
+    """The reports of one agreement as one, as :func:`_statement`."""
+    first = group[0][2]
+    verb = None
+    signatories: dict[str, None] = {}
+    date: PartialDate | None = None
+    precision = 3
+    topics: dict[str, None] = {}
+    evidence = _Evidence()
+    for n, _, r, source in group:
+        ids.found(n, found)
+        verb = verb or r.verb or None
+        if r.signatories:
+            signatories.update(dict.fromkeys(r.signatories))
+        if r.date is not None and precision:
+            rank = _PRECISION.get(r.date.precision, 3)
+            if date is None or rank < precision:
+                date, precision = r.date, rank
+        if r.topics:
+            topics.update(dict.fromkeys(r.topics))
+        evidence.add(r.evidence, source)
     return evolve(
         first,
-        verb=next((r.verb for r in reports if r.verb), None),
-        signatories=union(r.signatories for r in reports),
-        date=_precise(r.date for r in reports),
-        topics=union(r.topics for r in reports),
-        evidence=union(r.evidence for r in reports),
+        id=found,
+        verb=verb,
+        signatories=tuple(signatories),
+        date=date,
+        topics=tuple(topics),
+        evidence=evidence.union(r.evidence for _, _, r, _ in group),
     )
 
 
