@@ -51,6 +51,9 @@ def sets(shared: Path) -> dict[str, list[Path]]:
         "written for the project, sixth set (evaluation/written6)": sorted(
             (HERE / "written6").glob("*.gold.json")
         ),
+        "written for the project, seventh set (evaluation/written7)": sorted(
+            (HERE / "written7").glob("*.gold.json")
+        ),
     }
 
 
