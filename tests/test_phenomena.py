@@ -24,6 +24,15 @@ def _officials(text: str) -> dict[str, tuple[str | None, tuple[str, ...]]]:
 # --- 1. office wording outside a fixed list: a head, modifiers, a portfolio, a country part --
 TITLES = [
     # (sentence, the official's name, the title the article gives)
+    # more portfolio words: local authorities, mobility, hydrocarbons, a region's body
+    ("Minister of the Interior, Local Authorities and Transport Karim Said met him.",
+     "Karim Said", "Minister of the Interior, Local Authorities and Transport"),
+    ("Federal Mobility Minister Anke Peeters met him.", "Anke Peeters",
+     "Federal Mobility Minister"),
+    ("Minister of Hydrocarbons and Energy Luis Mamani met him.", "Luis Mamani",
+     "Minister of Hydrocarbons and Energy"),
+    ("Minister of Foreign and CARICOM Affairs Dev Persad met him.", "Dev Persad",
+     "Minister of Foreign and CARICOM Affairs"),
     # the French-style armed forces portfolio, and a minister delegate at the presidency
     ("It was signed by the Malian Minister of the Armed Forces, Veterans and War Victims, "
      "General Oumar Keita.", "Oumar Keita",
@@ -641,6 +650,8 @@ AGREEMENT_OPENING = (
 AGREEMENTS = [
     # (sentence after the opening, the parties, words the agreement's text begins with)
     ("The sides agreed to open a consulate in Arequipa.", {"CL", "PE"}, "agreed to open"),
+    ("The two countries are bound by the Treaty of Peace and Friendship, signed in 1929.",
+     {"CL", "PE"}, "the Treaty of Peace and Friendship, signed in 1929"),
     # an agreement recalled by its name: its text begins there
     ("The agreement on the protection of investments signed in 2012 remains in force.",
      {"CL", "PE"}, "The agreement on the protection of investments signed in 2012"),
