@@ -24,6 +24,9 @@ def _officials(text: str) -> dict[str, tuple[str | None, tuple[str, ...]]]:
 # --- 1. office wording outside a fixed list: a head, modifiers, a portfolio, a country part --
 TITLES = [
     # (sentence, the official's name, the title the article gives)
+    # "President of the Republic", as a republic's own press calls its head of state
+    ("The President of the Republic, Mr. Jorge Salas, received the envoy.", "Jorge Salas",
+     "President of the Republic"),
     # more portfolio words: local authorities, mobility, hydrocarbons, a region's body
     ("Minister of the Interior, Local Authorities and Transport Karim Said met him.",
      "Karim Said", "Minister of the Interior, Local Authorities and Transport"),
