@@ -1080,6 +1080,10 @@ CALLS_BY_STRUCTURE = [
     ("Togolese Minister Koffi Adjo arrived in Accra on Monday. Adjo's visit came days after "
      "Ghanaian Foreign Minister Ama Owusu spoke by telephone with her Nigerian counterpart Musa "
      "Bello on May 28.", {"Ama Owusu", "Musa Bello"}, "phone", "2024-05-28"),
+    # "videoconference" in one word
+    ("The talks follow a videoconference held last Thursday between Ghanaian President Kofi "
+     "Mensah and his Nigerian counterpart Musa Bello.",
+     {"Kofi Mensah", "Musa Bello"}, "video", "2024-05-30"),
     # "had spoken by phone": the perfect tells of a call as the past tense does
     ("Ghanaian President Kofi Mensah and Nigerian President Musa Bello had spoken by phone on "
      "Friday.", {"Kofi Mensah", "Musa Bello"}, "phone", "2024-05-31"),
