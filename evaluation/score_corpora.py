@@ -22,6 +22,18 @@ COMMAND = f"{sys.executable} -m bilateral extract --format jsonl"
 _ROW = re.compile(r"^(?P<kind>\w+|\(calls\))\s+(?P<p>[\d.]+)\s+(?P<r>[\d.]+)\s+(?P<f1>[\d.]+)\s")
 
 
+# the written sets, in the order they were written
+_WRITTEN_SETS = (
+    ("written", ""),
+    ("written2", ", second set"),
+    ("written3", ", third set"),
+    ("written4", ", fourth set"),
+    ("written5", ", fifth set"),
+    ("written6", ", sixth set"),
+    ("written7", ", seventh set"),
+)
+
+
 def sets(shared: Path) -> dict[str, list[Path]]:
     """The sets scored: the shared corpus whole and in its two parts, and the written ones."""
     corpus = shared / "corpus"
@@ -33,27 +45,12 @@ def sets(shared: Path) -> dict[str, list[Path]]:
         "shared corpus, home genre (seed, dev-001..013)": [
             g for g in golds if g not in other_pairs
         ],
-        "written for the project (evaluation/written)": sorted(
-            (HERE / "written").glob("*.gold.json")
-        ),
-        "written for the project, second set (evaluation/written2)": sorted(
-            (HERE / "written2").glob("*.gold.json")
-        ),
-        "written for the project, third set (evaluation/written3)": sorted(
-            (HERE / "written3").glob("*.gold.json")
-        ),
-        "written for the project, fourth set (evaluation/written4)": sorted(
-            (HERE / "written4").glob("*.gold.json")
-        ),
-        "written for the project, fifth set (evaluation/written5)": sorted(
-            (HERE / "written5").glob("*.gold.json")
-        ),
-        "written for the project, sixth set (evaluation/written6)": sorted(
-            (HERE / "written6").glob("*.gold.json")
-        ),
-        "written for the project, seventh set (evaluation/written7)": sorted(
-            (HERE / "written7").glob("*.gold.json")
-        ),
+        **{
+            f"written for the project{ordinal} (evaluation/{folder})": sorted(
+                (HERE / folder).glob("*.gold.json")
+            )
+            for folder, ordinal in _WRITTEN_SETS
+        },
     }
 
 

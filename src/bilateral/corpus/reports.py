@@ -338,10 +338,7 @@ def _statement(group: list[_Reported[Statement]], found: str, ids: FactIds) -> S
         verb = verb or r.verb or None
         channel = channel or r.channel or None
         addressee = addressee or r.addressee or None
-        if r.date is not None and precision:
-            rank = _PRECISION.get(r.date.precision, 3)
-            if date is None or rank < precision:
-                date, precision = r.date, rank
+        date, precision = _finer(date, precision, r.date)
         if r.topics:
             topics.update(dict.fromkeys(r.topics))
         evidence.add(r.evidence, source)
@@ -358,6 +355,16 @@ def _statement(group: list[_Reported[Statement]], found: str, ids: FactIds) -> S
     )
 
 
+def _finer(
+    date: PartialDate | None, precision: int, other: PartialDate | None
+) -> tuple[PartialDate | None, int]:
+    """The finer of a merged fact's date so far (with its rank: 0 a day) and a report's."""
+    if other is None or not precision:
+        return date, precision
+    rank = _PRECISION.get(other.precision, 3)
+    return (other, rank) if date is None or rank < precision else (date, precision)
+
+
 def _agreement(group: list[_Reported[Agreement]], found: str, ids: FactIds) -> Agreement:
     """The reports of one agreement as one, as :func:`_statement`."""
     first = group[0][2]
@@ -372,10 +379,7 @@ def _agreement(group: list[_Reported[Agreement]], found: str, ids: FactIds) -> A
         verb = verb or r.verb or None
         if r.signatories:
             signatories.update(dict.fromkeys(r.signatories))
-        if r.date is not None and precision:
-            rank = _PRECISION.get(r.date.precision, 3)
-            if date is None or rank < precision:
-                date, precision = r.date, rank
+        date, precision = _finer(date, precision, r.date)
         if r.topics:
             topics.update(dict.fromkeys(r.topics))
         evidence.add(r.evidence, source)
